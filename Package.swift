@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "unrolled",
+  products: [
+    .executable(name: "unrolled", targets: ["unrolled"]),
+    .library(name: "Trace", targets: ["Trace"]),
+    .library(name: "Lessons", targets: ["Lessons"]),
+    .library(name: "Site", targets: ["Site"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+  ],
+  targets: [
+    // System libraries: a module map and a shim header, nothing else.
+    .systemLibrary(
+      name: "CCmark", pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
+    .systemLibrary(
+      name: "COpenBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+
+    // The model, its training and its recordings: knows nothing of HTML.
+    .target(
+      name: "Trace", dependencies: ["COpenBLAS"],
+      resources: [.copy("Resources")]),
+    // Markdown lessons -> typed lesson values; the only target that imports CCmark.
+    .target(
+      name: "Lessons",
+      dependencies: ["Trace", "CCmark", .product(name: "Yams", package: "Yams")]),
+    // Lessons + traces -> pages.
+    .target(
+      name: "Site",
+      dependencies: [
+        "Trace", "Lessons", .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Resources")]),
+    // The command-line tool: one file per subcommand.
+    .executableTarget(
+      name: "unrolled",
+      dependencies: [
+        "Trace", "Lessons", "Site",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(
+      name: "TraceTests", dependencies: ["Trace"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "LessonsTests", dependencies: ["Lessons"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SiteTests", dependencies: ["Site"],
+      resources: [.copy("Fixtures")]),
+  ]
+)

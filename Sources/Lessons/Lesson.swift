@@ -1,0 +1,2 @@
+/// A lesson: one Markdown file of the curriculum, parsed. (Filled in by the Lessons work.)
+public enum LessonsModule {}

@@ -1,0 +1,2 @@
+/// The static site generator. (Filled in by the Site work.)
+public enum SiteModule {}

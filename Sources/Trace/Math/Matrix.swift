@@ -1,0 +1,161 @@
+// A row-major matrix of Float32: the one numeric container of the model.
+//
+// Every layer works on a batch: a matrix with one row per sequence in the batch
+// (B = batch, U = units, I = input size). Recording uses the same code with B = 1.
+// Goals, in order: correct, readable, fast. The only heavy operation, the matrix
+// product, goes through OpenBLAS (see Matrix+Product.swift); the rest is plain loops
+// the compiler vectorises.
+
+/// A dense row-major matrix of 32-bit floats.
+///
+/// `values[row * columns + column]` is the element at `(row, column)`.
+public struct Matrix: Equatable, Sendable {
+  /// Number of rows (for activations: the batch size).
+  public var rows: Int
+  /// Number of columns (for activations: the number of units or features).
+  public var columns: Int
+  /// The elements, row after row; `rows * columns` of them.
+  public var values: [Float]
+
+  /// A matrix of zeros with the given shape.
+  public init(rows: Int, columns: Int) {
+    precondition(rows >= 0 && columns >= 0, "a matrix needs a non-negative shape")
+    self.rows = rows
+    self.columns = columns
+    self.values = [Float](repeating: 0, count: rows * columns)
+  }
+
+  /// A matrix with the given shape and elements, row after row.
+  public init(rows: Int, columns: Int, values: [Float]) {
+    precondition(values.count == rows * columns, "\(values.count) values do not fill \(rows)x\(columns)")
+    self.rows = rows
+    self.columns = columns
+    self.values = values
+  }
+
+  /// A one-row matrix holding `vector`.
+  public init(row vector: [Float]) {
+    self.init(rows: 1, columns: vector.count, values: vector)
+  }
+
+  /// The element at `(row, column)`.
+  @inlinable
+  public subscript(row: Int, column: Int) -> Float {
+    get { values[row * columns + column] }
+    set { values[row * columns + column] = newValue }
+  }
+
+  /// A copy of one row as an array.
+  public func row(_ index: Int) -> [Float] {
+    Array(values[index * columns..<(index + 1) * columns])
+  }
+
+  /// Replaces one row.
+  public mutating func setRow(_ index: Int, to vector: [Float]) {
+    precondition(vector.count == columns)
+    values.replaceSubrange(index * columns..<(index + 1) * columns, with: vector)
+  }
+
+  /// The columns `range` of every row, as a new matrix.
+  public func columns(_ range: Range<Int>) -> Matrix {
+    var result = Matrix(rows: rows, columns: range.count)
+    for r in 0..<rows {
+      for (k, c) in range.enumerated() { result.values[r * range.count + k] = values[r * columns + c] }
+    }
+    return result
+  }
+
+  /// The transpose.
+  public var transposed: Matrix {
+    var result = Matrix(rows: columns, columns: rows)
+    for r in 0..<rows {
+      for c in 0..<columns { result.values[c * rows + r] = values[r * columns + c] }
+    }
+    return result
+  }
+
+  /// The largest absolute difference from `other`, which must have the same shape.
+  public func maxAbsoluteDifference(from other: Matrix) -> Float {
+    precondition(rows == other.rows && columns == other.columns, "shapes differ")
+    var worst: Float = 0
+    for i in values.indices { worst = max(worst, abs(values[i] - other.values[i])) }
+    return worst
+  }
+}
+
+extension Matrix {
+  /// Element-wise sum.
+  public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
+    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    var result = lhs
+    for i in result.values.indices { result.values[i] += rhs.values[i] }
+    return result
+  }
+
+  /// Element-wise difference.
+  public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
+    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    var result = lhs
+    for i in result.values.indices { result.values[i] -= rhs.values[i] }
+    return result
+  }
+
+  /// Element-wise (Hadamard) product, the ⊙ of the LSTM equations.
+  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
+    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    var result = lhs
+    for i in result.values.indices { result.values[i] *= rhs.values[i] }
+    return result
+  }
+
+  /// Every element multiplied by `scale`.
+  public static func * (lhs: Matrix, scale: Float) -> Matrix {
+    var result = lhs
+    for i in result.values.indices { result.values[i] *= scale }
+    return result
+  }
+
+  /// Adds `other` into this matrix.
+  public static func += (lhs: inout Matrix, rhs: Matrix) {
+    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    for i in lhs.values.indices { lhs.values[i] += rhs.values[i] }
+  }
+
+  /// Adds `vector` to every row (a bias).
+  public mutating func addToEveryRow(_ vector: [Float]) {
+    precondition(vector.count == columns)
+    for r in 0..<rows {
+      for c in 0..<columns { values[r * columns + c] += vector[c] }
+    }
+  }
+
+  /// The sum of every row, as one vector (the gradient of a bias).
+  public func sumOfRows() -> [Float] {
+    var sums = [Float](repeating: 0, count: columns)
+    for r in 0..<rows {
+      for c in 0..<columns { sums[c] += values[r * columns + c] }
+    }
+    return sums
+  }
+
+  /// The matrix with `transform` applied to every element.
+  public func map(_ transform: (Float) -> Float) -> Matrix {
+    Matrix(rows: rows, columns: columns, values: values.map(transform))
+  }
+
+  /// Rows side by side: `[A | B]`.
+  public static func concatenatingColumns(_ parts: [Matrix]) -> Matrix {
+    guard let first = parts.first else { return Matrix(rows: 0, columns: 0) }
+    let total = parts.reduce(0) { $0 + $1.columns }
+    var result = Matrix(rows: first.rows, columns: total)
+    var offset = 0
+    for part in parts {
+      precondition(part.rows == first.rows, "row counts differ")
+      for r in 0..<part.rows {
+        for c in 0..<part.columns { result.values[r * total + offset + c] = part.values[r * part.columns + c] }
+      }
+      offset += part.columns
+    }
+    return result
+  }
+}
