@@ -1,0 +1,73 @@
+/// A fully connected layer applied to every decoder step (Keras `Dense`, wrapped in
+/// `TimeDistributed` when it follows a sequence).
+///
+/// Shapes: `kernel` `[I, N]`, `bias` `[N]`; input `[B, I]`, output `[B, N]`.
+/// ```
+/// y = activation(x·W + b)
+/// ```
+public struct Dense: Equatable, Sendable {
+  /// `W`: `[I, N]`.
+  public var kernel: Matrix
+  /// `b`: `[N]`.
+  public var bias: [Float]
+  /// What is applied to `x·W + b`.
+  public var activation: DenseActivation
+
+  /// A layer with the given weights.
+  public init(kernel: Matrix, bias: [Float], activation: DenseActivation) {
+    precondition(bias.count == kernel.columns, "bias must have one value per output")
+    self.kernel = kernel
+    self.bias = bias
+    self.activation = activation
+  }
+
+  /// A layer initialised as Keras does: glorot_uniform kernel, zero bias.
+  public init(inputSize: Int, outputSize: Int, activation: DenseActivation, generator: inout SeededGenerator) {
+    self.init(
+      kernel: KerasInitializer.glorotUniform(rows: inputSize, columns: outputSize, generator: &generator),
+      bias: [Float](repeating: 0, count: outputSize), activation: activation)
+  }
+
+  /// The number of trainable parameters: `N(I + 1)`.
+  public var parameterCount: Int { kernel.columns * (kernel.rows + 1) }
+
+  /// The layer's output for a batch of inputs.
+  public func callAsFunction(_ input: Matrix) -> Matrix {
+    var output = Matrix(rows: input.rows, columns: kernel.columns)
+    Matrix.multiply(input, kernel, into: &output, accumulate: false)  // [B, I]·[I, N]
+    output.addToEveryRow(bias)
+    switch activation {
+    case .softmax: return output.softmaxRows()
+    case .linear: return output
+    }
+  }
+}
+
+/// The activations a Dense output layer may end in.
+public enum DenseActivation: String, Codable, Sendable {
+  /// A probability distribution over the vocabulary.
+  case softmax
+  /// The raw values (for real-valued outputs).
+  case linear
+}
+
+extension Matrix {
+  /// Softmax of every row, shifted by the row's maximum so `exp` never overflows.
+  public func softmaxRows() -> Matrix {
+    var result = self
+    for r in 0..<rows {
+      let range = r * columns..<(r + 1) * columns
+      let largest = values[range].max() ?? 0
+      var sum: Float = 0
+      for i in range {
+        let e = expf(values[i] - largest)
+        result.values[i] = e
+        sum += e
+      }
+      for i in range { result.values[i] /= sum }
+    }
+    return result
+  }
+}
+
+import Foundation

@@ -1,0 +1,195 @@
+/// Everything that defines a seq2seq model except its weights: the architecture, the
+/// sizes, the vocabularies and how text becomes a sequence. Stored in checkpoints.
+public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
+  /// The model's name (`addition`, `dates`, ...).
+  public var name: String
+  /// How the encoder hands over to the decoder.
+  public var bridge: Bridge
+  /// The encoder's layer.
+  public var encoder: EncoderConfiguration
+  /// The decoder's layer.
+  public var decoder: DecoderConfiguration
+  /// The tokens the encoder reads.
+  public var inputVocabulary: Vocabulary
+  /// The tokens the decoder writes (with the start and end tokens for a state bridge).
+  public var outputVocabulary: Vocabulary
+  /// The longest input the model accepts, in tokens (the padded width when `inputPadding` is set).
+  public var maxInputLength: Int
+  /// The most steps the decoder takes; for a repeat bridge, exactly its number of steps.
+  public var maxOutputLength: Int
+  /// When set, inputs are padded to a fixed width, as the training data was.
+  public var inputPadding: Padding?
+  /// When set, targets are padded to a fixed width (a repeat bridge writes a fixed number of tokens).
+  public var outputPadding: Padding?
+  /// Whether the encoder reads the input reversed (Sutskever et al. 2014).
+  public var reverseInput: Bool
+  /// The token fed to the decoder first (state bridge; the Keras example uses a tab).
+  public var startToken: String?
+  /// The token after which the decoder stops (state bridge; the Keras example uses a newline).
+  public var endToken: String?
+
+  /// A configuration; see ``validate()`` for the rules it must follow.
+  public init(
+    name: String, bridge: Bridge, encoder: EncoderConfiguration, decoder: DecoderConfiguration,
+    inputVocabulary: Vocabulary, outputVocabulary: Vocabulary, maxInputLength: Int,
+    maxOutputLength: Int, inputPadding: Padding? = nil, outputPadding: Padding? = nil, reverseInput: Bool = false,
+    startToken: String? = nil, endToken: String? = nil
+  ) {
+    self.name = name
+    self.bridge = bridge
+    self.encoder = encoder
+    self.decoder = decoder
+    self.inputVocabulary = inputVocabulary
+    self.outputVocabulary = outputVocabulary
+    self.maxInputLength = maxInputLength
+    self.maxOutputLength = maxOutputLength
+    self.inputPadding = inputPadding
+    self.outputPadding = outputPadding
+    self.reverseInput = reverseInput
+    self.startToken = startToken
+    self.endToken = endToken
+  }
+
+  /// The size of the vector the decoder receives from the encoder: the decoder's state
+  /// size for a state bridge, the repeated vector's size for a repeat bridge.
+  public var encodingSize: Int {
+    switch bridge {
+    case .states: return encoder.bidirectional ? 2 * encoder.units : encoder.units
+    case .repeatVector:
+      return encoder.bidirectional ? (encoder.mergeMode.mergedSize(units: encoder.units) ?? 0) : encoder.units
+    }
+  }
+
+  /// The size of each vector the encoder reads: the embedding size or the vocabulary size.
+  public var encoderInputSize: Int { encoder.embeddingSize ?? inputVocabulary.count }
+
+  /// The size of each vector the decoder reads.
+  public var decoderInputSize: Int {
+    switch bridge {
+    case .states: return decoder.embeddingSize ?? outputVocabulary.count
+    case .repeatVector: return encodingSize
+    }
+  }
+
+  /// Checks the rules a model must follow and says which one is broken.
+  public func validate() throws(ConfigurationError) {
+    func fail(_ message: String) -> ConfigurationError { ConfigurationError(message: message) }
+    guard encoder.units > 0, decoder.units > 0 else { throw fail("units must be positive") }
+    guard maxInputLength > 0, maxOutputLength > 0 else { throw fail("lengths must be positive") }
+    guard inputVocabulary.count > 0, outputVocabulary.count > 0 else { throw fail("a vocabulary is empty") }
+    switch bridge {
+    case .states:
+      guard decoder.units == encodingSize else {
+        throw fail("a state bridge needs decoder units equal to the encoder's state size (\(encodingSize)), not \(decoder.units)")
+      }
+      guard let startToken, let endToken, outputVocabulary.id(of: startToken) != nil, outputVocabulary.id(of: endToken) != nil else {
+        throw fail("a state bridge needs start and end tokens in the output vocabulary")
+      }
+    case .repeatVector:
+      guard !encoder.bidirectional || encoder.mergeMode != .none else {
+        throw fail("a repeat bridge needs one vector to repeat: merge mode none keeps two")
+      }
+      guard decoder.embeddingSize == nil else { throw fail("a repeat bridge decoder reads the encoding, not embedded tokens") }
+    }
+    if let inputPadding {
+      guard inputPadding.width == maxInputLength else { throw fail("the padding width must equal the maximum input length") }
+      guard inputVocabulary.id(of: inputPadding.token) != nil else { throw fail("the padding token is not in the input vocabulary") }
+    }
+    if let outputPadding {
+      guard outputPadding.width == maxOutputLength else { throw fail("the output padding width must equal the maximum output length") }
+      guard outputVocabulary.id(of: outputPadding.token) != nil else { throw fail("the output padding token is not in the output vocabulary") }
+    }
+  }
+}
+
+/// How the encoder's work reaches the decoder.
+public enum Bridge: String, Codable, Sendable {
+  /// The encoder's final hidden and cell states become the decoder's initial states, and
+  /// the decoder reads the previous output token (Keras's lstm_seq2seq example).
+  case states = "stateBridge"
+  /// The encoder's final output is repeated as the decoder's input at every step
+  /// (RepeatVector), and the decoder starts from zero states.
+  case repeatVector = "repeatBridge"
+}
+
+/// The encoder layer's options.
+public struct EncoderConfiguration: Codable, Equatable, Sendable {
+  /// Units of the LSTM (of each direction when bidirectional).
+  public var units: Int
+  /// Whether a forward and a backward LSTM read the input.
+  public var bidirectional: Bool
+  /// How a bidirectional encoder merges its outputs (ignored otherwise).
+  public var mergeMode: MergeMode
+  /// The LSTM's activation (Keras `activation`).
+  public var activation: Activation
+  /// The gates' activation (Keras `recurrent_activation`).
+  public var recurrentActivation: Activation
+  /// The embedding size, or `nil` for one-hot input.
+  public var embeddingSize: Int?
+
+  /// Encoder options; defaults as in Keras.
+  public init(
+    units: Int, bidirectional: Bool = false, mergeMode: MergeMode = .concat,
+    activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid, embeddingSize: Int? = nil
+  ) {
+    self.units = units
+    self.bidirectional = bidirectional
+    self.mergeMode = mergeMode
+    self.activation = activation
+    self.recurrentActivation = recurrentActivation
+    self.embeddingSize = embeddingSize
+  }
+}
+
+/// The decoder layer's options.
+public struct DecoderConfiguration: Codable, Equatable, Sendable {
+  /// Units of the decoder LSTM.
+  public var units: Int
+  /// The LSTM's activation.
+  public var activation: Activation
+  /// The gates' activation.
+  public var recurrentActivation: Activation
+  /// The embedding size, or `nil` for one-hot input.
+  public var embeddingSize: Int?
+
+  /// Decoder options; defaults as in Keras.
+  public init(units: Int, activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid, embeddingSize: Int? = nil) {
+    self.units = units
+    self.activation = activation
+    self.recurrentActivation = recurrentActivation
+    self.embeddingSize = embeddingSize
+  }
+}
+
+/// Fixed-width text, padded the way the training data was.
+public struct Padding: Codable, Equatable, Sendable {
+  /// Which end of the text receives the padding.
+  public enum Side: String, Codable, Sendable { case left, right }
+  /// The width every text is padded to.
+  public var width: Int
+  /// `left` right-justifies the text, as the addition tutorial does.
+  public var side: Side
+  /// The padding token (a space in the addition tutorial).
+  public var token: String
+
+  /// Padding to `width` on `side` with `token`.
+  public init(width: Int, side: Side, token: String) {
+    self.width = width
+    self.side = side
+    self.token = token
+  }
+
+  /// `ids` padded to the width (unchanged when already as wide or wider).
+  public func pad(_ ids: [Int], paddingID: Int) -> [Int] {
+    guard ids.count < width else { return ids }
+    let fill = [Int](repeating: paddingID, count: width - ids.count)
+    return side == .left ? fill + ids : ids + fill
+  }
+}
+
+/// A configuration that breaks a rule.
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+  /// What is wrong.
+  public var message: String
+  public var description: String { "invalid model: \(message)" }
+}

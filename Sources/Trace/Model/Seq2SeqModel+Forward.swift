@@ -1,0 +1,279 @@
+// The forward pass of a whole encoder-decoder over a batch, kept as named caches: the
+// one implementation that training differentiates and that the recorder writes out.
+// B = batch rows, T = source positions, V = output vocabulary size.
+
+/// The encoder's work over a batch.
+public struct EncoderPass: Sendable {
+  /// Per row, the token ids the encoder read, after padding and reversal.
+  public var tokens: [[Int]]
+  /// Per position, the vectors read: `[B, I]` (one-hot rows or embeddings; zeros where padded).
+  public var inputs: [Matrix]
+  /// `mask[t][b]` is `false` where row `b` has no token at position `t`; `nil` when no row is short.
+  public var mask: [[Bool]]?
+  /// The LSTM runs.
+  public var run: EncoderRun
+}
+
+/// The runs of the encoder's one or two LSTMs.
+public enum EncoderRun: Sendable {
+  case unidirectional(LSTMSequenceRun)
+  case bidirectional(BidirectionalRun)
+}
+
+/// What the bridge hands to the decoder.
+public enum BridgeHandover: Sendable {
+  /// The decoder's initial hidden and cell states, `[B, U]` each.
+  case states(LSTMState)
+  /// The vector fed at every decoder step, `[B, E]`.
+  case repeated(Matrix)
+}
+
+/// Everything one decoder step computed for a batch.
+public struct DecoderStepCache: Sendable {
+  /// Per row, the token whose vector was fed, or `nil` when the repeated encoding was.
+  public var fedTokens: [Int?]
+  /// Per row, where the fed token came from.
+  public var fedTokenSources: [TokenSource]
+  /// The decoder LSTM's step.
+  public var cell: LSTMStepCache
+  /// The softmax over the output vocabulary: `[B, V]`.
+  public var probabilities: Matrix
+  /// Per row, the most probable token.
+  public var predictions: [Int]
+  /// Per row, the token the step should have produced, or `nil` where none counts
+  /// (no target given, or the row's target has ended).
+  public var targets: [Int?]
+}
+
+/// A whole forward pass over a batch.
+public struct Seq2SeqForward: Sendable {
+  /// The encoder's work.
+  public var encoder: EncoderPass
+  /// What the decoder received.
+  public var handover: BridgeHandover
+  /// The decoder's steps in order.
+  public var decoderSteps: [DecoderStepCache]
+  /// How the decoder was fed.
+  public var feeding: DecoderFeeding
+  /// Per row, how many decoder steps belong to it (through its end token).
+  public var stepCounts: [Int]
+
+  /// Keras's probability clip in categorical cross-entropy.
+  public static let probabilityEpsilon: Float = 1e-7
+
+  /// The cross-entropy `-log p(target)` of row `row` at step `step`, or `nil` where no
+  /// target counts.
+  public func loss(step: Int, row: Int) -> Float? {
+    let cache = decoderSteps[step]
+    guard let target = cache.targets[row] else { return nil }
+    let p = min(max(cache.probabilities[row, target], Self.probabilityEpsilon), 1 - Self.probabilityEpsilon)
+    return -logf(p)
+  }
+
+  /// The mean loss over every step that has a target.
+  public var meanLoss: Float? {
+    var total: Float = 0
+    var count = 0
+    for step in decoderSteps.indices {
+      for row in 0..<decoderSteps[step].targets.count {
+        if let loss = loss(step: step, row: row) {
+          total += loss
+          count += 1
+        }
+      }
+    }
+    return count == 0 ? nil : total / Float(count)
+  }
+}
+
+extension Seq2SeqModel {
+  /// The ids the encoder reads for a text's ids: padded to the model's width, then
+  /// reversed if the model reads its input reversed.
+  public func encoderTokens(forSourceIDs ids: [Int]) -> [Int] {
+    var tokens = ids
+    if let padding = configuration.inputPadding, let padID = configuration.inputVocabulary.id(of: padding.token) {
+      tokens = padding.pad(tokens, paddingID: padID)
+    }
+    return configuration.reverseInput ? tokens.reversed() : tokens
+  }
+
+  /// The ids the decoder must write for a target text's ids: padded for a fixed-width
+  /// output, followed by the end token for a state bridge.
+  public func decoderTargets(forTargetIDs ids: [Int]) -> [Int] {
+    var tokens = ids
+    if let padding = configuration.outputPadding, let padID = configuration.outputVocabulary.id(of: padding.token) {
+      tokens = padding.pad(tokens, paddingID: padID)
+    }
+    if configuration.bridge == .states, let end = configuration.endToken, let endID = configuration.outputVocabulary.id(of: end) {
+      tokens.append(endID)
+    }
+    return tokens
+  }
+
+  /// Runs the encoder over a batch of already prepared token sequences (see ``encoderTokens(forSourceIDs:)``).
+  public func encode(_ tokens: [[Int]]) -> EncoderPass {
+    let batch = tokens.count
+    let length = tokens.map(\.count).max() ?? 0
+    let inputSize = configuration.encoderInputSize
+    var inputs: [Matrix] = []
+    var mask: [[Bool]] = []
+    for position in 0..<length {
+      var vectors = Matrix(rows: batch, columns: inputSize)
+      var present = [Bool](repeating: true, count: batch)
+      for row in 0..<batch {
+        guard position < tokens[row].count else {
+          present[row] = false
+          continue
+        }
+        let token = tokens[row][position]
+        if let embedding = encoderEmbedding {
+          vectors.setRow(row, to: embedding.table.row(token))
+        } else {
+          vectors[row, token] = 1
+        }
+      }
+      inputs.append(vectors)
+      mask.append(present)
+    }
+    let anyPadding = mask.contains { $0.contains(false) }
+    let run: EncoderRun
+    switch encoder {
+    case .unidirectional(let lstm): run = .unidirectional(lstm.run(inputs, mask: anyPadding ? mask : nil))
+    case .bidirectional(let layer): run = .bidirectional(layer.run(inputs, mask: anyPadding ? mask : nil))
+    }
+    return EncoderPass(tokens: tokens, inputs: inputs, mask: anyPadding ? mask : nil, run: run)
+  }
+
+  /// What the bridge hands to the decoder after `pass`.
+  public func handover(from pass: EncoderPass) -> BridgeHandover {
+    switch (configuration.bridge, pass.run) {
+    case (.states, .unidirectional(let run)):
+      return .states(run.finalState)
+    case (.states, .bidirectional(let run)):
+      // Keras pattern: concatenate [forward, backward] hidden states, and cell states.
+      let forward = run.forward.finalState, backward = run.backward.finalState
+      return .states(
+        LSTMState(
+          hidden: Matrix.concatenatingColumns([forward.hidden, backward.hidden]),
+          cell: Matrix.concatenatingColumns([forward.cell, backward.cell])))
+    case (.repeatVector, .unidirectional(let run)):
+      return .repeated(run.finalState.hidden)
+    case (.repeatVector, .bidirectional(let run)):
+      return .repeated(run.mergedFinal!)  // validate() refuses merge mode none here
+    }
+  }
+
+  /// The vectors fed to the decoder for one token per row.
+  func decoderInput(for tokens: [Int]) -> Matrix {
+    if let embedding = decoderEmbedding { return embedding.lookup(tokens) }
+    var vectors = Matrix(rows: tokens.count, columns: configuration.outputVocabulary.count)
+    for (row, token) in tokens.enumerated() { vectors[row, token] = 1 }
+    return vectors
+  }
+
+  /// Runs the whole model over a batch.
+  ///
+  /// - Parameters:
+  ///   - sources: per row, the encoder's token ids (prepared with ``encoderTokens(forSourceIDs:)``).
+  ///   - targets: per row, the ids to write (prepared with ``decoderTargets(forTargetIDs:)``);
+  ///     required for teacher forcing and scheduled sampling.
+  ///   - feeding: how the decoder is fed.
+  ///   - generator: the random source of scheduled sampling.
+  public func forward(
+    sources: [[Int]], targets: [[Int]]? = nil, feeding: DecoderFeeding, generator: inout SeededGenerator
+  ) -> Seq2SeqForward {
+    precondition(targets != nil || feeding == .freeRunning, "teacher forcing needs targets")
+    let pass = encode(sources)
+    let handover = handover(from: pass)
+    let batch = sources.count
+    let endID = configuration.endToken.flatMap { configuration.outputVocabulary.id(of: $0) }
+    let startID = configuration.startToken.flatMap { configuration.outputVocabulary.id(of: $0) }
+
+    let stepLimit: Int
+    switch (configuration.bridge, feeding) {
+    case (.repeatVector, _), (_, .freeRunning): stepLimit = configuration.maxOutputLength
+    default: stepLimit = targets!.map(\.count).max() ?? 0
+    }
+
+    var state: LSTMState
+    switch handover {
+    case .states(let states): state = states
+    case .repeated: state = .zeros(batch: batch, units: decoder.units)
+    }
+    var steps: [DecoderStepCache] = []
+    var finished = [Bool](repeating: false, count: batch)
+    var stepCounts = [Int](repeating: 0, count: batch)
+    for t in 0..<stepLimit {
+      var fedTokens = [Int?](repeating: nil, count: batch)
+      var sources = [TokenSource](repeating: .repeatedEncoding, count: batch)
+      let input: Matrix
+      switch handover {
+      case .repeated(let encoding):
+        input = encoding
+      case .states:
+        var ids = [Int](repeating: startID ?? 0, count: batch)
+        for row in 0..<batch {
+          if t == 0 {
+            sources[row] = .startToken
+          } else {
+            let truth = targets.flatMap { t - 1 < $0[row].count ? $0[row][t - 1] : nil }
+            let own = steps[t - 1].predictions[row]
+            switch feeding {
+            case .teacherForcing:
+              sources[row] = .groundTruth
+              ids[row] = truth ?? own
+            case .freeRunning:
+              sources[row] = .ownPrediction
+              ids[row] = own
+            case .scheduledSampling(let probability):
+              let useTruth = Double(generator.uniform(0, 1)) < probability
+              sources[row] = useTruth ? .groundTruth : .ownPrediction
+              ids[row] = useTruth ? (truth ?? own) : own
+            }
+          }
+          fedTokens[row] = ids[row]
+        }
+        input = decoderInput(for: ids)
+      }
+      let cell = decoder.step(input: input, state: state)
+      state = LSTMState(hidden: cell.hidden, cell: cell.cell)
+      let probabilities = output(cell.hidden)
+      var predictions = [Int](repeating: 0, count: batch)
+      var stepTargets = [Int?](repeating: nil, count: batch)
+      for row in 0..<batch {
+        predictions[row] = probabilities.argmax(row: row)
+        if let targets, t < targets[row].count { stepTargets[row] = targets[row][t] }
+        if feeding == .freeRunning && configuration.bridge == .states {
+          if !finished[row] {
+            stepCounts[row] = t + 1
+            if predictions[row] == endID { finished[row] = true }
+          }
+          if finished[row] && t + 1 > stepCounts[row] { stepTargets[row] = nil }
+        } else {
+          stepCounts[row] = targets.map { min($0[row].count, stepLimit) } ?? stepLimit
+        }
+      }
+      steps.append(
+        DecoderStepCache(
+          fedTokens: fedTokens, fedTokenSources: sources, cell: cell, probabilities: probabilities,
+          predictions: predictions, targets: stepTargets))
+      if feeding == .freeRunning && configuration.bridge == .states && !finished.contains(false) { break }
+    }
+    return Seq2SeqForward(encoder: pass, handover: handover, decoderSteps: steps, feeding: feeding, stepCounts: stepCounts)
+  }
+}
+
+extension Matrix {
+  /// The column of the largest value in a row (the first, on ties): greedy decoding's choice.
+  public func argmax(row: Int) -> Int {
+    var best = 0
+    var bestValue = -Float.infinity
+    for c in 0..<columns where values[row * columns + c] > bestValue {
+      best = c
+      bestValue = values[row * columns + c]
+    }
+    return best
+  }
+}
+
+import Foundation

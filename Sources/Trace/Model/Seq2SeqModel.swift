@@ -1,0 +1,126 @@
+// An LSTM encoder-decoder with Keras semantics: an encoder LSTM (or Bidirectional LSTM)
+// reads the source; a bridge hands its work to a decoder LSTM, either as initial states
+// (Keras's lstm_seq2seq example) or as a vector repeated at every step (RepeatVector, the
+// addition tutorial); a Dense softmax turns each decoder step into next-token
+// probabilities. Reference: Sutskever, Vinyals and Le 2014; Cho et al. 2014.
+
+/// A seq2seq model: its configuration and its layers' weights.
+public struct Seq2SeqModel: Equatable, Sendable {
+  /// The architecture, sizes and vocabularies.
+  public let configuration: Seq2SeqConfiguration
+  /// The layer that reads the source.
+  public var encoder: EncoderLayer
+  /// The embedding of source tokens, when the encoder does not read one-hot vectors.
+  public var encoderEmbedding: Embedding?
+  /// The layer that writes the target.
+  public var decoder: LSTM
+  /// The embedding of fed target tokens, when the decoder does not read one-hot vectors.
+  public var decoderEmbedding: Embedding?
+  /// The softmax layer over the output vocabulary, applied at every decoder step.
+  public var output: Dense
+
+  /// A model built from its layers, which must match `configuration`.
+  public init(
+    configuration: Seq2SeqConfiguration, encoder: EncoderLayer, encoderEmbedding: Embedding? = nil,
+    decoder: LSTM, decoderEmbedding: Embedding? = nil, output: Dense
+  ) throws(ConfigurationError) {
+    try configuration.validate()
+    func fail(_ message: String) -> ConfigurationError { ConfigurationError(message: message) }
+    guard encoder.units == configuration.encoder.units, encoder.inputSize == configuration.encoderInputSize else {
+      throw fail("the encoder's weights do not match its configuration")
+    }
+    guard encoder.isBidirectional == configuration.encoder.bidirectional else {
+      throw fail("the encoder's directions do not match its configuration")
+    }
+    guard decoder.units == configuration.decoder.units, decoder.inputSize == configuration.decoderInputSize else {
+      throw fail("the decoder's weights do not match its configuration")
+    }
+    guard output.kernel.rows == decoder.units, output.kernel.columns == configuration.outputVocabulary.count else {
+      throw fail("the output layer's weights do not match the decoder and the vocabulary")
+    }
+    guard (encoderEmbedding == nil) == (configuration.encoder.embeddingSize == nil),
+      (decoderEmbedding == nil) == (configuration.decoder.embeddingSize == nil)
+    else { throw fail("embeddings do not match the configuration") }
+    self.configuration = configuration
+    self.encoder = encoder
+    self.encoderEmbedding = encoderEmbedding
+    self.decoder = decoder
+    self.decoderEmbedding = decoderEmbedding
+    self.output = output
+  }
+
+  /// A freshly initialised model, as Keras would initialise it, from a seeded generator.
+  public init(configuration: Seq2SeqConfiguration, seed: UInt64) throws(ConfigurationError) {
+    try configuration.validate()
+    var generator = SeededGenerator(seed: seed)
+    let encoderConfig = configuration.encoder
+    func encoderLSTM(backwards: Bool) -> LSTM {
+      LSTM(
+        inputSize: configuration.encoderInputSize, units: encoderConfig.units,
+        activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation,
+        goBackwards: backwards, generator: &generator)
+    }
+    let encoder: EncoderLayer =
+      encoderConfig.bidirectional
+      ? .bidirectional(Bidirectional(forward: encoderLSTM(backwards: false), backward: encoderLSTM(backwards: true), mergeMode: encoderConfig.mergeMode))
+      : .unidirectional(encoderLSTM(backwards: false))
+    let decoder = LSTM(
+      inputSize: configuration.decoderInputSize, units: configuration.decoder.units,
+      activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation,
+      generator: &generator)
+    let output = Dense(
+      inputSize: configuration.decoder.units, outputSize: configuration.outputVocabulary.count,
+      activation: .softmax, generator: &generator)
+    let encoderEmbedding = encoderConfig.embeddingSize.map {
+      Embedding(vocabularySize: configuration.inputVocabulary.count, dimension: $0, generator: &generator)
+    }
+    let decoderEmbedding = configuration.decoder.embeddingSize.map {
+      Embedding(vocabularySize: configuration.outputVocabulary.count, dimension: $0, generator: &generator)
+    }
+    try self.init(
+      configuration: configuration, encoder: encoder, encoderEmbedding: encoderEmbedding,
+      decoder: decoder, decoderEmbedding: decoderEmbedding, output: output)
+  }
+
+  /// The number of trainable parameters of the whole model.
+  public var parameterCount: Int {
+    encoder.parameterCount + (encoderEmbedding?.parameterCount ?? 0) + decoder.parameterCount
+      + (decoderEmbedding?.parameterCount ?? 0) + output.parameterCount
+  }
+}
+
+/// The encoder: one LSTM, or a forward and a backward one.
+public enum EncoderLayer: Equatable, Sendable {
+  case unidirectional(LSTM)
+  case bidirectional(Bidirectional)
+
+  /// Units of each direction.
+  public var units: Int {
+    switch self {
+    case .unidirectional(let lstm): return lstm.units
+    case .bidirectional(let layer): return layer.units
+    }
+  }
+
+  /// The size of each input vector.
+  public var inputSize: Int {
+    switch self {
+    case .unidirectional(let lstm): return lstm.inputSize
+    case .bidirectional(let layer): return layer.forward.inputSize
+    }
+  }
+
+  /// Whether two directions read the input.
+  public var isBidirectional: Bool {
+    if case .bidirectional = self { return true }
+    return false
+  }
+
+  /// Trainable parameters of every direction.
+  public var parameterCount: Int {
+    switch self {
+    case .unidirectional(let lstm): return lstm.parameterCount
+    case .bidirectional(let layer): return layer.parameterCount
+    }
+  }
+}

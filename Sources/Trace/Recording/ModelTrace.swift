@@ -1,0 +1,174 @@
+// The recording of one input through a model: every encoder and decoder step with its
+// gates and states, the bridge, and both decodes. It is written as versioned JSON
+// (docs/trace-format.md, docs/trace.schema.json) and is what the site draws.
+
+/// Everything a model did with one input, step by step.
+public struct ModelTrace: Codable, Equatable, Sendable {
+  /// Always `unrolled-trace`: tells a reader what this JSON is.
+  public var format: String
+  /// The version of this format; see ``currentVersion``.
+  public var version: Int
+  /// The model that made the trace.
+  public var model: ModelDescription
+  /// The input text as the user gave it.
+  public var input: String
+  /// The expected output, when one was given.
+  public var target: String?
+  /// The encoder's steps.
+  public var encoder: EncoderRecord
+  /// What the encoder handed to the decoder.
+  public var bridge: BridgeRecord
+  /// The decode fed with the true previous tokens; present when a target was given.
+  public var teacherForced: DecodeRecord?
+  /// The decode fed with the model's own predictions (greedy).
+  public var freeRunning: DecodeRecord
+  /// The first decoder step at which the two decodes are fed different tokens (or one
+  /// has stopped and the other has not); `nil` when they never part or there is no target.
+  public var firstDivergence: Int?
+
+  /// The format name every trace carries.
+  public static let formatName = "unrolled-trace"
+  /// The version this code writes and reads.
+  public static let currentVersion = 1
+}
+
+/// The facts about a model that a reader of a trace needs.
+public struct ModelDescription: Codable, Equatable, Sendable {
+  /// The model's name.
+  public var name: String
+  /// How encoder and decoder are joined.
+  public var bridge: Bridge
+  /// Whether the encoder is bidirectional.
+  public var bidirectional: Bool
+  /// A bidirectional encoder's merge mode (`nil` otherwise).
+  public var mergeMode: MergeMode?
+  /// Units of the encoder (of each direction).
+  public var encoderUnits: Int
+  /// Units of the decoder.
+  public var decoderUnits: Int
+  /// The tokens the encoder reads.
+  public var inputVocabulary: Vocabulary
+  /// The tokens the decoder writes; the order of every probability vector.
+  public var outputVocabulary: Vocabulary
+  /// The start token (state bridge).
+  public var startToken: String?
+  /// The end token (state bridge).
+  public var endToken: String?
+  /// Whether the encoder reads the input reversed.
+  public var reverseInput: Bool
+  /// The number of trainable parameters.
+  public var parameterCount: Int
+}
+
+/// One LSTM step's gates and states for one sequence.
+///
+/// Every vector has one value per unit.
+public struct CellRecord: Codable, Equatable, Sendable {
+  /// `i`: how much of the candidate is written.
+  public var inputGate: [Float]
+  /// `f`: how much of the previous cell is kept.
+  public var forgetGate: [Float]
+  /// `g`: the proposed new content.
+  public var candidate: [Float]
+  /// `o`: how much of the squashed cell is shown.
+  public var outputGate: [Float]
+  /// `c`: the cell state after the step.
+  public var cell: [Float]
+  /// `h`: the hidden state after the step.
+  public var hidden: [Float]
+}
+
+/// One encoder step: the token read and what one direction of the encoder did with it.
+public struct EncoderStepRecord: Codable, Equatable, Sendable {
+  /// The position in the sequence the encoder read (0 is the first token read forwards).
+  public var position: Int
+  /// The token at that position.
+  public var token: String
+  /// The gates and states after reading it.
+  public var state: CellRecord
+}
+
+/// The encoder's recording.
+public struct EncoderRecord: Codable, Equatable, Sendable {
+  /// The tokens the encoder read, in position order, after padding and reversal.
+  public var tokens: [String]
+  /// The forward (or only) LSTM's steps, in processing order.
+  public var forward: [EncoderStepRecord]
+  /// The backward LSTM's steps, in processing order (last position first); bidirectional only.
+  public var backward: [EncoderStepRecord]?
+  /// The merged output at each position, in position order; bidirectional with a merge only.
+  public var merged: [[Float]]?
+}
+
+/// What the encoder handed to the decoder.
+public struct BridgeRecord: Codable, Equatable, Sendable {
+  /// The kind of bridge.
+  public var kind: Bridge
+  /// The decoder's initial hidden state (state bridge).
+  public var hidden: [Float]?
+  /// The decoder's initial cell state (state bridge).
+  public var cell: [Float]?
+  /// The forward encoder's final hidden state (bidirectional).
+  public var forwardHidden: [Float]?
+  /// The forward encoder's final cell state (bidirectional).
+  public var forwardCell: [Float]?
+  /// The backward encoder's final hidden state (bidirectional).
+  public var backwardHidden: [Float]?
+  /// The backward encoder's final cell state (bidirectional).
+  public var backwardCell: [Float]?
+  /// The vector fed at every decoder step (repeat bridge).
+  public var repeatedVector: [Float]?
+  /// How many times it is repeated (repeat bridge).
+  public var repeatCount: Int?
+}
+
+/// One decoder step.
+public struct DecoderStepRecord: Codable, Equatable, Sendable {
+  /// The step's index, from 0.
+  public var step: Int
+  /// The token fed, or `nil` when the repeated encoding was the input.
+  public var fedToken: String?
+  /// Where the fed input came from.
+  public var fedTokenSource: TokenSource
+  /// The token the step should produce, when known.
+  public var target: String?
+  /// The decoder LSTM's gates and states.
+  public var state: CellRecord
+  /// The probability of every output token, in the output vocabulary's order.
+  public var probabilities: [Float]
+  /// The most probable token: what greedy decoding writes.
+  public var predicted: String
+  /// `-log p(target)`, when a target is known.
+  public var loss: Float?
+}
+
+/// Why a decode stopped.
+public enum StopReason: String, Codable, Sendable {
+  /// The decoder wrote the end token.
+  case endToken
+  /// The decoder reached the model's length limit without writing the end token.
+  case maxLength
+  /// A repeat bridge writes a fixed number of tokens.
+  case fixedLength
+  /// Teacher forcing runs to the end of the target.
+  case targetEnd
+}
+
+/// One complete decode of the input.
+public struct DecodeRecord: Codable, Equatable, Sendable {
+  /// How the decoder was fed.
+  public var feeding: Feeding
+  /// Every step.
+  public var steps: [DecoderStepRecord]
+  /// The text written: the predicted tokens, without the end token.
+  public var output: String
+  /// Why it stopped.
+  public var stopReason: StopReason
+  /// The mean loss over steps with a target.
+  public var meanLoss: Float?
+
+  /// The two ways of feeding a decoder that a trace records.
+  public enum Feeding: String, Codable, Sendable {
+    case teacherForced, freeRunning
+  }
+}

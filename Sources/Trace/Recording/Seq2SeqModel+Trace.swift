@@ -1,0 +1,153 @@
+// Recording: one input through the model, written out from the forward pass's own
+// caches (batch of one). There is no second implementation of the model here: every
+// number comes from LSTMStepCache and DecoderStepCache.
+
+extension Seq2SeqModel {
+  /// Traces `input` through the model: the encoder, the bridge and a greedy free-running
+  /// decode, plus a teacher-forced decode when `target` is given.
+  ///
+  /// ```
+  /// try model.trace(input: " 2+10", target: "12").freeRunning.output  // "12"
+  /// ```
+  public func trace(input: String, target: String? = nil) throws(TraceInputError) -> ModelTrace {
+    let config = configuration
+    let sourceIDs = try ids(of: input, in: config.inputVocabulary, limit: config.maxInputLength, isTarget: false)
+    let encoderTokens = encoderTokens(forSourceIDs: sourceIDs)
+    var targetIDs: [Int]?
+    if let target {
+      let limit = config.bridge == .states ? config.maxOutputLength - 1 : config.maxOutputLength
+      let ids = try ids(of: target, in: config.outputVocabulary, limit: limit, isTarget: true)
+      targetIDs = decoderTargets(forTargetIDs: ids)
+    }
+
+    var unused = SeededGenerator(seed: 0)  // greedy and teacher-forced decodes draw nothing
+    let free = forward(sources: [encoderTokens], targets: targetIDs.map { [$0] }, feeding: .freeRunning, generator: &unused)
+    let forced = targetIDs.map {
+      forward(sources: [encoderTokens], targets: [$0], feeding: .teacherForcing, generator: &unused)
+    }
+    let freeRecord = decodeRecord(free, feeding: .freeRunning)
+    let forcedRecord = forced.map { decodeRecord($0, feeding: .teacherForced) }
+    return ModelTrace(
+      format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
+      input: input, target: target,
+      encoder: encoderRecord(free.encoder), bridge: bridgeRecord(free),
+      teacherForced: forcedRecord, freeRunning: freeRecord,
+      firstDivergence: forcedRecord.flatMap { Self.firstDivergence(teacherForced: $0, freeRunning: freeRecord) })
+  }
+
+  /// The facts about this model that a trace carries.
+  public var description: ModelDescription {
+    let config = configuration
+    return ModelDescription(
+      name: config.name, bridge: config.bridge, bidirectional: config.encoder.bidirectional,
+      mergeMode: config.encoder.bidirectional ? config.encoder.mergeMode : nil,
+      encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
+      inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
+      startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
+      parameterCount: parameterCount)
+  }
+
+  /// The first step where two decodes are fed differently, or where one has stopped and
+  /// the other goes on.
+  static func firstDivergence(teacherForced: DecodeRecord, freeRunning: DecodeRecord) -> Int? {
+    let shared = min(teacherForced.steps.count, freeRunning.steps.count)
+    for step in 0..<shared where teacherForced.steps[step].fedToken != freeRunning.steps[step].fedToken {
+      return step
+    }
+    return teacherForced.steps.count == freeRunning.steps.count ? nil : shared
+  }
+}
+
+private extension Seq2SeqModel {
+  func ids(of text: String, in vocabulary: Vocabulary, limit: Int, isTarget: Bool) throws(TraceInputError) -> [Int] {
+    let name = configuration.name
+    let special = Set([configuration.startToken, configuration.endToken].compactMap { $0 })
+    let tokens = vocabulary.tokenize(text)
+    guard !tokens.isEmpty || isTarget else { throw .emptyInput(model: name) }
+    let unknown = tokens.reduce(into: [String]()) { found, token in
+      if (vocabulary.id(of: token) == nil || (isTarget && special.contains(token))) && !found.contains(token) { found.append(token) }
+    }
+    guard unknown.isEmpty else {
+      let allowed = vocabulary.tokens.filter { !special.contains($0) }
+      throw .unknownTokens(model: name, tokens: unknown, allowed: allowed, inTarget: isTarget)
+    }
+    guard tokens.count <= limit else { throw .tooLong(model: name, length: tokens.count, limit: limit, inTarget: isTarget) }
+    return tokens.map { vocabulary.id(of: $0)! }
+  }
+
+  func cellRecord(_ cache: LSTMStepCache) -> CellRecord {
+    CellRecord(
+      inputGate: cache.inputGate.row(0), forgetGate: cache.forgetGate.row(0), candidate: cache.candidate.row(0),
+      outputGate: cache.outputGate.row(0), cell: cache.cell.row(0), hidden: cache.hidden.row(0))
+  }
+
+  func encoderRecord(_ pass: EncoderPass) -> EncoderRecord {
+    let vocabulary = configuration.inputVocabulary
+    let tokens = pass.tokens[0].map { vocabulary.tokens[$0] }
+    func steps(_ run: LSTMSequenceRun) -> [EncoderStepRecord] {
+      zip(run.positions, run.steps).map { position, cache in
+        EncoderStepRecord(position: position, token: tokens[position], state: cellRecord(cache))
+      }
+    }
+    switch pass.run {
+    case .unidirectional(let run):
+      return EncoderRecord(tokens: tokens, forward: steps(run), backward: nil, merged: nil)
+    case .bidirectional(let run):
+      return EncoderRecord(
+        tokens: tokens, forward: steps(run.forward), backward: steps(run.backward),
+        merged: run.mergedSequence?.map { $0.row(0) })
+    }
+  }
+
+  func bridgeRecord(_ forward: Seq2SeqForward) -> BridgeRecord {
+    var record = BridgeRecord(kind: configuration.bridge)
+    if case .bidirectional(let run) = forward.encoder.run {
+      record.forwardHidden = run.forward.finalState.hidden.row(0)
+      record.forwardCell = run.forward.finalState.cell.row(0)
+      record.backwardHidden = run.backward.finalState.hidden.row(0)
+      record.backwardCell = run.backward.finalState.cell.row(0)
+    }
+    switch forward.handover {
+    case .states(let state):
+      record.hidden = state.hidden.row(0)
+      record.cell = state.cell.row(0)
+    case .repeated(let vector):
+      record.repeatedVector = vector.row(0)
+      record.repeatCount = configuration.maxOutputLength
+    }
+    return record
+  }
+
+  func decodeRecord(_ forward: Seq2SeqForward, feeding: DecodeRecord.Feeding) -> DecodeRecord {
+    let vocabulary = configuration.outputVocabulary
+    var steps: [DecoderStepRecord] = []
+    var written: [String] = []
+    var stopReason: StopReason =
+      configuration.bridge == .repeatVector ? .fixedLength : (feeding == .teacherForced ? .targetEnd : .maxLength)
+    for (index, cache) in forward.decoderSteps.enumerated() where index < forward.stepCounts[0] {
+      let predicted = vocabulary.tokens[cache.predictions[0]]
+      steps.append(
+        DecoderStepRecord(
+          step: index, fedToken: cache.fedTokens[0].map { vocabulary.tokens[$0] },
+          fedTokenSource: cache.fedTokenSources[0], target: cache.targets[0].map { vocabulary.tokens[$0] },
+          state: cellRecord(cache.cell), probabilities: cache.probabilities.row(0), predicted: predicted,
+          loss: forward.loss(step: index, row: 0)))
+      if feeding == .freeRunning && predicted == configuration.endToken {
+        stopReason = .endToken
+        break
+      }
+      if predicted != configuration.endToken { written.append(predicted) }
+    }
+    return DecodeRecord(
+      feeding: feeding, steps: steps, output: vocabulary.text(of: written), stopReason: stopReason,
+      meanLoss: forward.meanLoss)
+  }
+}
+
+extension BridgeRecord {
+  init(kind: Bridge) {
+    self.init(
+      kind: kind, hidden: nil, cell: nil, forwardHidden: nil, forwardCell: nil, backwardHidden: nil,
+      backwardCell: nil, repeatedVector: nil, repeatCount: nil)
+  }
+}
