@@ -1,0 +1,147 @@
+// A trace as a table for a terminal: one line per step, gate means as small bars, the
+// fed token and where it came from, and the top predictions.
+
+import Foundation
+
+extension ModelTrace {
+  /// The trace as readable plain text, one table per encoder direction and decode.
+  ///
+  /// ```
+  /// Encoder (forward): reads " 2+10"
+  ///  step  token  input      forget     candidate   output     cell |c|
+  ///     0  ' '    ▄ 0.52     ▆ 0.74     ▁ -0.03     ▅ 0.60     0.41
+  /// ```
+  public var textTable: String {
+    var out: [String] = []
+    let encoderKind = model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
+    out.append("Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters")
+    out.append("Input \(Self.quoted(input))" + (target.map { ", target \(Self.quoted($0))" } ?? ""))
+    out.append("")
+    let read = encoder.tokens.map(Self.readable).joined()
+    out.append(contentsOf: encoderTable(title: "Encoder\(encoder.backward == nil ? "" : " (forward)"): reads \(Self.quoted(read))\(model.reverseInput ? " (the input reversed)" : "")", steps: encoder.forward))
+    if let backward = encoder.backward {
+      out.append("")
+      out.append(contentsOf: encoderTable(title: "Encoder (backward): reads from the last token to the first", steps: backward))
+    }
+    out.append("")
+    out.append(bridgeLine)
+    for decode in [teacherForced, freeRunning].compactMap({ $0 }) {
+      out.append("")
+      out.append(contentsOf: decoderTable(decode))
+    }
+    if teacherForced != nil {
+      out.append("")
+      if let step = firstDivergence {
+        out.append("The two decodes part at step \(step): from there the free-running decoder reads its own predictions.")
+      } else {
+        out.append("The two decodes are fed the same tokens at every step.")
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+}
+
+private extension ModelTrace {
+  static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+  /// A bar for a value in `range`, then the value.
+  static func bar(_ value: Float, in range: ClosedRange<Float>) -> String {
+    let unit = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
+    let index = min(bars.count - 1, max(0, Int((unit * Float(bars.count)).rounded(.down))))
+    return "\(bars[index]) " + String(format: "%5.2f", value)
+  }
+
+  static func mean(_ values: [Float]) -> Float {
+    values.isEmpty ? 0 : values.reduce(0, +) / Float(values.count)
+  }
+
+  static func meanMagnitude(_ values: [Float]) -> Float {
+    values.isEmpty ? 0 : values.reduce(0) { $0 + abs($1) } / Float(values.count)
+  }
+
+  /// A token shown so invisible ones can be seen: space as ␣, tab as ⇥, newline as ⏎.
+  static func readable(_ token: String) -> String {
+    switch token {
+    case " ": return "␣"
+    case "\t": return "⇥"
+    case "\n": return "⏎"
+    default: return token
+    }
+  }
+
+  static func quoted(_ text: String) -> String {
+    "\"" + text.map { readable(String($0)) }.joined() + "\""
+  }
+
+  static func column(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+  }
+
+  func gateCells(_ state: CellRecord) -> String {
+    [
+      Self.bar(Self.mean(state.inputGate), in: 0...1), Self.bar(Self.mean(state.forgetGate), in: 0...1),
+      Self.bar(Self.mean(state.candidate), in: -1...1), Self.bar(Self.mean(state.outputGate), in: 0...1),
+    ].map { Self.column($0, 11) }.joined() + String(format: "%6.2f", Self.meanMagnitude(state.cell))
+  }
+
+  var gateHeader: String {
+    ["input", "forget", "candidate", "output"].map { Self.column($0, 11) }.joined() + "  |c|"
+  }
+
+  func encoderTable(title: String, steps: [EncoderStepRecord]) -> [String] {
+    var lines = [title, "  (gate columns are means over the units; |c| is the mean size of the cell state)"]
+    lines.append(" step  token  " + gateHeader)
+    for step in steps {
+      lines.append(String(format: "%5d  ", step.position) + Self.column("'\(Self.readable(step.token))'", 7) + gateCells(step.state))
+    }
+    return lines
+  }
+
+  var bridgeLine: String {
+    switch bridge.kind {
+    case .states:
+      let size = bridge.hidden?.count ?? 0
+      let four = model.bidirectional ? " (forward and backward h and c, concatenated)" : ""
+      return "Bridge: the encoder's final hidden and cell states (\(size) values each) become the decoder's initial states\(four)."
+    case .repeatVector:
+      return "Bridge: the encoder's final output (\(bridge.repeatedVector?.count ?? 0) values) is repeated \(bridge.repeatCount ?? 0) times, one copy per decoder step."
+    }
+  }
+
+  func decoderTable(_ decode: DecodeRecord) -> [String] {
+    let title =
+      decode.feeding == .teacherForced
+      ? "Decoder, teacher-forced: each step is fed the true previous token"
+      : "Decoder, free-running: each step is fed its own previous prediction (greedy)"
+    var lines = [title]
+    lines.append(" step  fed            source             target  predicted  top predictions               loss  " + gateHeader)
+    let vocabulary = model.outputVocabulary.tokens
+    for step in decode.steps {
+      let fed = step.fedToken.map { "'\(Self.readable($0))'" } ?? "encoding"
+      let source: String
+      switch step.fedTokenSource {
+      case .startToken: source = "start token"
+      case .groundTruth: source = "ground truth"
+      case .ownPrediction: source = "own prediction"
+      case .repeatedEncoding: source = "repeated encoding"
+      }
+      let top = step.probabilities.enumerated().sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
+        .prefix(3).map { "'\(Self.readable(vocabulary[$0.offset]))' " + String(format: "%.2f", $0.element) }.joined(separator: " ")
+      let target = step.target.map { "'\(Self.readable($0))'" } ?? "-"
+      let marker = step.target != nil && step.target != step.predicted ? " ✗" : ""
+      lines.append(
+        String(format: "%5d  ", step.step) + Self.column(fed, 15) + Self.column(source, 19) + Self.column(target, 8)
+          + Self.column("'\(Self.readable(step.predicted))'\(marker)", 11) + Self.column(top, 30)
+          + (step.loss.map { String(format: "%5.2f", $0) } ?? "    -") + "  " + gateCells(step.state))
+    }
+    let stop: String
+    switch decode.stopReason {
+    case .endToken: stop = "it wrote the end token"
+    case .maxLength: stop = "it reached the length limit"
+    case .fixedLength: stop = "a repeat bridge writes a fixed number of tokens"
+    case .targetEnd: stop = "the target ended"
+    }
+    lines.append("  output \(Self.quoted(decode.output)); stopped because \(stop)" + (decode.meanLoss.map { String(format: "; mean loss %.3f", $0) } ?? ""))
+    return lines
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import Trace
+
+@Suite("Recording")
+struct RecordingTests {
+  @Test("the addition model's summary has Keras's parameter counts")
+  func additionSummary() throws {
+    let summary = ModelSummary(try ModelFactory.addition())
+    #expect(summary.rows.map(\.parameters) == [26_400, 0, 25_200, 612], "the tutorial's layer sizes")
+    #expect(summary.totalParameters == 52_212)
+    #expect(summary.table.contains("Total params: 52,212"))
+  }
+
+  @Test("a repeat-bridge trace records every encoder step and the repeated encoding")
+  func repeatBridgeTrace() throws {
+    let model = try ModelFactory.addition()
+    let trace = try model.trace(input: "2+10", target: "12")
+    #expect(trace.encoder.tokens == [" ", "2", "+", "1", "0"], "inputs are right-justified as in training")
+    #expect(trace.encoder.forward.count == 5)
+    #expect(trace.encoder.forward.allSatisfy { $0.state.inputGate.count == 75 && $0.state.hidden.count == 75 })
+    #expect(trace.bridge.repeatedVector == trace.encoder.forward.last?.state.hidden, "the repeated vector is the final hidden state")
+    #expect(trace.bridge.repeatCount == 2)
+    let free = trace.freeRunning
+    #expect(free.steps.count == 2 && free.stopReason == .fixedLength)
+    #expect(free.steps.allSatisfy { $0.fedTokenSource == .repeatedEncoding && $0.fedToken == nil })
+    #expect(trace.teacherForced?.steps.map(\.target) == ["1", "2"])
+    #expect(trace.firstDivergence == nil, "nothing is fed back in a repeat bridge, so the decodes never part")
+    for step in free.steps {
+      #expect(abs(step.probabilities.reduce(0, +) - 1) < 1e-5, "probabilities sum to one")
+    }
+  }
+
+  @Test("a state-bridge trace feeds the start token, then truth or own predictions")
+  func stateBridgeTrace() throws {
+    let model = try ModelFactory.stateBridge()
+    let trace = try model.trace(input: "abc", target: "cab")
+    let forced = try #require(trace.teacherForced)
+    #expect(forced.steps.map(\.fedToken) == ["\t", "c", "a", "b"], "start token, then the target shifted by one")
+    #expect(forced.steps.map(\.fedTokenSource) == [.startToken, .groundTruth, .groundTruth, .groundTruth])
+    #expect(forced.steps.map(\.target) == ["c", "a", "b", "\n"], "the target ends with the end token")
+    #expect(forced.steps.allSatisfy { $0.loss != nil })
+    let free = trace.freeRunning
+    #expect(free.steps.first?.fedTokenSource == .startToken)
+    #expect(free.steps.dropFirst().allSatisfy { $0.fedTokenSource == .ownPrediction })
+    #expect(free.steps.count <= 8, "the length limit stops an untrained decoder")
+    for (index, step) in free.steps.enumerated().dropFirst() {
+      #expect(step.fedToken == free.steps[index - 1].predicted, "free-running feeds back its own prediction")
+    }
+    #expect(trace.bridge.hidden == trace.encoder.forward.last?.state.hidden)
+  }
+
+  @Test("a bidirectional encoder hands over its four states, concatenated")
+  func bidirectionalBridge() throws {
+    let model = try ModelFactory.stateBridge(bidirectional: true)
+    let trace = try model.trace(input: "abcd")
+    let backward = try #require(trace.encoder.backward)
+    #expect(backward.map(\.position) == [3, 2, 1, 0], "the backward layer reads last to first")
+    let forwardHidden = try #require(trace.bridge.forwardHidden), backwardHidden = try #require(trace.bridge.backwardHidden)
+    #expect(trace.bridge.hidden == forwardHidden + backwardHidden)
+    #expect(backwardHidden == backward.last?.state.hidden)
+    #expect(trace.encoder.merged?.count == 4 && trace.encoder.merged?.first?.count == 12)
+  }
+
+  @Test("the first divergence is the first step fed differently")
+  func firstDivergence() throws {
+    func decode(_ fed: [String], _ feeding: DecodeRecord.Feeding) -> DecodeRecord {
+      let cell = CellRecord(inputGate: [], forgetGate: [], candidate: [], outputGate: [], cell: [], hidden: [])
+      return DecodeRecord(
+        feeding: feeding,
+        steps: fed.enumerated().map {
+          DecoderStepRecord(step: $0.offset, fedToken: $0.element, fedTokenSource: .groundTruth, target: nil, state: cell, probabilities: [], predicted: "x", loss: nil)
+        }, output: "", stopReason: .endToken, meanLoss: nil)
+    }
+    #expect(Seq2SeqModel.firstDivergence(teacherForced: decode(["\t", "a", "b"], .teacherForced), freeRunning: decode(["\t", "a", "c"], .freeRunning)) == 2)
+    #expect(Seq2SeqModel.firstDivergence(teacherForced: decode(["\t", "a"], .teacherForced), freeRunning: decode(["\t", "a"], .freeRunning)) == nil)
+    #expect(Seq2SeqModel.firstDivergence(teacherForced: decode(["\t", "a", "b"], .teacherForced), freeRunning: decode(["\t"], .freeRunning)) == 1, "one stopped, the other went on")
+  }
+
+  @Test("bad inputs get one clear message", arguments: [
+    ("", "the input is empty: give the addition model some text to read"),
+    ("2x3", "the input has a character the addition model does not know: 'x'; allowed: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9' '+' ' ' (space)"),
+    ("123+456", "the input has 7 characters; the addition model reads at most 5"),
+  ])
+  func badInput(input: String, message: String) throws {
+    let model = try ModelFactory.addition()
+    #expect(throws: TraceInputError.self) { try model.trace(input: input) }
+    do {
+      _ = try model.trace(input: input)
+    } catch {
+      #expect(error.description == message)
+    }
+  }
+
+  @Test("a trace round-trips through JSON and encodes the same bytes twice")
+  func jsonRoundTrip() throws {
+    let trace = try ModelFactory.stateBridge(bidirectional: true).trace(input: "abc", target: "ab")
+    let data = trace.jsonData()
+    #expect(try ModelTrace(jsonData: data) == trace)
+    #expect(data == trace.jsonData(), "deterministic bytes")
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text.hasPrefix("{\"bridge\""), "keys are sorted")
+    #expect(text.contains("\"format\":\"unrolled-trace\"") && text.contains("\"version\":1"))
+  }
+
+  @Test("a trace of another format or version is refused")
+  func refusesOtherVersions() {
+    #expect(throws: TraceFormatError.self) { try ModelTrace(jsonData: Data(#"{"format":"unrolled-trace","version":99}"#.utf8)) }
+    #expect(throws: TraceFormatError.self) { try ModelTrace(jsonData: Data(#"{"format":"other"}"#.utf8)) }
+  }
+}
