@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "Trace", targets: ["Trace"]),
     .library(name: "Lessons", targets: ["Lessons"]),
     .library(name: "Site", targets: ["Site"]),
+    .executable(name: "fuzz-checkpoint", targets: ["fuzz-checkpoint"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,9 @@ let package = Package(
         "Trace", "Lessons", "Site",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // libFuzzer entry point for the checkpoint reader (docs/checkpoint-format.md).
+    .executableTarget(name: "fuzz-checkpoint", dependencies: ["Trace"]),
 
     .testTarget(
       name: "TraceTests", dependencies: ["Trace"],
