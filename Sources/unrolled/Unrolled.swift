@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `unrolled` command: trace, train and publish LSTM encoder-decoders.
 @main
@@ -6,5 +7,20 @@ struct Unrolled: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "unrolled",
     abstract: "Step through a real LSTM encoder-decoder, one timestep at a time.",
-    subcommands: [])
+    subcommands: [Trace.self, Summary.self, Models.self])
+
+  /// Runs the command; a failure prints one line on stderr (no usage dump, no stack
+  /// trace) and exits non-zero.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      guard code != .success else { exit(withError: error) }  // --help and --version
+      let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+      FileHandle.standardError.write(Data("unrolled: \(message.isEmpty ? "failed" : message)\n".utf8))
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

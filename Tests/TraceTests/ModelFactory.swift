@@ -29,3 +29,38 @@ enum ModelFactory {
       seed: seed)
   }
 }
+
+extension ModelFactory {
+  /// One tiny model of every architecture the checkpoint format must carry, by name.
+  static func tiny(_ name: String) throws -> Seq2SeqModel {
+    let letters = Vocabulary(tokens: ["a", "b", "c", "d", " "])
+    let output = Vocabulary(tokens: ["\t", "\n", "a", "b", "c", "d"])
+    let words = Vocabulary(tokens: ["go", "stop", "left", "right"], unit: .word)
+    let replies = Vocabulary(tokens: ["\t", "\n", "ok", "no", "going", "stopping"], unit: .word)
+    func config(_ bridge: Bridge, _ encoder: EncoderConfiguration, _ decoderUnits: Int, input: Vocabulary = letters, out: Vocabulary? = nil, decoderEmbedding: Int? = nil, reverse: Bool = false) -> Seq2SeqConfiguration {
+      Seq2SeqConfiguration(
+        name: name, bridge: bridge, encoder: encoder, decoder: DecoderConfiguration(units: decoderUnits, embeddingSize: decoderEmbedding),
+        inputVocabulary: input, outputVocabulary: out ?? (bridge == .states ? output : letters),
+        maxInputLength: 5, maxOutputLength: bridge == .states ? 6 : 3, reverseInput: reverse,
+        startToken: bridge == .states ? "\t" : nil, endToken: bridge == .states ? "\n" : nil)
+    }
+    let configurations: [String: Seq2SeqConfiguration] = [
+      "repeat-lstm": config(.repeatVector, EncoderConfiguration(units: 4), 3),
+      "repeat-bidirectional-ave": config(.repeatVector, EncoderConfiguration(units: 4, bidirectional: true, mergeMode: .ave), 3),
+      "repeat-bidirectional-concat": config(.repeatVector, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .concat), 4),
+      "state-lstm": config(.states, EncoderConfiguration(units: 4), 4),
+      "state-lstm-reversed": config(.states, EncoderConfiguration(units: 4), 4, reverse: true),
+      "state-bidirectional": config(.states, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .sum), 6),
+      "state-words-embedded": config(.states, EncoderConfiguration(units: 4, embeddingSize: 3), 4, input: words, out: replies, decoderEmbedding: 2),
+    ]
+    return try Seq2SeqModel(configuration: try #require(configurations[name]), seed: 99)
+  }
+
+  /// The names of the tiny models.
+  static let tinyNames = [
+    "repeat-lstm", "repeat-bidirectional-ave", "repeat-bidirectional-concat", "state-lstm",
+    "state-lstm-reversed", "state-bidirectional", "state-words-embedded",
+  ]
+}
+
+import Testing

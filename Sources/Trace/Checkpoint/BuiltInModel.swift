@@ -1,0 +1,32 @@
+import Foundation
+
+/// The models that ship with unrolled, trained by `make models` and stored as
+/// checkpoints in the package's resources.
+public enum BuiltInModel: String, CaseIterable, Sendable {
+  /// The addition tutorial's repeat-bridge model: `" 2+10"` → `"12"`.
+  case addition
+  /// A state-bridge model that adds numbers up to 999.
+  case addition3
+  /// A bidirectional state-bridge model from human-written dates to ISO 8601.
+  case dates
+  /// The Keras lstm_seq2seq example's architecture on the English–French phrasebook.
+  case phrasebook
+
+  /// Where the checkpoint is in the package's resources, if it has been trained.
+  public var checkpointURL: URL? {
+    Bundle.module.url(forResource: rawValue, withExtension: "safetensors", subdirectory: "Resources/Models")
+  }
+
+  /// Where the training history is, if it has been trained.
+  public var historyURL: URL? {
+    Bundle.module.url(forResource: rawValue + ".history", withExtension: "json", subdirectory: "Resources/Models")
+  }
+
+  /// The trained model.
+  public func load() throws(CheckpointError) -> Seq2SeqModel {
+    guard let url = checkpointURL else {
+      throw CheckpointError(.fileMissing, file: "\(rawValue).safetensors (the built-in model has not been trained: run make models)")
+    }
+    return try Seq2SeqModel(checkpointAt: url)
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Trace
+
+extension Unrolled {
+  /// `unrolled summary`: a Keras-style table of a model's layers and parameters.
+  struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a model's layers, output shapes and parameter counts, as Keras does.")
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    func run() throws {
+      print(ModelSummary(try modelOptions.load()).table, terminator: "")
+    }
+  }
+}
