@@ -89,8 +89,8 @@ extension DatasetTests {
       #expect(
         error?.description == """
           pairs.tsv:2: no tab: expected source<TAB>target
-          pairs.tsv:5:1: blank source: the text before the first tab is empty
-          pairs.tsv:6:4: blank target: the text after the first tab is empty
+          pairs.tsv:5:1: blank source: no text before the first tab
+          pairs.tsv:6:4: blank target: no text after the first tab
           """)
     }
 

@@ -3,7 +3,7 @@
 /// Its `description` is what the command line prints: one problem per line, all at once.
 /// ```
 /// pairs.tsv:3: no tab: expected source<TAB>target
-/// pairs.tsv:7:1: blank source: the text before the first tab is empty
+/// pairs.tsv:7:1: blank source: no text before the first tab
 /// ```
 public enum DatasetError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Some lines are not `source<TAB>target[<TAB>attribution]`: every one of them, in order.

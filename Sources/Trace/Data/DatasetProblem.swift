@@ -9,11 +9,11 @@ public struct DatasetProblem: Hashable, Sendable {
   public enum Kind: Hashable, Sendable {
     /// The line has text but no tab to separate the source from the target.
     case missingTab
-    /// Nothing but spaces before the first tab.
+    /// Nothing but whitespace before the first tab.
     case blankSource
-    /// Nothing but spaces after the first tab (and before a second one).
+    /// Nothing but whitespace after the first tab (and before a second one).
     case blankTarget
-    /// Nothing but tabs and spaces on the line.
+    /// Nothing but tabs and whitespace on the line.
     case blankSourceAndTarget
     /// More than 3 tab-separated columns; `count` is how many.
     case tooManyColumns(count: Int)
@@ -42,9 +42,9 @@ public struct DatasetProblem: Hashable, Sendable {
     case .missingTab:
       "no tab: expected source<TAB>target"
     case .blankSource:
-      "blank source: the text before the first tab is empty"
+      "blank source: no text before the first tab"
     case .blankTarget:
-      "blank target: the text after the first tab is empty"
+      "blank target: no text after the first tab"
     case .blankSourceAndTarget:
       "blank source and target: the line has only tabs and spaces"
     case .tooManyColumns(let count):
