@@ -7,12 +7,12 @@
 // 400-year eras of 146,097 days.
 
 /// A day of the week, in the order ISO 8601 counts them (Monday first).
-public enum Weekday: Int, CaseIterable, Sendable {
+enum Weekday: Int, CaseIterable, Sendable {
   case monday = 1
   case tuesday, wednesday, thursday, friday, saturday, sunday
 
   /// The English name, capitalised: `"Sunday"`.
-  public var name: String {
+  var name: String {
     switch self {
     case .monday: "Monday"
     case .tuesday: "Tuesday"
@@ -25,20 +25,20 @@ public enum Weekday: Int, CaseIterable, Sendable {
   }
 
   /// The first three letters of the name: `"Sun"`.
-  public var shortName: String { String(name.prefix(3)) }
+  var shortName: String { String(name.prefix(3)) }
 }
 
 /// A date (year, month, day) in the proleptic Gregorian calendar.
-public struct CalendarDate: Hashable, Comparable, Sendable {
+struct CalendarDate: Hashable, Comparable, Sendable {
   /// The year, e.g. `2026`.
-  public var year: Int
+  var year: Int
   /// The month, `1...12`.
-  public var month: Int
+  var month: Int
   /// The day of the month, `1...31`.
-  public var day: Int
+  var day: Int
 
   /// The date with these parts; they must name a real day (`2026, 2, 30` does not).
-  public init(year: Int, month: Int, day: Int) {
+  init(year: Int, month: Int, day: Int) {
     precondition((1...12).contains(month), "month \(month) is not 1...12")
     precondition(
       (1...CalendarDate.daysIn(month: month, year: year)).contains(day),
@@ -49,7 +49,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   }
 
   /// The date `dayNumber` days after 1970-01-01 (before it when negative).
-  public init(dayNumber: Int) {
+  init(dayNumber: Int) {
     let shifted = dayNumber + 719_468  // days from 0000-03-01 to 1970-01-01
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
     let dayOfEra = shifted - era * 146_097  // 0...146096
@@ -62,7 +62,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   }
 
   /// How many days this date is after 1970-01-01 (negative before it).
-  public var dayNumber: Int {
+  var dayNumber: Int {
     // Count years from March, so the leap day is the last day of the counted year.
     let marchYear = month <= 2 ? year - 1 : year
     let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
@@ -73,24 +73,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   }
 
   /// The day of the week this date falls on.
-  public var weekday: Weekday {
+  var weekday: Weekday {
     // 1970-01-01 was a Thursday (ISO number 4).
     let mondayBased = ((dayNumber + 3) % 7 + 7) % 7  // 0 = Monday
     return Weekday(rawValue: mondayBased + 1)!
   }
 
   /// The date in ISO 8601 form, `"2026-11-22"`.
-  public var iso8601: String {
+  var iso8601: String {
     "\(CalendarDate.padded(year, width: 4))-\(CalendarDate.padded(month, width: 2))-\(CalendarDate.padded(day, width: 2))"
   }
 
   /// Whether `year` has a 29 February: every fourth year, except centuries not divisible by 400.
-  public static func isLeapYear(_ year: Int) -> Bool {
+  static func isLeapYear(_ year: Int) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
   /// The number of days in `month` of `year`.
-  public static func daysIn(month: Int, year: Int) -> Int {
+  static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -99,7 +99,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   }
 
   /// Earlier dates come first.
-  public static func < (left: CalendarDate, right: CalendarDate) -> Bool {
+  static func < (left: CalendarDate, right: CalendarDate) -> Bool {
     (left.year, left.month, left.day) < (right.year, right.month, right.day)
   }
 
