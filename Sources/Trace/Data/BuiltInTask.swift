@@ -1,0 +1,73 @@
+/// The datasets unrolled makes or ships itself, nothing downloaded.
+///
+/// Each is made by `Dataset.builtIn(_:seed:)`; `docs/datasets.md` describes them in full.
+public enum BuiltInTask: String, CaseIterable, Sendable {
+  /// Sums of two integers `1...10`, exactly as in Jason Brownlee's tutorial "How to Learn to
+  /// Add Numbers with seq2seq Recurrent Neural Networks": `" 2+10"` → `"12"`.
+  ///
+  /// 1,000 independent draws, the first 800 for training and the last 200 for validation.
+  /// With only 100 possible pairs the two sets share pairs: validation measures recall.
+  case addition
+  /// Sums of two integers `0...999`: `"123+45"` → `"168"`, without padding.
+  ///
+  /// 50,000 training pairs and 5,000 validation pairs; no validation pair appears in
+  /// training in either order, so validation measures whether the model learned to add.
+  case addition3
+  /// Dates written in 18 human ways, converted to ISO 8601:
+  /// `"Sunday, 22 November 2026"` → `"2026-11-22"`.
+  ///
+  /// Dates from 1950 to 2049; 20,000 training and 2,000 validation examples, each date used
+  /// once, so no validation date appears in training in any format.
+  case dates
+  /// Short everyday English sentences and their French translations, written for unrolled:
+  /// `"Where is the station?"` → `"Où est la gare ?"`.
+  ///
+  /// Read from the bundled `phrasebook.tsv`; a seeded 10% is held out for validation.
+  case phrasebook
+
+  /// The characters this task's sources and targets are made of, sorted: a model's
+  /// vocabularies for the task.
+  ///
+  /// The data uses no other character, and at these sizes it uses every one listed (the
+  /// tests check seeds 0 and 1).
+  public var alphabet: Alphabet {
+    switch self {
+    case .addition:
+      Alphabet(source: " +0123456789", target: " 0123456789")
+    case .addition3:
+      Alphabet(source: "+0123456789", target: "0123456789")
+    case .dates:
+      Alphabet(source: BuiltInTask.datesSourceCharacters, target: "-0123456789")
+    case .phrasebook:
+      Alphabet(
+        source: BuiltInTask.phrasebookEnglishCharacters,
+        target: BuiltInTask.phrasebookFrenchCharacters)
+    }
+  }
+}
+
+extension BuiltInTask {
+  /// The independent random stream of `SeededGenerator` this task draws from, so a seed
+  /// shared with weight initialisation does not also decide the data.
+  var randomStream: UInt64 {
+    switch self {
+    case .addition: 1
+    case .addition3: 2
+    case .dates: 3
+    case .phrasebook: Dataset.tabSeparatedRandomStream
+    }
+  }
+}
+
+private extension BuiltInTask {
+  // Digits, separators, and the letters of English month and weekday names (capitalised,
+  // lowercase and "NOV"-style uppercase), ordinal suffixes and "the ... of".
+  static let datesSourceCharacters =
+    " ,-./0123456789ABCDEFGJLMNOPRSTUVWYabcdefghijlmnoprstuvy"
+  // The phrasebook file's characters; the tests fail if the file gains or loses one, so a
+  // stray curly quote or non-breaking space cannot slip in unseen.
+  static let phrasebookEnglishCharacters =
+    " !',.?ABCDEFGHIJLMNOPRSTWYabcdefghijklmnopqrstuvwxyz"
+  static let phrasebookFrenchCharacters =
+    " !',-.?ABCDEFHIJLMNOPQRSTUVYabcdefghijklmnopqrstuvxyzÀÇÉÊàâçèéêîôùûœ"
+}
