@@ -1,0 +1,219 @@
+import CCmark
+import Foundation
+
+/// A Markdown document parsed by libcmark: the only file that touches the C API.
+///
+/// The document owns its cmark tree and frees it in `deinit`; every string cmark renders is
+/// freed with `free()` right after it is copied into Swift. Callers see Swift values only:
+/// `blocks` lists the top-level blocks, `rewrite(_:)` lets them replace inline code, links and
+/// headings with their own HTML, and `renderHTML(blocks:)` renders a run of
+/// top-level blocks.
+///
+/// Parsing uses `CMARK_OPT_SMART`: curly quotes and real dashes read better in a tutorial,
+/// and code (where straight quotes matter) is never touched by it.
+final class CommonMarkDocument {
+  /// A top-level block of the document.
+  struct Block {
+    enum Kind {
+      /// A fenced or indented code block; `info` is empty for indented code.
+      case code(info: String, literal: String)
+      case heading(level: Int, text: String)
+      case other
+    }
+    var kind: Kind
+    /// 1-based line of the first line of the block.
+    var line: Int
+    /// 1-based byte column where the block starts (a fence's indentation + 1).
+    var byteColumn: Int
+    /// 1-based line of the last line of the block.
+    var endLine: Int
+  }
+
+  /// A node offered to `rewrite(_:)`.
+  struct Node {
+    enum Kind {
+      case heading(level: Int, text: String)
+      /// Inline code; `literal` is the code without its backticks.
+      case inlineCode(literal: String)
+      /// A link; `text` is its plain text.
+      case link(url: String, text: String)
+      /// A code block; `isTopLevel` is false inside lists and quotes.
+      case codeBlock(info: String, isTopLevel: Bool)
+    }
+    var kind: Kind
+    var line: Int
+    var byteColumn: Int
+  }
+
+  /// What to do with a node.
+  enum Rewrite {
+    case keep
+    /// Replace the node (and its children) with this HTML.
+    case replace(html: String)
+    /// Keep the node's children, but put them between this HTML instead of the node's own tags.
+    case wrap(open: String, close: String)
+    /// Render a heading as usual, with this (already escaped) `id` attribute.
+    case identifyHeading(id: String)
+  }
+
+  private let root: OpaquePointer
+  private let allowsRawHTML: Bool
+
+  /// Parses `markdown` with source positions and smart punctuation.
+  ///
+  /// Without `allowsRawHTML`, cmark renders raw HTML as `<!-- raw HTML omitted -->`, which
+  /// is then removed, so the reader sees nothing of it.
+  init(markdown: String, allowsRawHTML: Bool) {
+    let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART
+    root = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
+    self.allowsRawHTML = allowsRawHTML
+  }
+
+  deinit {
+    cmark_node_free(root)
+  }
+
+  /// The top-level blocks, in document order.
+  var blocks: [Block] {
+    children(of: root).map { node in
+      let kind: Block.Kind
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_CODE_BLOCK:
+        kind = .code(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+      case CMARK_NODE_HEADING:
+        kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
+      default:
+        kind = .other
+      }
+      return Block(
+        kind: kind, line: Int(cmark_node_get_start_line(node)),
+        byteColumn: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)))
+    }
+  }
+
+  /// Offers every heading, inline code, link and code block to `transform` in document order,
+  /// then applies the rewrites it asked for. Call it once, before rendering.
+  func rewrite(_ transform: (Node) -> Rewrite) {
+    var planned: [(node: OpaquePointer, rewrite: Rewrite)] = []
+    guard let iterator = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iterator) }
+    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+      guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+        let node = cmark_iter_get_node(iterator)
+      else { continue }
+      let kind: Node.Kind
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING:
+        kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
+      case CMARK_NODE_CODE:
+        kind = .inlineCode(literal: string(cmark_node_get_literal(node)))
+      case CMARK_NODE_LINK:
+        kind = .link(url: string(cmark_node_get_url(node)), text: plainText(of: node))
+      case CMARK_NODE_CODE_BLOCK:
+        kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), isTopLevel: cmark_node_parent(node) == root)
+      default:
+        continue
+      }
+      let rewrite = transform(
+        Node(kind: kind, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node))))
+      if case .keep = rewrite { continue }
+      planned.append((node, rewrite))
+    }
+    // Children come after their parent in document order, so applying the rewrites backwards
+    // handles every child before its parent is replaced or freed.
+    for (node, rewrite) in planned.reversed() {
+      apply(rewrite, to: node)
+    }
+  }
+
+  /// Renders the top-level blocks with the given indexes (into `blocks`) to HTML.
+  func renderHTML(blocks indexes: Range<Int>) -> String {
+    let nodes = children(of: root)
+    var html = ""
+    for index in indexes where nodes.indices.contains(index) {
+      html += render(nodes[index])
+    }
+    return html
+  }
+
+  /// Renders the whole document to HTML.
+  func renderHTML() -> String {
+    renderHTML(blocks: 0..<children(of: root).count)
+  }
+}
+
+private extension CommonMarkDocument {
+  func children(of parent: OpaquePointer) -> [OpaquePointer] {
+    var nodes: [OpaquePointer] = []
+    var child = cmark_node_first_child(parent)
+    while let node = child {
+      nodes.append(node)
+      child = cmark_node_next(node)
+    }
+    return nodes
+  }
+
+  func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+
+  /// The text a reader sees in a node: its text and code, breaks as spaces.
+  func plainText(of node: OpaquePointer) -> String {
+    var text = ""
+    for child in children(of: node) {
+      switch cmark_node_get_type(child) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        text += string(cmark_node_get_literal(child))
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text += " "
+      default:
+        text += plainText(of: child)
+      }
+    }
+    return text
+  }
+
+  func render(_ node: OpaquePointer) -> String {
+    guard let rendered = cmark_render_html(node, allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+    else { return "" }
+    defer { free(rendered) }
+    let html = String(cString: rendered)
+    guard !allowsRawHTML else { return html }
+    return html.replacingOccurrences(of: "<!-- raw HTML omitted -->\n", with: "")
+      .replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
+  }
+
+  func isBlock(_ node: OpaquePointer) -> Bool {
+    let type = cmark_node_get_type(node).rawValue
+    return type >= CMARK_NODE_FIRST_BLOCK.rawValue && type <= CMARK_NODE_LAST_BLOCK.rawValue
+  }
+
+  func apply(_ rewrite: Rewrite, to node: OpaquePointer) {
+    let replacementType = isBlock(node) ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE
+    guard let replacement = cmark_node_new(replacementType) else { return }
+    switch rewrite {
+    case .keep:
+      cmark_node_free(replacement)
+      return
+    case .replace(let html):
+      cmark_node_set_on_enter(replacement, html)
+      cmark_node_set_on_exit(replacement, "")
+    case .wrap(let open, let close):
+      cmark_node_set_on_enter(replacement, open)
+      cmark_node_set_on_exit(replacement, close)
+      for child in children(of: node) {
+        cmark_node_append_child(replacement, child)
+      }
+    case .identifyHeading(let id):
+      // Rendered alone, a heading is exactly `<hN>…</hN>\n`: add the id to its first tag.
+      let level = cmark_node_get_heading_level(node)
+      let html = render(node)
+      let tag = "<h\(level)>"
+      let identified = html.hasPrefix(tag) ? "<h\(level) id=\"\(id)\">" + html.dropFirst(tag.count) : html
+      cmark_node_set_on_enter(replacement, identified)
+      cmark_node_set_on_exit(replacement, "")
+    }
+    cmark_node_insert_before(node, replacement)
+    cmark_node_free(node)
+  }
+}
