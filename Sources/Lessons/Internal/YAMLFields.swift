@@ -17,6 +17,9 @@ struct YAMLFields {
   private let what: String
   private let missingLocation: SourceLocation
   private let problems: ProblemList
+  /// False when the text is not YAML or not a mapping: then missing keys are not reported too,
+  /// since the syntax error is the one thing to fix.
+  private var isReadable = true
 
   /// Parses `text` and checks its keys.
   ///
@@ -37,14 +40,17 @@ struct YAMLFields {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
       Self.report(error, map: map, what: what, problems: problems)
+      isReadable = false
       return
     } catch {
       problems.report("\(what) is not valid YAML: \(error)", at: missingLocation)
+      isReadable = false
       return
     }
     guard let root else { return }
     guard let mapping = root.mapping else {
       problems.report("\(what) must be `key: value` lines", at: map.location(of: root.mark))
+      isReadable = false
       return
     }
     for (keyNode, value) in mapping {
@@ -169,7 +175,7 @@ struct YAMLFields {
 private extension YAMLFields {
   func present(_ key: String, required: String?) -> Node? {
     guard let field = fields[key] else {
-      if let required {
+      if let required, isReadable {
         problems.report("\(what) is missing `\(key)` (\(required))", at: missingLocation)
       }
       return nil
