@@ -5,7 +5,7 @@
 //
 // The subset (documented for authors in docs/authoring.md):
 //   letters a-z A-Z          one <mi> each, as in TeX (`xy` is x times y)
-//   numbers 12, 0.5          <mn>
+//   numbers 12, 0.5, .5      <mn>
 //   + - = , ( ) [ ] ⊙        <mo> (`-` is shown as the minus sign −)
 //   x_i  x^2  x_i^2  x_{t-1} subscripts and superscripts; an argument is one letter, one
 //                            digit, one command or a {braced group}, as in TeX
@@ -77,6 +77,10 @@ private extension TeXMathParser {
   }
 
   var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+
+  func isDigit(at offset: Int) -> Bool {
+    offset < scalars.count && ("0"..."9").contains(scalars[offset])
+  }
 
   mutating func skipWhitespace() {
     while let scalar = current, scalar.properties.isWhitespace { position += 1 }
@@ -156,7 +160,7 @@ private extension TeXMathParser {
       position += 1
       return Atom(mathML: "<mi>\(HTML.escape(String(scalar)))</mi>")
     }
-    if ("0"..."9").contains(scalar) || scalar == "." {
+    if ("0"..."9").contains(scalar) || (scalar == "." && isDigit(at: position + 1)) {
       var number = ""
       while let digit = current, ("0"..."9").contains(digit) || digit == "." {
         number.unicodeScalars.append(digit)

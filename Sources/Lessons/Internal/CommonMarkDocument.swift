@@ -6,8 +6,7 @@ import Foundation
 /// The document owns its cmark tree and frees it in `deinit`; every string cmark renders is
 /// freed with `free()` right after it is copied into Swift. Callers see Swift values only:
 /// `blocks` lists the top-level blocks, `rewrite(_:)` lets them replace inline code, links and
-/// headings with their own HTML, and `renderHTML(blocks:)` renders a run of
-/// top-level blocks.
+/// headings with their own HTML, and `renderHTML(blocks:)` renders a run of top-level blocks.
 ///
 /// Parsing uses `CMARK_OPT_SMART`: curly quotes and real dashes read better in a tutorial,
 /// and code (where straight quotes matter) is never touched by it.
@@ -25,8 +24,6 @@ final class CommonMarkDocument {
     var line: Int
     /// 1-based byte column where the block starts (a fence's indentation + 1).
     var byteColumn: Int
-    /// 1-based line of the last line of the block.
-    var endLine: Int
   }
 
   /// A node offered to `rewrite(_:)`.
@@ -65,7 +62,7 @@ final class CommonMarkDocument {
   /// is then removed, so the reader sees nothing of it.
   init(markdown: String, allowsRawHTML: Bool) {
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART
-    root = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
+    root = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, options) }
     self.allowsRawHTML = allowsRawHTML
   }
 
@@ -87,38 +84,14 @@ final class CommonMarkDocument {
       }
       return Block(
         kind: kind, line: Int(cmark_node_get_start_line(node)),
-        byteColumn: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)))
+        byteColumn: Int(cmark_node_get_start_column(node)))
     }
   }
 
   /// Offers every heading, inline code, link and code block to `transform` in document order,
   /// then applies the rewrites it asked for. Call it once, before rendering.
   func rewrite(_ transform: (Node) -> Rewrite) {
-    var planned: [(node: OpaquePointer, rewrite: Rewrite)] = []
-    guard let iterator = cmark_iter_new(root) else { return }
-    defer { cmark_iter_free(iterator) }
-    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-      guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-        let node = cmark_iter_get_node(iterator)
-      else { continue }
-      let kind: Node.Kind
-      switch cmark_node_get_type(node) {
-      case CMARK_NODE_HEADING:
-        kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
-      case CMARK_NODE_CODE:
-        kind = .inlineCode(literal: string(cmark_node_get_literal(node)))
-      case CMARK_NODE_LINK:
-        kind = .link(url: string(cmark_node_get_url(node)), text: plainText(of: node))
-      case CMARK_NODE_CODE_BLOCK:
-        kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), isTopLevel: cmark_node_parent(node) == root)
-      default:
-        continue
-      }
-      let rewrite = transform(
-        Node(kind: kind, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node))))
-      if case .keep = rewrite { continue }
-      planned.append((node, rewrite))
-    }
+    let planned = plannedRewrites(transform)
     // Children come after their parent in document order, so applying the rewrites backwards
     // handles every child before its parent is replaced or freed.
     for (node, rewrite) in planned.reversed() {
@@ -143,6 +116,37 @@ final class CommonMarkDocument {
 }
 
 private extension CommonMarkDocument {
+  /// Walks the tree once, asking `transform` about each interesting node; changes nothing.
+  func plannedRewrites(_ transform: (Node) -> Rewrite) -> [(node: OpaquePointer, rewrite: Rewrite)] {
+    guard let iterator = cmark_iter_new(root) else { return [] }
+    defer { cmark_iter_free(iterator) }
+    var planned: [(node: OpaquePointer, rewrite: Rewrite)] = []
+    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+      guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+        let node = cmark_iter_get_node(iterator)
+      else { continue }
+      let kind: Node.Kind
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING:
+        kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
+      case CMARK_NODE_CODE:
+        kind = .inlineCode(literal: string(cmark_node_get_literal(node)))
+      case CMARK_NODE_LINK:
+        kind = .link(url: string(cmark_node_get_url(node)), text: plainText(of: node))
+      case CMARK_NODE_CODE_BLOCK:
+        kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), isTopLevel: cmark_node_parent(node) == root)
+      default:
+        continue
+      }
+      let position = Node(
+        kind: kind, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+      let rewrite = transform(position)
+      if case .keep = rewrite { continue }
+      planned.append((node, rewrite))
+    }
+    return planned
+  }
+
   func children(of parent: OpaquePointer) -> [OpaquePointer] {
     var nodes: [OpaquePointer] = []
     var child = cmark_node_first_child(parent)
@@ -188,32 +192,41 @@ private extension CommonMarkDocument {
     return type >= CMARK_NODE_FIRST_BLOCK.rawValue && type <= CMARK_NODE_LAST_BLOCK.rawValue
   }
 
+  /// Puts a custom node (block or inline, like the node) holding our HTML in place of `node`.
+  /// cmark writes a custom node's `on_enter` and `on_exit` verbatim, in safe mode too.
   func apply(_ rewrite: Rewrite, to node: OpaquePointer) {
-    let replacementType = isBlock(node) ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE
-    guard let replacement = cmark_node_new(replacementType) else { return }
+    let enter: String
+    let exit: String
+    var keepsChildren = false
     switch rewrite {
     case .keep:
-      cmark_node_free(replacement)
       return
     case .replace(let html):
-      cmark_node_set_on_enter(replacement, html)
-      cmark_node_set_on_exit(replacement, "")
+      (enter, exit) = (html, "")
     case .wrap(let open, let close):
-      cmark_node_set_on_enter(replacement, open)
-      cmark_node_set_on_exit(replacement, close)
-      for child in children(of: node) {
-        cmark_node_append_child(replacement, child)
-      }
+      (enter, exit, keepsChildren) = (open, close, true)
     case .identifyHeading(let id):
       // Rendered alone, a heading is exactly `<hN>…</hN>\n`: add the id to its first tag.
       let level = cmark_node_get_heading_level(node)
       let html = render(node)
       let tag = "<h\(level)>"
-      let identified = html.hasPrefix(tag) ? "<h\(level) id=\"\(id)\">" + html.dropFirst(tag.count) : html
-      cmark_node_set_on_enter(replacement, identified)
-      cmark_node_set_on_exit(replacement, "")
+      enter = html.hasPrefix(tag) ? "<h\(level) id=\"\(id)\">" + html.dropFirst(tag.count) : html
+      exit = ""
     }
-    cmark_node_insert_before(node, replacement)
+    guard let replacement = cmark_node_new(isBlock(node) ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
+    else { return }
+    guard cmark_node_insert_before(node, replacement) == 1 else {
+      cmark_node_free(replacement)
+      return
+    }
+    cmark_node_set_on_enter(replacement, enter)
+    cmark_node_set_on_exit(replacement, exit)
+    if keepsChildren {
+      for child in children(of: node) {
+        cmark_node_append_child(replacement, child)
+      }
+    }
+    // Frees the node and whatever children it still has.
     cmark_node_free(node)
   }
 }

@@ -12,11 +12,13 @@ extension Glossary {
     // The terms are known before the definitions are rendered, so definitions can link to each other.
     var terms: [(term: String, slug: String, index: Int, location: SourceLocation)] = []
     var title: String?
+    var titleIndex: Int?
     for (index, block) in blocks.enumerated() {
       guard case .heading(let level, let heading) = block.kind else { continue }
       let location = map.location(line: block.line, byteColumn: block.byteColumn)
       if level == 1, title == nil, terms.isEmpty {
         title = heading
+        titleIndex = index
       } else if level == 2 {
         let slug = Slug.make(heading)
         if slug.isEmpty {
@@ -40,7 +42,7 @@ extension Glossary {
       specialBlocks: .nowhere(in: "the glossary"))
 
     let firstTerm = terms.first?.index ?? blocks.count
-    let introductionStart = title == nil ? 0 : (blocks.firstIndex { if case .heading(1, _) = $0.kind { true } else { false } } ?? -1) + 1
+    let introductionStart = titleIndex.map { $0 + 1 } ?? 0
     let introduction = document.renderHTML(blocks: introductionStart..<max(firstTerm, introductionStart))
     var entries: [GlossaryEntry] = []
     for (position, term) in terms.enumerated() {

@@ -33,7 +33,7 @@ final class ProseRenderer {
   ///
   /// - Parameters:
   ///   - identifiesHeadings: give headings ids and list them in `headings` (lesson bodies).
-  ///   - factsAllowedIn: nil if facts may appear; otherwise the place named in the error.
+  ///   - factsForbiddenIn: nil if facts may appear; otherwise the place the error names.
   func rewrite(
     _ document: CommonMarkDocument, map: SourceMap, identifiesHeadings: Bool, factsForbiddenIn: String? = nil,
     specialBlocks: SpecialBlocks
