@@ -46,7 +46,8 @@ public struct Lesson: Hashable, Sendable {
   ///        objectives: ["…"], minutes: 5)
   /// ```
   public init(
-    slug: String, fileName: String, title: String, order: Int, summary: String, objectives: [String],
+    slug: String, fileName: String, title: String, order: Int, summary: String,
+    objectives: [String],
     minutes: Int, models: [String] = [], blocks: [LessonBlock] = [], facts: [FactReference] = [],
     headings: [LessonHeading] = [], glossaryTerms: [String] = []
   ) {

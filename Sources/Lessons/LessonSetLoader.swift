@@ -45,19 +45,26 @@ public struct LessonSetLoader: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
-      throw LessonSetError(problems: [LessonProblem(at: directoryLocation, "cannot read the lessons directory")])
+      throw LessonSetError(problems: [
+        LessonProblem(at: directoryLocation, "cannot read the lessons directory")
+      ])
     }
     var files: [LessonFile] = []
     var problems: [LessonProblem] = []
-    for name in names.sorted() where name.hasSuffix(".md") || name == LessonSetConfiguration.fileName {
+    for name in names.sorted()
+    where name.hasSuffix(".md") || name == LessonSetConfiguration.fileName {
       let url = directory.appendingPathComponent(name)
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
       else { continue }
       guard let data = FileManager.default.contents(atPath: url.path),
         let text = String(data: data, encoding: .utf8)
       else {
-        problems.append(LessonProblem(at: SourceLocation(file: name, line: 1, column: 1), "cannot read the file as UTF-8 text"))
+        problems.append(
+          LessonProblem(
+            at: SourceLocation(file: name, line: 1, column: 1), "cannot read the file as UTF-8 text"
+          ))
         continue
       }
       files.append(LessonFile(path: name, text: text))
@@ -97,21 +104,28 @@ public struct LessonSetLoader: Sendable {
           problems: problems)
       } else {
         problems.report(
-          "the glossary file `\(name)` is not in the lessons directory", at: configuration.glossaryLocation)
+          "the glossary file `\(name)` is not in the lessons directory",
+          at: configuration.glossaryLocation)
       }
     }
     let links = GlossaryLinks(
-      slugs: configuration.glossaryFile == nil ? nil : (glossary?.entries.map(\.slug) ?? []), page: glossaryPage)
+      slugs: configuration.glossaryFile == nil ? nil : (glossary?.entries.map(\.slug) ?? []),
+      page: glossaryPage)
 
-    let lessonFiles = files.filter { $0.path.hasSuffix(".md") && $0.path != configuration.glossaryFile }
-      .sorted { $0.path < $1.path }
+    let lessonFiles = files.filter {
+      $0.path.hasSuffix(".md") && $0.path != configuration.glossaryFile
+    }
+    .sorted { $0.path < $1.path }
     if lessonFiles.isEmpty {
-      problems.report("the lessons directory has no `*.md` lessons", at: SourceLocation(file: ".", line: 1, column: 1))
+      problems.report(
+        "the lessons directory has no `*.md` lessons",
+        at: SourceLocation(file: ".", line: 1, column: 1))
     }
     var parsed: [LessonParser.Parsed] = []
     for file in lessonFiles {
       let parser = LessonParser(
-        file: file, allowsRawHTML: configuration.allowsUnsafeHTML, glossary: links, checker: checker,
+        file: file, allowsRawHTML: configuration.allowsUnsafeHTML, glossary: links,
+        checker: checker,
         problems: problems)
       if let lesson = parser.parse() { parsed.append(lesson) }
     }
@@ -124,10 +138,10 @@ public struct LessonSetLoader: Sendable {
   }
 }
 
-private extension LessonSetLoader {
+extension LessonSetLoader {
   /// Two lessons may not share an `order` (their place would be ambiguous) or a slug (one page
   /// would overwrite the other). Reported at the later file, naming both.
-  func reportDuplicates(in parsed: [LessonParser.Parsed], problems: ProblemList) {
+  fileprivate func reportDuplicates(in parsed: [LessonParser.Parsed], problems: ProblemList) {
     var orders: [Int: String] = [:]
     var slugs: [String: String] = [:]
     for item in parsed {

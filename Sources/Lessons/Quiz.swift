@@ -28,7 +28,9 @@ public struct Quiz: Hashable, Sendable {
   /// Quiz(question: "2 + 2?", choices: ["3", "4"], answerIndex: 1, why: "Count.",
   ///      location: SourceLocation(file: "a.md", line: 20, column: 1))
   /// ```
-  public init(question: String, choices: [String], answerIndex: Int, why: String, location: SourceLocation) {
+  public init(
+    question: String, choices: [String], answerIndex: Int, why: String, location: SourceLocation
+  ) {
     self.question = question
     self.choices = choices
     self.answerIndex = answerIndex

@@ -49,13 +49,16 @@ private struct TeXMathParser {
 
   mutating func parseFormula() throws(TeXMathError) -> String {
     let items = try parseSequence(insideGroup: false)
-    guard !items.isEmpty else { throw error(at: 0, "the math block is empty; write a formula such as `h_t = o_t \\odot \\tanh(c_t)`") }
+    guard !items.isEmpty else {
+      throw error(
+        at: 0, "the math block is empty; write a formula such as `h_t = o_t \\odot \\tanh(c_t)`")
+    }
     return items.joined()
   }
 }
 
-private extension TeXMathParser {
-  static let greek: [String: String] = [
+extension TeXMathParser {
+  fileprivate static let greek: [String: String] = [
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
     "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ",
     "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ",
@@ -63,31 +66,33 @@ private extension TeXMathParser {
     "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
     "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
   ]
-  static let operatorCommands: [String: String] = ["odot": "⊙", "cdot": "⋅", "times": "×"]
-  static let functionNames: Set<String> = ["tanh", "exp", "log"]
-  static let operators: [Unicode.Scalar: String] = [
+  fileprivate static let operatorCommands: [String: String] = [
+    "odot": "⊙", "cdot": "⋅", "times": "×",
+  ]
+  fileprivate static let functionNames: Set<String> = ["tanh", "exp", "log"]
+  fileprivate static let operators: [Unicode.Scalar: String] = [
     "+": "+", "-": "−", "=": "=", ",": ",", "(": "(", ")": ")", "[": "[", "]": "]", "⊙": "⊙",
   ]
-  static let subsetHint = "see “Math” in docs/authoring.md for what is supported"
+  fileprivate static let subsetHint = "see “Math” in docs/authoring.md for what is supported"
 
   /// One rendered item and whether it is a big operator (`\sum`), whose scripts go under and over.
-  struct Atom {
+  fileprivate struct Atom {
     var mathML: String
     var isLargeOperator = false
   }
 
-  var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+  fileprivate var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
-  func isDigit(at offset: Int) -> Bool {
+  fileprivate func isDigit(at offset: Int) -> Bool {
     offset < scalars.count && ("0"..."9").contains(scalars[offset])
   }
 
-  mutating func skipWhitespace() {
+  fileprivate mutating func skipWhitespace() {
     while let scalar = current, scalar.properties.isWhitespace { position += 1 }
   }
 
   /// Items until the end (or a closing brace inside a group).
-  mutating func parseSequence(insideGroup: Bool) throws(TeXMathError) -> [String] {
+  fileprivate mutating func parseSequence(insideGroup: Bool) throws(TeXMathError) -> [String] {
     var items: [String] = []
     while true {
       skipWhitespace()
@@ -105,7 +110,7 @@ private extension TeXMathParser {
   }
 
   /// A base followed by optional `_` and `^` in either order.
-  mutating func parseScripts(on base: Atom) throws(TeXMathError) -> String {
+  fileprivate mutating func parseScripts(on base: Atom) throws(TeXMathError) -> String {
     var subscriptML: String?
     var superscriptML: String?
     while true {
@@ -116,15 +121,21 @@ private extension TeXMathParser {
       let isSubscript = scalar == "_"
       if (isSubscript ? subscriptML : superscriptML) != nil {
         let example = isSubscript ? "x_{ab}" : "x^{ab}"
-        throw error(at: scriptStart, "double \(isSubscript ? "subscript" : "superscript"): use braces, as in `\(example)`")
+        throw error(
+          at: scriptStart,
+          "double \(isSubscript ? "subscript" : "superscript"): use braces, as in `\(example)`")
       }
       let argument = try parseArgument(after: String(scalar), at: scriptStart)
       if isSubscript { subscriptML = argument } else { superscriptML = argument }
     }
     switch (subscriptML, superscriptML) {
     case (nil, nil): return base.mathML
-    case (let sub?, nil): return base.isLargeOperator ? "<munder>\(base.mathML)\(sub)</munder>" : "<msub>\(base.mathML)\(sub)</msub>"
-    case (nil, let sup?): return base.isLargeOperator ? "<mover>\(base.mathML)\(sup)</mover>" : "<msup>\(base.mathML)\(sup)</msup>"
+    case (let sub?, nil):
+      return base.isLargeOperator
+        ? "<munder>\(base.mathML)\(sub)</munder>" : "<msub>\(base.mathML)\(sub)</msub>"
+    case (nil, let sup?):
+      return base.isLargeOperator
+        ? "<mover>\(base.mathML)\(sup)</mover>" : "<msup>\(base.mathML)\(sup)</msup>"
     case (let sub?, let sup?):
       let element = base.isLargeOperator ? "munderover" : "msubsup"
       return "<\(element)>\(base.mathML)\(sub)\(sup)</\(element)>"
@@ -132,10 +143,15 @@ private extension TeXMathParser {
   }
 
   /// The argument of `_`, `^` or `\frac`: one letter, one digit, one command or a braced group.
-  mutating func parseArgument(after command: String, at commandStart: Int) throws(TeXMathError) -> String {
+  fileprivate mutating func parseArgument(after command: String, at commandStart: Int)
+    throws(TeXMathError) -> String
+  {
     skipWhitespace()
     guard let scalar = current, scalar != "}", scalar != "_", scalar != "^" else {
-      throw error(at: commandStart, "`\(command)` needs an argument after it: one character or a group in braces, as in `x_{t-1}`")
+      throw error(
+        at: commandStart,
+        "`\(command)` needs an argument after it: one character or a group in braces, as in `x_{t-1}`"
+      )
     }
     if scalar == "{" { return try parseAtom().mathML }
     if ("0"..."9").contains(scalar) {
@@ -145,7 +161,7 @@ private extension TeXMathParser {
     return try parseAtom().mathML
   }
 
-  mutating func parseAtom() throws(TeXMathError) -> Atom {
+  fileprivate mutating func parseAtom() throws(TeXMathError) -> Atom {
     let start = position
     guard let scalar = current else { throw error(at: start, "the formula ends too early") }
     if scalar == "{" {
@@ -175,7 +191,7 @@ private extension TeXMathParser {
     throw error(at: start, "`\(scalar)` is not in the supported TeX subset; \(Self.subsetHint)")
   }
 
-  mutating func parseCommand() throws(TeXMathError) -> Atom {
+  fileprivate mutating func parseCommand() throws(TeXMathError) -> Atom {
     let start = position
     position += 1
     var name = ""
@@ -188,7 +204,9 @@ private extension TeXMathParser {
       throw error(at: start, "`\(shown)` is not in the supported TeX subset; \(Self.subsetHint)")
     }
     if let letter = Self.greek[name] { return Atom(mathML: "<mi>\(HTML.escape(letter))</mi>") }
-    if let symbol = Self.operatorCommands[name] { return Atom(mathML: "<mo>\(HTML.escape(symbol))</mo>") }
+    if let symbol = Self.operatorCommands[name] {
+      return Atom(mathML: "<mo>\(HTML.escape(symbol))</mo>")
+    }
     if Self.functionNames.contains(name) { return Atom(mathML: "<mi>\(HTML.escape(name))</mi>") }
     switch name {
     case "sum":
@@ -225,7 +243,7 @@ private extension TeXMathParser {
   }
 
   /// An error at a scalar offset, converted to a 1-based line and column.
-  func error(at offset: Int, _ message: String) -> TeXMathError {
+  fileprivate func error(at offset: Int, _ message: String) -> TeXMathError {
     var line = 1
     var column = 1
     for scalar in scalars[..<min(offset, scalars.count)] {

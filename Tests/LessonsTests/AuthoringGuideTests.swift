@@ -9,9 +9,11 @@ struct AuthoringGuideTests {
   /// The fenced blocks that follow `<!-- authoring-example:NAME -->` lines, by NAME.
   static func examples() throws -> [String: String] {
     // This file is Tests/LessonsTests/AuthoringGuideTests.swift.
-    let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let guide = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("docs/authoring.md")
-    let lines = try String(contentsOf: guide, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOf: guide, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     let marker = "<!-- authoring-example:"
     var examples: [String: String] = [:]
     var index = 0

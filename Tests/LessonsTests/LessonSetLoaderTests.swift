@@ -15,7 +15,9 @@ struct LessonSetLoaderTests {
     #expect(set.title == "Unrolled")
     #expect(set.allowsUnsafeHTML == false)
     #expect(set.lessons.map(\.fileName) == ["cells.md", "encoder.md", "decoder.md"])
-    #expect(set.lessons.map(\.slug) == ["lstm-cell", "encoder", "decoder"], "slug from front matter, else file name")
+    #expect(
+      set.lessons.map(\.slug) == ["lstm-cell", "encoder", "decoder"],
+      "slug from front matter, else file name")
   }
 
   @Test("reads every front matter field")
@@ -47,11 +49,13 @@ struct LessonSetLoaderTests {
   @Test("reads a fence with a model, an input, a range of steps and a unit")
   func readsTraceFigure() throws {
     let cells = try #require(try course().lesson(slug: "lstm-cell"))
-    let figure = try #require(cells.blocks.compactMap { if case .trace(let f) = $0 { f } else { nil } }.first)
+    let figure = try #require(
+      cells.blocks.compactMap { if case .trace(let f) = $0 { f } else { nil } }.first)
     #expect(
       figure
         == TraceFigure(
-          model: "addition", input: " 2+10", view: .cell, steps: [0, 1, 2, 3], units: [0, 5], unit: 5,
+          model: "addition", input: " 2+10", view: .cell, steps: [0, 1, 2, 3], units: [0, 5],
+          unit: 5,
           caption: "The forget gate of unit 5 while the encoder reads \" 2+10\".",
           location: SourceLocation(file: "cells.md", line: 30, column: 1)))
   }
@@ -59,7 +63,9 @@ struct LessonSetLoaderTests {
   @Test("reads quizzes whose answer is a choice's text or its index")
   func readsQuizzes() throws {
     let set = try course()
-    let quizzes = set.lessons.flatMap(\.blocks).compactMap { if case .quiz(let q) = $0 { q } else { nil } }
+    let quizzes = set.lessons.flatMap(\.blocks).compactMap {
+      if case .quiz(let q) = $0 { q } else { nil }
+    }
     #expect(quizzes.map(\.answer) == ["forget gate", "teacher forcing"])
     #expect(quizzes.map(\.answerIndex) == [1, 1])
   }
@@ -67,7 +73,10 @@ struct LessonSetLoaderTests {
   @Test("renders math blocks to MathML and keeps their source")
   func rendersMath() throws {
     let cells = try #require(try course().lesson(slug: "lstm-cell"))
-    let math = try #require(cells.blocks.compactMap { if case .math(let ml, let source) = $0 { (ml, source) } else { nil } }.first)
+    let math = try #require(
+      cells.blocks.compactMap {
+        if case .math(let ml, let source) = $0 { (ml, source) } else { nil }
+      }.first)
     #expect(math.1 == "c_t = f_t \\odot c_{t-1} + i_t \\odot g_t\n")
     #expect(math.0.hasPrefix("<math display=\"block\"><msub><mi>c</mi><mi>t</mi></msub>"))
   }
@@ -88,9 +97,12 @@ struct LessonSetLoaderTests {
     let decoder = try #require(set.lesson(slug: "decoder"))
     #expect(
       decoder.facts.map(\.path) == [
-        .decoderPrediction(step: 0, .freeRunning, .token), .decoderPrediction(step: 0, .freeRunning, .probability),
-        .decoderPrediction(step: 0, .freeRunning, .loss), .output(.teacherForced), .output(.freeRunning),
-        .firstDivergence, .decoderState(step: 1, .teacherForced, .init(quantity: .hiddenState, summary: .unit(2))),
+        .decoderPrediction(step: 0, .freeRunning, .token),
+        .decoderPrediction(step: 0, .freeRunning, .probability),
+        .decoderPrediction(step: 0, .freeRunning, .loss), .output(.teacherForced),
+        .output(.freeRunning),
+        .firstDivergence,
+        .decoderState(step: 1, .teacherForced, .init(quantity: .hiddenState, summary: .unit(2))),
       ])
     #expect(decoder.facts.allSatisfy { $0.target == "12" })
     #expect(decoder.referencedModels == ["addition", "reverse"])
@@ -114,8 +126,13 @@ struct LessonSetLoaderTests {
     #expect(glossary.title == "Glossary")
     #expect(glossary.introductionHTML == "<p>The words the lessons use, in one place.</p>\n")
     #expect(glossary.entries.map(\.slug) == ["cell-state", "forget-gate", "teacher-forcing"])
-    #expect(glossary.entry(slug: "cell-state")?.html.contains("href=\"glossary.html#forget-gate\"") == true)
-    #expect(set.lesson(slug: "lstm-cell")?.glossaryTerms == ["cell-state", "forget-gate", "teacher-forcing"])
+    #expect(
+      glossary.entry(slug: "cell-state")?.html.contains("href=\"glossary.html#forget-gate\"")
+        == true)
+    #expect(
+      set.lesson(slug: "lstm-cell")?.glossaryTerms == [
+        "cell-state", "forget-gate", "teacher-forcing",
+      ])
   }
 
   @Test("renders one lesson's prose as its golden file")
@@ -136,7 +153,9 @@ struct LessonSetLoaderTests {
   @Test("reports all problems of a set at once, sorted")
   func reportsAllProblemsAtOnce() throws {
     let loader = LessonSetLoader(catalog: FakeCatalog())
-    let error = try #require(throws: LessonSetError.self) { try loader.load(directory: try Fixtures.directory("broken")) }
+    let error = try #require(throws: LessonSetError.self) {
+      try loader.load(directory: try Fixtures.directory("broken"))
+    }
     #expect(
       error.description == """
         a.md:7:1: unknown key `level` in the front matter; expected one of: title, order, summary, objectives, minutes, models, slug

@@ -26,10 +26,13 @@ struct ProseRenderingTests {
 
   @Test("escapes the lesson's text in headings, code and prose")
   func escapesText() throws {
-    let html = try prose(["a.md": Fixtures.frontMatter + "## Gates & h < c\n\n`a < b` and \"quotes\" -- dashes\n"])
+    let html = try prose([
+      "a.md": Fixtures.frontMatter + "## Gates & h < c\n\n`a < b` and \"quotes\" -- dashes\n"
+    ])
     #expect(
       html
-        == "<h2 id=\"gates-h-c\">Gates &amp; h &lt; c</h2>\n<p><code>a &lt; b</code> and “quotes” – dashes</p>\n")
+        == "<h2 id=\"gates-h-c\">Gates &amp; h &lt; c</h2>\n<p><code>a &lt; b</code> and “quotes” – dashes</p>\n"
+    )
   }
 
   @Test("makes smart punctuation only outside code")
@@ -65,7 +68,9 @@ struct ProseRenderingTests {
 
   @Test("parses every kind of fact into its typed path", arguments: facts)
   func parsesFacts(_ example: FactCase) throws {
-    let set = try Fixtures.lessonSet(["a.md": Fixtures.frontMatter + "Value: `\(example.source)`.\n"])
+    let set = try Fixtures.lessonSet([
+      "a.md": Fixtures.frontMatter + "Value: `\(example.source)`.\n"
+    ])
     let fact = try #require(set.lessons.first?.facts.first)
     #expect(fact.path == example.path)
     #expect(fact.source == example.source)

@@ -76,7 +76,9 @@ final class CommonMarkDocument {
       let kind: Block.Kind
       switch cmark_node_get_type(node) {
       case CMARK_NODE_CODE_BLOCK:
-        kind = .code(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        kind = .code(
+          info: string(cmark_node_get_fence_info(node)),
+          literal: string(cmark_node_get_literal(node)))
       case CMARK_NODE_HEADING:
         kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
       default:
@@ -115,9 +117,11 @@ final class CommonMarkDocument {
   }
 }
 
-private extension CommonMarkDocument {
+extension CommonMarkDocument {
   /// Walks the tree once, asking `transform` about each interesting node; changes nothing.
-  func plannedRewrites(_ transform: (Node) -> Rewrite) -> [(node: OpaquePointer, rewrite: Rewrite)] {
+  fileprivate func plannedRewrites(_ transform: (Node) -> Rewrite) -> [(
+    node: OpaquePointer, rewrite: Rewrite
+  )] {
     guard let iterator = cmark_iter_new(root) else { return [] }
     defer { cmark_iter_free(iterator) }
     var planned: [(node: OpaquePointer, rewrite: Rewrite)] = []
@@ -134,12 +138,15 @@ private extension CommonMarkDocument {
       case CMARK_NODE_LINK:
         kind = .link(url: string(cmark_node_get_url(node)), text: plainText(of: node))
       case CMARK_NODE_CODE_BLOCK:
-        kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), isTopLevel: cmark_node_parent(node) == root)
+        kind = .codeBlock(
+          info: string(cmark_node_get_fence_info(node)), isTopLevel: cmark_node_parent(node) == root
+        )
       default:
         continue
       }
       let position = Node(
-        kind: kind, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        kind: kind, line: Int(cmark_node_get_start_line(node)),
+        byteColumn: Int(cmark_node_get_start_column(node)))
       let rewrite = transform(position)
       if case .keep = rewrite { continue }
       planned.append((node, rewrite))
@@ -147,7 +154,7 @@ private extension CommonMarkDocument {
     return planned
   }
 
-  func children(of parent: OpaquePointer) -> [OpaquePointer] {
+  fileprivate func children(of parent: OpaquePointer) -> [OpaquePointer] {
     var nodes: [OpaquePointer] = []
     var child = cmark_node_first_child(parent)
     while let node = child {
@@ -157,12 +164,12 @@ private extension CommonMarkDocument {
     return nodes
   }
 
-  func string(_ pointer: UnsafePointer<CChar>?) -> String {
+  fileprivate func string(_ pointer: UnsafePointer<CChar>?) -> String {
     pointer.map { String(cString: $0) } ?? ""
   }
 
   /// The text a reader sees in a node: its text and code, breaks as spaces.
-  func plainText(of node: OpaquePointer) -> String {
+  fileprivate func plainText(of node: OpaquePointer) -> String {
     var text = ""
     for child in children(of: node) {
       switch cmark_node_get_type(child) {
@@ -177,8 +184,9 @@ private extension CommonMarkDocument {
     return text
   }
 
-  func render(_ node: OpaquePointer) -> String {
-    guard let rendered = cmark_render_html(node, allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+  fileprivate func render(_ node: OpaquePointer) -> String {
+    guard
+      let rendered = cmark_render_html(node, allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
     else { return "" }
     defer { free(rendered) }
     let html = String(cString: rendered)
@@ -187,14 +195,14 @@ private extension CommonMarkDocument {
       .replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
   }
 
-  func isBlock(_ node: OpaquePointer) -> Bool {
+  fileprivate func isBlock(_ node: OpaquePointer) -> Bool {
     let type = cmark_node_get_type(node).rawValue
     return type >= CMARK_NODE_FIRST_BLOCK.rawValue && type <= CMARK_NODE_LAST_BLOCK.rawValue
   }
 
   /// Puts a custom node (block or inline, like the node) holding our HTML in place of `node`.
   /// cmark writes a custom node's `on_enter` and `on_exit` verbatim, in safe mode too.
-  func apply(_ rewrite: Rewrite, to node: OpaquePointer) {
+  fileprivate func apply(_ rewrite: Rewrite, to node: OpaquePointer) {
     let enter: String
     let exit: String
     var keepsChildren = false
@@ -213,7 +221,9 @@ private extension CommonMarkDocument {
       enter = html.hasPrefix(tag) ? "<h\(level) id=\"\(id)\">" + html.dropFirst(tag.count) : html
       exit = ""
     }
-    guard let replacement = cmark_node_new(isBlock(node) ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
+    guard
+      let replacement = cmark_node_new(
+        isBlock(node) ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
     else { return }
     guard cmark_node_insert_before(node, replacement) == 1 else {
       cmark_node_free(replacement)

@@ -35,7 +35,9 @@ struct FactParser {
 
   mutating func parse() throws(Failure) -> Parsed {
     try expect("=", "a fact starts with `=`")
-    var parsed = Parsed(model: "", modelOffset: 0, input: nil, inputOffset: 0, target: nil, targetOffset: 0, path: .epochs)
+    var parsed = Parsed(
+      model: "", modelOffset: 0, input: nil, inputOffset: 0, target: nil, targetOffset: 0,
+      path: .epochs)
     let members: [Member]
     if lookingAt("trace(") {
       position += 6
@@ -68,37 +70,39 @@ struct FactParser {
   }
 }
 
-private extension FactParser {
-  struct Member {
+extension FactParser {
+  fileprivate struct Member {
     var name: String
     var index: Int?
     var offset: Int
   }
 
-  var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+  fileprivate var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
-  func lookingAt(_ text: String) -> Bool {
+  fileprivate func lookingAt(_ text: String) -> Bool {
     let expected = Array(text.unicodeScalars)
     return position + expected.count <= scalars.count
       && Array(scalars[position..<position + expected.count]) == expected
   }
 
-  mutating func skipSpaces() {
+  fileprivate mutating func skipSpaces() {
     while current == " " { position += 1 }
   }
 
-  mutating func expect(_ scalar: Unicode.Scalar, _ hint: String) throws(Failure) {
+  fileprivate mutating func expect(_ scalar: Unicode.Scalar, _ hint: String) throws(Failure) {
     guard current == scalar else {
       throw Failure(offset: position, message: "expected `\(scalar)` in fact: \(hint)")
     }
     position += 1
   }
 
-  static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+  fileprivate static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII
+      && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+        || scalar == "_")
   }
 
-  mutating func parseName() -> String {
+  fileprivate mutating func parseName() -> String {
     var name = ""
     while let scalar = current, Self.isNameScalar(scalar) {
       name.unicodeScalars.append(scalar)
@@ -107,19 +111,21 @@ private extension FactParser {
     return name
   }
 
-  mutating func parseModel() throws(Failure) -> String {
+  fileprivate mutating func parseModel() throws(Failure) -> String {
     if current == "\"" { return try parseString(what: "the model path") }
     let name = parseName()
     guard !name.isEmpty else {
-      throw Failure(offset: position, message: "expected a model name in fact, as in `=addition.parameters`")
+      throw Failure(
+        offset: position, message: "expected a model name in fact, as in `=addition.parameters`")
     }
     return name
   }
 
-  mutating func parseString(what: String) throws(Failure) -> String {
+  fileprivate mutating func parseString(what: String) throws(Failure) -> String {
     let start = position
     guard current == "\"" else {
-      throw Failure(offset: position, message: "expected \(what) in double quotes in fact, as in `\" 2+10\"`")
+      throw Failure(
+        offset: position, message: "expected \(what) in double quotes in fact, as in `\" 2+10\"`")
     }
     position += 1
     var text = ""
@@ -127,7 +133,8 @@ private extension FactParser {
       if scalar == "\\" {
         position += 1
         guard let escaped = current, escaped == "\"" || escaped == "\\" else {
-          throw Failure(offset: position - 1, message: "in a fact string only `\\\"` and `\\\\` are escapes")
+          throw Failure(
+            offset: position - 1, message: "in a fact string only `\\\"` and `\\\\` are escapes")
         }
         text.unicodeScalars.append(escaped)
       } else {
@@ -142,13 +149,16 @@ private extension FactParser {
     return text
   }
 
-  mutating func parseMembers() throws(Failure) -> [Member] {
+  fileprivate mutating func parseMembers() throws(Failure) -> [Member] {
     var members: [Member] = []
     while current != nil {
-      try expect(".", "separate the parts of a fact with `.`, as in `=addition.accuracy.exactMatch`")
+      try expect(
+        ".", "separate the parts of a fact with `.`, as in `=addition.accuracy.exactMatch`")
       let offset = position
       let name = parseName()
-      guard !name.isEmpty else { throw Failure(offset: offset, message: "expected a name after `.` in fact") }
+      guard !name.isEmpty else {
+        throw Failure(offset: offset, message: "expected a name after `.` in fact")
+      }
       var index: Int?
       if current == "[" {
         position += 1
@@ -159,7 +169,8 @@ private extension FactParser {
           position += 1
         }
         guard let number = Int(digits) else {
-          throw Failure(offset: digitsStart, message: "expected a step or unit number (from 0) inside `[]`")
+          throw Failure(
+            offset: digitsStart, message: "expected a step or unit number (from 0) inside `[]`")
         }
         try expect("]", "close the index with `]`")
         index = number
@@ -169,21 +180,24 @@ private extension FactParser {
     return members
   }
 
-  func failure(_ member: Member, _ message: String) -> Failure {
+  fileprivate func failure(_ member: Member, _ message: String) -> Failure {
     Failure(offset: member.offset, message: message)
   }
 
-  func noIndex(_ member: Member) throws(Failure) {
+  fileprivate func noIndex(_ member: Member) throws(Failure) {
     if member.index != nil { throw failure(member, "`\(member.name)` takes no `[…]`") }
   }
 
-  func end(_ members: ArraySlice<Member>) throws(Failure) {
-    if let extra = members.first { throw failure(extra, "unexpected `.\(extra.name)` at the end of the fact") }
+  fileprivate func end(_ members: ArraySlice<Member>) throws(Failure) {
+    if let extra = members.first {
+      throw failure(extra, "unexpected `.\(extra.name)` at the end of the fact")
+    }
   }
 
-  func interpretModel(_ members: [Member]) throws(Failure) -> FactPath {
+  fileprivate func interpretModel(_ members: [Member]) throws(Failure) -> FactPath {
     guard let first = members.first else {
-      throw Failure(offset: position, message: "say which fact about the model, one of: \(Self.modelFacts)")
+      throw Failure(
+        offset: position, message: "say which fact about the model, one of: \(Self.modelFacts)")
     }
     try noIndex(first)
     let rest = members.dropFirst()
@@ -192,7 +206,8 @@ private extension FactParser {
       guard let part = rest.first else { return .parameterCount(nil) }
       try noIndex(part)
       guard let modelPart = FactPath.ModelPart(rawValue: part.name) else {
-        throw failure(part, "unknown part `\(part.name)`; parameters are counted for: encoder, decoder, output")
+        throw failure(
+          part, "unknown part `\(part.name)`; parameters are counted for: encoder, decoder, output")
       }
       try end(rest.dropFirst())
       return .parameterCount(modelPart)
@@ -214,13 +229,17 @@ private extension FactParser {
       try end(rest)
       return .units
     case "encoder", "decoder", "output", "firstDivergence", "teacherForced", "freeRunning":
-      throw failure(first, "`\(first.name)` is a fact about a trace; write `=trace(model, \"input\").\(first.name)…`")
+      throw failure(
+        first,
+        "`\(first.name)` is a fact about a trace; write `=trace(model, \"input\").\(first.name)…`")
     default:
       throw failure(first, "unknown model fact `\(first.name)`; one of: \(Self.modelFacts)")
     }
   }
 
-  func interpretTrace(_ members: [Member], into parsed: inout Parsed) throws(Failure) -> FactPath {
+  fileprivate func interpretTrace(_ members: [Member], into parsed: inout Parsed) throws(Failure)
+    -> FactPath
+  {
     var rest = members[...]
     var decoding: FactPath.Decoding?
     if let first = rest.first, let chosen = FactPath.Decoding(rawValue: first.name) {
@@ -229,7 +248,8 @@ private extension FactParser {
       rest = rest.dropFirst()
     }
     guard let first = rest.first else {
-      throw Failure(offset: position, message: "say which fact about the trace, one of: \(Self.traceFacts)")
+      throw Failure(
+        offset: position, message: "say which fact about the trace, one of: \(Self.traceFacts)")
     }
     rest = rest.dropFirst()
     switch first.name {
@@ -239,41 +259,69 @@ private extension FactParser {
       return .output(decoding ?? .freeRunning)
     case "firstDivergence":
       try noIndex(first)
-      if decoding != nil { throw Failure(offset: members[members.startIndex].offset, message: "`firstDivergence` compares both decodings; remove the `\(decoding!.rawValue).` before it") }
+      if decoding != nil {
+        throw Failure(
+          offset: members[members.startIndex].offset,
+          message:
+            "`firstDivergence` compares both decodings; remove the `\(decoding!.rawValue).` before it"
+        )
+      }
       try end(rest)
       return .firstDivergence
     case "encoder":
-      guard let step = first.index else { throw failure(first, "say which encoder step, as in `encoder[0]`") }
-      if let decoding { throw Failure(offset: members[members.startIndex].offset, message: "the encoder does not depend on decoding; remove `\(decoding.rawValue).`") }
+      guard let step = first.index else {
+        throw failure(first, "say which encoder step, as in `encoder[0]`")
+      }
+      if let decoding {
+        throw Failure(
+          offset: members[members.startIndex].offset,
+          message: "the encoder does not depend on decoding; remove `\(decoding.rawValue).`")
+      }
       parsed.encoderStep = (step, first.offset)
       return .encoderState(step: step, try interpretReading(rest, after: first, into: &parsed))
     case "decoder":
-      guard let step = first.index else { throw failure(first, "say which decoder step, as in `decoder[0]`") }
+      guard let step = first.index else {
+        throw failure(first, "say which decoder step, as in `decoder[0]`")
+      }
       if let next = rest.first, let prediction = FactPath.Prediction(rawValue: next.name) {
         try noIndex(next)
         try end(rest.dropFirst())
         return .decoderPrediction(step: step, decoding ?? .freeRunning, prediction)
       }
-      return .decoderState(step: step, decoding ?? .freeRunning, try interpretReading(rest, after: first, into: &parsed))
+      return .decoderState(
+        step: step, decoding ?? .freeRunning,
+        try interpretReading(rest, after: first, into: &parsed))
     case "parameters", "accuracy", "epochs", "units":
-      throw failure(first, "`\(first.name)` is a fact about the model, not a trace; write `=\(parsed.model).\(first.name)`")
+      throw failure(
+        first,
+        "`\(first.name)` is a fact about the model, not a trace; write `=\(parsed.model).\(first.name)`"
+      )
     default:
       throw failure(first, "unknown trace fact `\(first.name)`; one of: \(Self.traceFacts)")
     }
   }
 
-  func interpretReading(_ members: ArraySlice<Member>, after step: Member, into parsed: inout Parsed) throws(Failure) -> FactPath.StateReading {
+  fileprivate func interpretReading(
+    _ members: ArraySlice<Member>, after step: Member, into parsed: inout Parsed
+  ) throws(Failure) -> FactPath.StateReading {
     let predictions = step.name == "decoder" ? "token, probability, loss, " : ""
     guard let quantityMember = members.first else {
-      throw Failure(offset: position, message: "say what to read at \(step.name)[\(step.index ?? 0)], one of: \(predictions)\(Self.quantities)")
+      throw Failure(
+        offset: position,
+        message:
+          "say what to read at \(step.name)[\(step.index ?? 0)], one of: \(predictions)\(Self.quantities)"
+      )
     }
     try noIndex(quantityMember)
     guard let quantity = FactPath.StateQuantity(rawValue: quantityMember.name) else {
-      throw failure(quantityMember, "unknown value `\(quantityMember.name)`; one of: \(predictions)\(Self.quantities)")
+      throw failure(
+        quantityMember,
+        "unknown value `\(quantityMember.name)`; one of: \(predictions)\(Self.quantities)")
     }
     let rest = members.dropFirst()
     guard let summaryMember = rest.first else {
-      throw Failure(offset: position, message: "say how to read \(quantity.rawValue): `.mean` or `.unit[j]`")
+      throw Failure(
+        offset: position, message: "say how to read \(quantity.rawValue): `.mean` or `.unit[j]`")
     }
     try end(rest.dropFirst())
     switch summaryMember.name {
@@ -281,11 +329,14 @@ private extension FactParser {
       try noIndex(summaryMember)
       return FactPath.StateReading(quantity: quantity, summary: .mean)
     case "unit":
-      guard let unit = summaryMember.index else { throw failure(summaryMember, "say which unit, as in `unit[0]`") }
+      guard let unit = summaryMember.index else {
+        throw failure(summaryMember, "say which unit, as in `unit[0]`")
+      }
       parsed.unit = (unit, summaryMember.offset)
       return FactPath.StateReading(quantity: quantity, summary: .unit(unit))
     default:
-      throw failure(summaryMember, "unknown reading `\(summaryMember.name)`; use `.mean` or `.unit[j]`")
+      throw failure(
+        summaryMember, "unknown reading `\(summaryMember.name)`; use `.mean` or `.unit[j]`")
     }
   }
 }

@@ -2,7 +2,8 @@ extension Glossary {
   /// Reads a glossary file: an optional `# Title`, then one `## Term` section per term.
   /// Returns the glossary (possibly with fewer entries) and reports every problem.
   static func read(
-    _ file: LessonFile, page: String, allowsRawHTML: Bool, checker: ModelChecker, problems: ProblemList
+    _ file: LessonFile, page: String, allowsRawHTML: Bool, checker: ModelChecker,
+    problems: ProblemList
   ) -> Glossary {
     let text = LessonParser.normalized(file.text)
     let map = SourceMap(file: file.path, text: text)
@@ -22,7 +23,8 @@ extension Glossary {
       } else if level == 2 {
         let slug = Slug.make(heading)
         if slug.isEmpty {
-          problems.report("the term `\(heading)` needs letters or digits to make a link name", at: location)
+          problems.report(
+            "the term `\(heading)` needs letters or digits to make a link name", at: location)
         } else if let first = terms.first(where: { $0.slug == slug }) {
           problems.report(
             "the term `\(heading)` has the same link name `\(slug)` as the term at line \(first.location.line)",
@@ -32,7 +34,9 @@ extension Glossary {
       }
     }
     if terms.isEmpty {
-      problems.report("the glossary has no terms; write one `## Term` heading per term", at: map.location(line: 1, column: 1))
+      problems.report(
+        "the glossary has no terms; write one `## Term` heading per term",
+        at: map.location(line: 1, column: 1))
     }
 
     let links = GlossaryLinks(slugs: terms.map(\.slug), page: page)
@@ -43,7 +47,8 @@ extension Glossary {
 
     let firstTerm = terms.first?.index ?? blocks.count
     let introductionStart = titleIndex.map { $0 + 1 } ?? 0
-    let introduction = document.renderHTML(blocks: introductionStart..<max(firstTerm, introductionStart))
+    let introduction = document.renderHTML(
+      blocks: introductionStart..<max(firstTerm, introductionStart))
     var entries: [GlossaryEntry] = []
     for (position, term) in terms.enumerated() {
       let end = position + 1 < terms.count ? terms[position + 1].index : blocks.count
@@ -51,8 +56,10 @@ extension Glossary {
       if html.isEmpty {
         problems.report("the term `\(term.term)` has no definition", at: term.location)
       }
-      entries.append(GlossaryEntry(term: term.term, slug: term.slug, html: html, location: term.location))
+      entries.append(
+        GlossaryEntry(term: term.term, slug: term.slug, html: html, location: term.location))
     }
-    return Glossary(fileName: file.path, title: title, introductionHTML: introduction, entries: entries)
+    return Glossary(
+      fileName: file.path, title: title, introductionHTML: introduction, entries: entries)
   }
 }

@@ -10,7 +10,9 @@ struct GlossaryLinks {
   /// The page the Site writes the glossary to, e.g. `glossary.html`.
   var page: String
 
-  func resolve(url: String, text: String, at location: SourceLocation, problems: ProblemList) -> String? {
+  func resolve(url: String, text: String, at location: SourceLocation, problems: ProblemList)
+    -> String?
+  {
     let written = String(url.dropFirst(Self.scheme.count))
     let slug = written.isEmpty ? Slug.make(text) : written
     guard let slugs else {

@@ -9,7 +9,9 @@ struct LessonParser {
     var slugLocation: SourceLocation
   }
 
-  static let frontMatterKeys = ["title", "order", "summary", "objectives", "minutes", "models", "slug"]
+  static let frontMatterKeys = [
+    "title", "order", "summary", "objectives", "minutes", "models", "slug",
+  ]
 
   let file: LessonFile
   let allowsRawHTML: Bool
@@ -25,9 +27,12 @@ struct LessonParser {
     // Front matter: YAML between a first `---` line and the next `---` (or `...`) line.
     var frontMatterEnd: Int?
     if lines.first.map(Self.trimmed) == "---" {
-      frontMatterEnd = lines.indices.dropFirst().first { ["---", "..."].contains(Self.trimmed(lines[$0])) }
+      frontMatterEnd = lines.indices.dropFirst().first {
+        ["---", "..."].contains(Self.trimmed(lines[$0]))
+      }
       if frontMatterEnd == nil {
-        problems.report("the front matter that starts here is never closed; end it with a `---` line", at: start)
+        problems.report(
+          "the front matter that starts here is never closed; end it with a `---` line", at: start)
       }
     } else {
       problems.report(
@@ -37,12 +42,15 @@ struct LessonParser {
     let yaml = frontMatterEnd.map { lines[1..<$0].joined(separator: "\n") } ?? ""
     let fields = YAMLFields(
       yaml, map: SourceMap(file: file.path, text: yaml, lineOffset: 1), what: "the front matter",
-      allowedKeys: Self.frontMatterKeys, missingLocation: start, problems: frontMatterEnd == nil ? ProblemList() : problems)
+      allowedKeys: Self.frontMatterKeys, missingLocation: start,
+      problems: frontMatterEnd == nil ? ProblemList() : problems)
     let frontMatter = readFrontMatter(fields)
 
     // The body keeps its line numbers: the front matter lines are blanked, not removed, so cmark's
     // positions are already file positions.
-    let bodyLines = lines.enumerated().map { index, line in index <= (frontMatterEnd ?? -1) ? "" : line }
+    let bodyLines = lines.enumerated().map { index, line in
+      index <= (frontMatterEnd ?? -1) ? "" : line
+    }
     let body = bodyLines.joined(separator: "\n")
     let map = SourceMap(file: file.path, text: body)
     let document = CommonMarkDocument(markdown: body, allowsRawHTML: allowsRawHTML)
@@ -52,9 +60,11 @@ struct LessonParser {
 
     guard let frontMatter else { return nil }
     let lesson = Lesson(
-      slug: frontMatter.slug ?? Self.defaultSlug(for: file.path), fileName: file.path, title: frontMatter.title,
+      slug: frontMatter.slug ?? Self.defaultSlug(for: file.path), fileName: file.path,
+      title: frontMatter.title,
       order: frontMatter.order, summary: frontMatter.summary, objectives: frontMatter.objectives,
-      minutes: frontMatter.minutes, models: frontMatter.models, blocks: blocks, facts: renderer.facts,
+      minutes: frontMatter.minutes, models: frontMatter.models, blocks: blocks,
+      facts: renderer.facts,
       headings: renderer.headings, glossaryTerms: renderer.glossaryTerms.sorted())
     return Parsed(
       lesson: lesson, orderLocation: fields.valueLocation("order"),
@@ -79,8 +89,8 @@ struct LessonParser {
   }
 }
 
-private extension LessonParser {
-  struct FrontMatter {
+extension LessonParser {
+  fileprivate struct FrontMatter {
     var title: String
     var order: Int
     var summary: String
@@ -90,17 +100,19 @@ private extension LessonParser {
     var slug: String?
   }
 
-  func readFrontMatter(_ fields: YAMLFields) -> FrontMatter? {
+  fileprivate func readFrontMatter(_ fields: YAMLFields) -> FrontMatter? {
     let title = fields.string("title", required: "the lesson's title")
     let order = fields.int("order", required: "the lesson's position in the course: 1, 2, 3, …")
     let summary = fields.string("summary", required: "one or two sentences for the contents page")
-    let objectives = fields.strings("objectives", required: "a list of what the reader will be able to do")
+    let objectives = fields.strings(
+      "objectives", required: "a list of what the reader will be able to do")
     let minutes = fields.int("minutes", required: "estimated minutes to work through the lesson")
     let models = fields.strings("models")
     let slug = fields.string("slug")
 
     if let objectives, objectives.isEmpty {
-      problems.report("`objectives` needs at least one objective", at: fields.valueLocation("objectives"))
+      problems.report(
+        "`objectives` needs at least one objective", at: fields.valueLocation("objectives"))
     }
     if let minutes, minutes <= 0 {
       problems.report("`minutes` must be at least 1", at: fields.valueLocation("minutes"))
@@ -113,15 +125,20 @@ private extension LessonParser {
         "slug `\(slug)` must be lowercase letters, digits and dashes, like `\(Slug.make(slug).isEmpty ? "lstm-cells" : Slug.make(slug))`",
         at: fields.valueLocation("slug"))
     }
-    guard let title, let order, let summary, let objectives, !objectives.isEmpty, let minutes else { return nil }
+    guard let title, let order, let summary, let objectives, !objectives.isEmpty, let minutes else {
+      return nil
+    }
     return FrontMatter(
-      title: title, order: order, summary: summary, objectives: objectives.map(\.text), minutes: minutes,
+      title: title, order: order, summary: summary, objectives: objectives.map(\.text),
+      minutes: minutes,
       models: (models ?? []).map(\.text), slug: slug)
   }
 
   /// Walks the top-level blocks: special fences become typed blocks, runs of anything else
   /// become one prose block each.
-  func readBlocks(_ document: CommonMarkDocument, map: SourceMap, renderer: ProseRenderer) -> [LessonBlock] {
+  fileprivate func readBlocks(
+    _ document: CommonMarkDocument, map: SourceMap, renderer: ProseRenderer
+  ) -> [LessonBlock] {
     var blocks: [LessonBlock] = []
     var proseStart = 0
     let topLevel = document.blocks
@@ -139,8 +156,11 @@ private extension LessonParser {
       flushProse(upTo: index)
       proseStart = index + 1
       let location = map.location(line: block.line, byteColumn: block.byteColumn)
-      let content = SourceMap(file: file.path, text: literal, lineOffset: block.line, columnOffset: location.column - 1)
-      if let special = readSpecial(word, literal: literal, location: location, content: content, renderer: renderer) {
+      let content = SourceMap(
+        file: file.path, text: literal, lineOffset: block.line, columnOffset: location.column - 1)
+      if let special = readSpecial(
+        word, literal: literal, location: location, content: content, renderer: renderer)
+      {
         blocks.append(special)
       }
     }
@@ -148,19 +168,24 @@ private extension LessonParser {
     return blocks
   }
 
-  func readSpecial(
-    _ word: String, literal: String, location: SourceLocation, content: SourceMap, renderer: ProseRenderer
+  fileprivate func readSpecial(
+    _ word: String, literal: String, location: SourceLocation, content: SourceMap,
+    renderer: ProseRenderer
   ) -> LessonBlock? {
     switch word {
     case "trace":
-      return TraceFigure.read(yaml: literal, map: content, location: location, checker: checker, problems: problems)
-        .map(LessonBlock.trace)
+      return TraceFigure.read(
+        yaml: literal, map: content, location: location, checker: checker, problems: problems
+      )
+      .map(LessonBlock.trace)
     case "quiz":
-      return Quiz.read(yaml: literal, map: content, location: location, problems: problems).map(LessonBlock.quiz)
+      return Quiz.read(yaml: literal, map: content, location: location, problems: problems).map(
+        LessonBlock.quiz)
     case "notes":
       let notes = CommonMarkDocument(markdown: literal, allowsRawHTML: allowsRawHTML)
       renderer.rewrite(
-        notes, map: content, identifiesHeadings: false, specialBlocks: .nowhere(in: "presenter notes"))
+        notes, map: content, identifiesHeadings: false,
+        specialBlocks: .nowhere(in: "presenter notes"))
       return .notes(html: notes.renderHTML())
     case "math":
       do {

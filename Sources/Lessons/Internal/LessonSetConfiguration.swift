@@ -19,7 +19,8 @@ struct LessonSetConfiguration {
   init(reading text: String, problems: ProblemList) {
     let start = SourceLocation(file: Self.fileName, line: 1, column: 1)
     let fields = YAMLFields(
-      LessonParser.normalized(text), map: SourceMap(file: Self.fileName, text: text), what: Self.fileName,
+      LessonParser.normalized(text), map: SourceMap(file: Self.fileName, text: text),
+      what: Self.fileName,
       allowedKeys: Self.keys, missingLocation: start, problems: problems)
     title = fields.string("title") ?? title
     allowsUnsafeHTML = fields.bool("unsafe-html") ?? false

@@ -48,9 +48,9 @@ struct ModelChecker {
   }
 }
 
-private extension ModelChecker {
+extension ModelChecker {
   /// The characters of `text` outside `alphabet`, each once, in order of appearance.
-  static func unknownCharacters(in text: String, alphabet: [Character]) -> [Character] {
+  fileprivate static func unknownCharacters(in text: String, alphabet: [Character]) -> [Character] {
     var unknown: [Character] = []
     for character in text where !alphabet.contains(character) && !unknown.contains(character) {
       unknown.append(character)
@@ -58,7 +58,7 @@ private extension ModelChecker {
     return unknown
   }
 
-  static func describe(_ characters: [Character]) -> String {
+  fileprivate static func describe(_ characters: [Character]) -> String {
     let quoted = characters.map { "\"\($0)\"" }.joined(separator: ", ")
     return characters.count == 1 ? "the character \(quoted)" : "the characters \(quoted)"
   }

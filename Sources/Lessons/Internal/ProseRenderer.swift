@@ -35,7 +35,8 @@ final class ProseRenderer {
   ///   - identifiesHeadings: give headings ids and list them in `headings` (lesson bodies).
   ///   - factsForbiddenIn: nil if facts may appear; otherwise the place the error names.
   func rewrite(
-    _ document: CommonMarkDocument, map: SourceMap, identifiesHeadings: Bool, factsForbiddenIn: String? = nil,
+    _ document: CommonMarkDocument, map: SourceMap, identifiesHeadings: Bool,
+    factsForbiddenIn: String? = nil,
     specialBlocks: SpecialBlocks
   ) {
     document.rewrite { node in
@@ -60,7 +61,8 @@ final class ProseRenderer {
       case .link(let url, let text):
         guard url.hasPrefix(GlossaryLinks.scheme) else { return .keep }
         let location = map.location(line: node.line, byteColumn: node.byteColumn)
-        guard let slug = glossary.resolve(url: url, text: text, at: location, problems: problems) else {
+        guard let slug = glossary.resolve(url: url, text: text, at: location, problems: problems)
+        else {
           return .keep
         }
         glossaryTerms.insert(slug)
@@ -73,7 +75,8 @@ final class ProseRenderer {
         switch specialBlocks {
         case .topLevelOnly where !isTopLevel:
           problems.report(
-            "a `\(word)` block must be at the top level of the lesson, not inside a list or quote", at: location)
+            "a `\(word)` block must be at the top level of the lesson, not inside a list or quote",
+            at: location)
         case .nowhere(let place):
           problems.report("a `\(word)` block cannot be used in \(place)", at: location)
         case .topLevelOnly:
@@ -93,8 +96,8 @@ final class ProseRenderer {
   }
 }
 
-private extension ProseRenderer {
-  func uniqueID(for text: String) -> String {
+extension ProseRenderer {
+  fileprivate func uniqueID(for text: String) -> String {
     let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
     var id = base
     var counter = 2
@@ -106,7 +109,7 @@ private extension ProseRenderer {
     return id
   }
 
-  func readFact(_ literal: String, at location: SourceLocation) -> FactReference? {
+  fileprivate func readFact(_ literal: String, at location: SourceLocation) -> FactReference? {
     func at(_ offset: Int) -> SourceLocation {
       SourceLocation(file: location.file, line: location.line, column: location.column + offset)
     }
@@ -118,10 +121,16 @@ private extension ProseRenderer {
       problems.report("fact `\(literal)`: \(error.message)", at: at(error.offset))
       return nil
     }
-    guard let model = checker.model(named: parsed.model, at: at(parsed.modelOffset)) else { return nil }
+    guard let model = checker.model(named: parsed.model, at: at(parsed.modelOffset)) else {
+      return nil
+    }
     let problemsBefore = problems.problems.count
-    if let input = parsed.input { checker.check(input: input, of: model, at: at(parsed.inputOffset)) }
-    if let target = parsed.target { checker.check(target: target, of: model, at: at(parsed.targetOffset)) }
+    if let input = parsed.input {
+      checker.check(input: input, of: model, at: at(parsed.inputOffset))
+    }
+    if let target = parsed.target {
+      checker.check(target: target, of: model, at: at(parsed.targetOffset))
+    }
     if let unit = parsed.unit { checker.check(unit: unit.unit, of: model, at: at(unit.offset)) }
     if let (step, offset) = parsed.encoderStep, let input = parsed.input, step >= input.count {
       problems.report(
@@ -135,16 +144,18 @@ private extension ProseRenderer {
     }
     guard problems.problems.count == problemsBefore else { return nil }
     return FactReference(
-      model: parsed.model, input: parsed.input, target: parsed.target, path: parsed.path, source: literal,
+      model: parsed.model, input: parsed.input, target: parsed.target, path: parsed.path,
+      source: literal,
       location: location)
   }
 
   /// What a fact needs a target for, if it does.
-  static func targetNeed(_ path: FactPath) -> String? {
+  fileprivate static func targetNeed(_ path: FactPath) -> String? {
     switch path {
     case .firstDivergence: "the first divergence"
     case .decoderPrediction(_, _, .loss): "the loss"
-    case .decoderPrediction(_, .teacherForced, _), .decoderState(_, .teacherForced, _), .output(.teacherForced):
+    case .decoderPrediction(_, .teacherForced, _), .decoderState(_, .teacherForced, _),
+      .output(.teacherForced):
       "teacher forcing"
     default: nil
     }

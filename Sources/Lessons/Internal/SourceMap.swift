@@ -40,7 +40,9 @@ struct SourceMap {
   func scalarColumn(line: Int, byteColumn: Int) -> Int {
     guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
     let utf8 = lines[line - 1].utf8
-    let end = utf8.index(utf8.startIndex, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    let end =
+      utf8.index(utf8.startIndex, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex)
+      ?? utf8.endIndex
     return Substring(utf8[utf8.startIndex..<end]).unicodeScalars.count + 1
   }
 

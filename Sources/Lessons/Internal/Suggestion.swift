@@ -24,7 +24,8 @@ enum Suggestion {
     for i in 1...a.count {
       var row = [i] + Array(repeating: 0, count: b.count)
       for j in 1...b.count {
-        row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        row[j] = min(
+          previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = row
     }

@@ -1,13 +1,17 @@
 extension TraceFigure {
-  static let keys = ["model", "input", "target", "view", "steps", "units", "unit", "epochs", "caption"]
+  static let keys = [
+    "model", "input", "target", "view", "steps", "units", "unit", "epochs", "caption",
+  ]
 
   /// Reads the YAML body of a ```` ```trace ```` block and checks it against the catalog.
   /// Returns nil if a required field is missing or invalid (the problems are reported).
   static func read(
-    yaml: String, map: SourceMap, location: SourceLocation, checker: ModelChecker, problems: ProblemList
+    yaml: String, map: SourceMap, location: SourceLocation, checker: ModelChecker,
+    problems: ProblemList
   ) -> TraceFigure? {
     let fields = YAMLFields(
-      yaml, map: map, what: "the `trace` block", allowedKeys: keys, missingLocation: location, problems: problems)
+      yaml, map: map, what: "the `trace` block", allowedKeys: keys, missingLocation: location,
+      problems: problems)
     let model = fields.string("model", required: "a built-in model name or a checkpoint path")
     let input = fields.string("input", required: "the text the encoder reads")
     let target = fields.string("target")
@@ -17,7 +21,8 @@ extension TraceFigure {
     let units = fields.ints("units")
     let unit = fields.int("unit")
     let epochs = fields.ints("epochs")
-    let caption = fields.string("caption", required: "the figure's caption and alt text; every figure needs one")
+    let caption = fields.string(
+      "caption", required: "the figure's caption and alt text; every figure needs one")
 
     var view: TraceView?
     if let viewText {
@@ -39,7 +44,9 @@ extension TraceFigure {
     if let model, let info = checker.model(named: model, at: fields.valueLocation("model")) {
       if let input { checker.check(input: input, of: info, at: fields.valueLocation("input")) }
       if let target { checker.check(target: target, of: info, at: fields.valueLocation("target")) }
-      for listed in units ?? [] { checker.check(unit: listed, of: info, at: fields.valueLocation("units")) }
+      for listed in units ?? [] {
+        checker.check(unit: listed, of: info, at: fields.valueLocation("units"))
+      }
       if let unit { checker.check(unit: unit, of: info, at: fields.valueLocation("unit")) }
     }
     if let unit, unit < 0 {
@@ -47,7 +54,8 @@ extension TraceFigure {
     }
     guard let model, let input, let view, let caption else { return nil }
     return TraceFigure(
-      model: model, input: input, target: target, view: view, steps: steps, units: units, unit: unit,
+      model: model, input: input, target: target, view: view, steps: steps, units: units,
+      unit: unit,
       epochs: epochs, caption: caption, location: location)
   }
 }

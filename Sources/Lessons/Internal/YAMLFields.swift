@@ -28,7 +28,8 @@ struct YAMLFields {
   ///   - allowedKeys: every key the mapping may have, in the order messages list them.
   ///   - missingLocation: where to report a missing required key.
   init(
-    _ text: String, map: SourceMap, what: String, allowedKeys: [String], missingLocation: SourceLocation,
+    _ text: String, map: SourceMap, what: String, allowedKeys: [String],
+    missingLocation: SourceLocation,
     problems: ProblemList
   ) {
     self.map = map
@@ -101,7 +102,9 @@ struct YAMLFields {
   func int(_ key: String, required: String? = nil) -> Int? {
     guard let value = present(key, required: required) else { return nil }
     guard let number = Self.int(value) else {
-      problems.report("`\(key)` in \(what) must be a whole number, not `\(value.string ?? "a list")`", at: valueLocation(key))
+      problems.report(
+        "`\(key)` in \(what) must be a whole number, not `\(value.string ?? "a list")`",
+        at: valueLocation(key))
       return nil
     }
     return number
@@ -110,7 +113,8 @@ struct YAMLFields {
   /// `true` or `false`.
   func bool(_ key: String) -> Bool? {
     guard let value = present(key, required: nil) else { return nil }
-    guard value.scalar != nil, value.tag.rawValue == Tag.Name.bool.rawValue, let flag = value.bool else {
+    guard value.scalar != nil, value.tag.rawValue == Tag.Name.bool.rawValue, let flag = value.bool
+    else {
       problems.report("`\(key)` in \(what) must be `true` or `false`", at: valueLocation(key))
       return nil
     }
@@ -118,16 +122,20 @@ struct YAMLFields {
   }
 
   /// A list of texts, each with its location.
-  func strings(_ key: String, required: String? = nil) -> [(text: String, location: SourceLocation)]? {
+  func strings(_ key: String, required: String? = nil) -> [(
+    text: String, location: SourceLocation
+  )]? {
     guard let value = present(key, required: required) else { return nil }
     guard let sequence = value.sequence else {
-      problems.report("`\(key)` in \(what) must be a list, one `- item` per line", at: valueLocation(key))
+      problems.report(
+        "`\(key)` in \(what) must be a list, one `- item` per line", at: valueLocation(key))
       return nil
     }
     var items: [(String, SourceLocation)] = []
     for item in sequence {
       guard let text = item.scalar?.string, !text.isEmpty else {
-        problems.report("each item of `\(key)` in \(what) must be text", at: map.location(of: item.mark))
+        problems.report(
+          "each item of `\(key)` in \(what) must be text", at: map.location(of: item.mark))
         return nil
       }
       items.append((text, map.location(of: item.mark)))
@@ -138,7 +146,8 @@ struct YAMLFields {
   /// A list of whole numbers, written as a list (`[0, 2, 5]`), a range (`0-3`) or one number.
   func ints(_ key: String) -> [Int]? {
     guard let value = present(key, required: nil) else { return nil }
-    let hint = "`\(key)` in \(what) must be numbers from 0: a list like `[0, 2, 5]`, a range like `0-3`, or one number"
+    let hint =
+      "`\(key)` in \(what) must be numbers from 0: a list like `[0, 2, 5]`, a range like `0-3`, or one number"
     if let sequence = value.sequence {
       var numbers: [Int] = []
       for item in sequence {
@@ -156,7 +165,9 @@ struct YAMLFields {
         .map { Int($0.trimmingCharacters(in: .whitespaces)) }
       if ends.count == 2, let low = ends[0], let high = ends[1], low >= 0 {
         guard low <= high else {
-          problems.report("the range `\(text)` in \(what) runs backwards; write `\(high)-\(low)`", at: valueLocation(key))
+          problems.report(
+            "the range `\(text)` in \(what) runs backwards; write `\(high)-\(low)`",
+            at: valueLocation(key))
           return nil
         }
         return Array(low...high)
@@ -172,8 +183,8 @@ struct YAMLFields {
   }
 }
 
-private extension YAMLFields {
-  func present(_ key: String, required: String?) -> Node? {
+extension YAMLFields {
+  fileprivate func present(_ key: String, required: String?) -> Node? {
     guard let field = fields[key] else {
       if let required, isReadable {
         problems.report("\(what) is missing `\(key)` (\(required))", at: missingLocation)
@@ -187,12 +198,14 @@ private extension YAMLFields {
     return field.value
   }
 
-  static func int(_ node: Node) -> Int? {
+  fileprivate static func int(_ node: Node) -> Int? {
     guard node.scalar != nil, node.tag.rawValue == Tag.Name.int.rawValue else { return nil }
     return node.int
   }
 
-  static func report(_ error: YamlError, map: SourceMap, what: String, problems: ProblemList) {
+  fileprivate static func report(
+    _ error: YamlError, map: SourceMap, what: String, problems: ProblemList
+  ) {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):

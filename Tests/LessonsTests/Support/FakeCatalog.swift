@@ -6,7 +6,8 @@ struct FakeCatalog: LessonModelCatalog {
     name: "addition", inputAlphabet: Array(" 0123456789+"), maxInputLength: 7,
     targetAlphabet: Array(" 0123456789"), units: 16)
   static let reverse = LessonModelInfo(
-    name: "reverse", inputAlphabet: Array("abc"), maxInputLength: 5, targetAlphabet: Array("abc"), units: 8)
+    name: "reverse", inputAlphabet: Array("abc"), maxInputLength: 5, targetAlphabet: Array("abc"),
+    units: 8)
 
   var modelNames: [String] { ["reverse", "addition"] }
 

@@ -35,6 +35,7 @@ enum Fixtures {
 
   /// Loads in-memory files that must be valid.
   static func lessonSet(_ files: [String: String]) throws -> LessonSet {
-    try LessonSetLoader(catalog: FakeCatalog()).load(files: files.map { LessonFile(path: $0.key, text: $0.value) })
+    try LessonSetLoader(catalog: FakeCatalog()).load(
+      files: files.map { LessonFile(path: $0.key, text: $0.value) })
   }
 }

@@ -11,7 +11,8 @@ func expectSnapshot(
   _ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
   // This file is Tests/LessonsTests/Support/Snapshot.swift.
-  let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Snapshots")
   let url = snapshots.appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["UNROLLED_RECORD_SNAPSHOTS"] == "1" {
@@ -22,7 +23,8 @@ func expectSnapshot(
   }
   let expected = try #require(
     try? String(contentsOf: url, encoding: .utf8),
-    "no baseline \(name); run with UNROLLED_RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+    "no baseline \(name); run with UNROLLED_RECORD_SNAPSHOTS=1 to record it",
+    sourceLocation: sourceLocation)
   guard expected != actual else { return }
   let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
   let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
@@ -35,5 +37,7 @@ func expectSnapshot(
       if let new { diff.append("+\(index + 1): \(new)") }
     }
   }
-  Issue.record("\(name) differs from its baseline:\n\(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
+  Issue.record(
+    "\(name) differs from its baseline:\n\(diff.joined(separator: "\n"))",
+    sourceLocation: sourceLocation)
 }
