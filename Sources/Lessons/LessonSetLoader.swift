@@ -51,13 +51,12 @@ public struct LessonSetLoader: Sendable {
     }
     var files: [LessonFile] = []
     var problems: [LessonProblem] = []
-    for name in names.sorted()
-    where name.hasSuffix(".md") || name == LessonSetConfiguration.fileName {
+    func read(_ name: String) {
       let url = directory.appendingPathComponent(name)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
         !isDirectory.boolValue
-      else { continue }
+      else { return }
       guard let data = FileManager.default.contents(atPath: url.path),
         let text = String(data: data, encoding: .utf8)
       else {
@@ -65,9 +64,21 @@ public struct LessonSetLoader: Sendable {
           LessonProblem(
             at: SourceLocation(file: name, line: 1, column: 1), "cannot read the file as UTF-8 text"
           ))
-        continue
+        return
       }
       files.append(LessonFile(path: name, text: text))
+    }
+    for name in names.sorted()
+    where name.hasSuffix(".md") || name == LessonSetConfiguration.fileName {
+      read(name)
+    }
+    // The glossary may have any name; lessons.yml says which (its problems are reported later).
+    if let configuration = files.first(where: { $0.path == LessonSetConfiguration.fileName }),
+      let glossary = LessonSetConfiguration(reading: configuration.text, problems: ProblemList())
+        .glossaryFile,
+      !files.contains(where: { $0.path == glossary })
+    {
+      read(glossary)
     }
     let set: LessonSet
     do {

@@ -77,7 +77,9 @@ struct LessonSetLoaderTests {
       cells.blocks.compactMap {
         if case .math(let ml, let source) = $0 { (ml, source) } else { nil }
       }.first)
-    #expect(math.1 == "c_t = f_t \\odot c_{t-1} + i_t \\odot g_t\n")
+    #expect(
+      math.1 == "c_t = f_t \\odot c_{t-1} + i_t \\odot g_t",
+      "the TeX as written, without the fence's newline")
     #expect(math.0.hasPrefix("<math display=\"block\"><msub><mi>c</mi><mi>t</mi></msub>"))
   }
 
@@ -165,5 +167,24 @@ struct LessonSetLoaderTests {
         b.md:17:7: `/` is not in the supported TeX subset; see “Math” in docs/authoring.md for what is supported
         """)
     #expect(error.problems.count == 5)
+  }
+
+  @Test("reads the glossary lessons.yml names, whatever its extension")
+  func readsGlossaryOfAnyName() throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("unrolled-lessons-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let files = [
+      "lessons.yml": "glossary: terms.txt\n",
+      "terms.txt": "## Cell state\n\nMemory.\n",
+      "a.md": Fixtures.frontMatter + "The [cell state](glossary:).\n",
+    ]
+    for (name, text) in files {
+      try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let set = try LessonSetLoader(catalog: FakeCatalog()).load(directory: directory)
+    #expect(set.glossary?.fileName == "terms.txt")
+    #expect(set.lessons.map(\.fileName) == ["a.md"])
   }
 }

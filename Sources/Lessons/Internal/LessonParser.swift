@@ -189,7 +189,8 @@ extension LessonParser {
       return .notes(html: notes.renderHTML())
     case "math":
       do {
-        return .math(mathML: try TeXMath.mathML(for: literal), source: literal)
+        let source = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
+        return .math(mathML: try TeXMath.mathML(for: source), source: source)
       } catch {
         problems.report(error.message, at: content.location(line: error.line, column: error.column))
         return nil
