@@ -155,6 +155,10 @@ struct LessonProblemTests {
       body: trace("model: reverse\ninput: abc\nview: cell\nepochs: 3\ncaption: C\n"),
       "a.md:12:1: `epochs` only applies to `view: history`"),
     Case(
+      "trace: encoder steps past the input",
+      body: trace("model: reverse\ninput: abc\nview: encoder\nsteps: [0, 3]\ncaption: C\n"),
+      "a.md:12:8: step 3 is past the end of the input \"abc\" (3 characters, steps 0-2)"),
+    Case(
       "trace: steps range backwards",
       body: trace("model: reverse\ninput: abc\nview: cell\nsteps: 3-1\ncaption: C\n"),
       "a.md:12:8: the range `3-1` in the `trace` block runs backwards; write `1-3`"),
@@ -237,6 +241,9 @@ struct LessonProblemTests {
       "fact: on an indented continuation line", body: "Text\n   and `=adder.units`\n",
       "a.md:9:10: unknown model \"adder\"; known models: addition, reverse"),
     Case(
+      "fact: in a heading", body: "## We have `=addition.units` units\n",
+      "a.md:8:13: facts are not allowed in headings; state the fact in the text below"),
+    Case(
       "fact: inside notes", body: "```notes\nSay `=adder.units`.\n```\n",
       "a.md:9:7: unknown model \"adder\"; known models: addition, reverse"),
   ]
@@ -251,6 +258,10 @@ struct LessonProblemTests {
       "glossary: unknown term from link text", body: "See [hidden state](glossary:).\n",
       extraFiles: glossary,
       "a.md:8:5: unknown glossary term `hidden-state`; the glossary defines: cell-state"),
+    Case(
+      "glossary: unknown term on an indented continuation line",
+      body: "Text\n   and [cells](glossary:cell-states).\n", extraFiles: glossary,
+      "a.md:9:8: unknown glossary term `cell-states`; did you mean `cell-state`?"),
     Case(
       "glossary: link without a glossary", body: "See [cells](glossary:cell-state).\n",
       "a.md:8:5: link to glossary term `cell-state`, but lessons.yml names no `glossary` file"),

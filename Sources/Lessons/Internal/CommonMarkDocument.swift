@@ -31,7 +31,7 @@ final class CommonMarkDocument {
     enum Kind {
       case heading(level: Int, text: String)
       /// Inline code; `literal` is the code without its backticks.
-      case inlineCode(literal: String)
+      case inlineCode(literal: String, isInHeading: Bool)
       /// A link; `text` is its plain text.
       case link(url: String, text: String)
       /// A code block; `isTopLevel` is false inside lists and quotes.
@@ -134,7 +134,8 @@ extension CommonMarkDocument {
       case CMARK_NODE_HEADING:
         kind = .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node))
       case CMARK_NODE_CODE:
-        kind = .inlineCode(literal: string(cmark_node_get_literal(node)))
+        kind = .inlineCode(
+          literal: string(cmark_node_get_literal(node)), isInHeading: isInHeading(node))
       case CMARK_NODE_LINK:
         kind = .link(url: string(cmark_node_get_url(node)), text: plainText(of: node))
       case CMARK_NODE_CODE_BLOCK:
@@ -162,6 +163,15 @@ extension CommonMarkDocument {
       child = cmark_node_next(node)
     }
     return nodes
+  }
+
+  fileprivate func isInHeading(_ node: OpaquePointer) -> Bool {
+    var ancestor = cmark_node_parent(node)
+    while let current = ancestor {
+      if cmark_node_get_type(current) == CMARK_NODE_HEADING { return true }
+      ancestor = cmark_node_parent(current)
+    }
+    return false
   }
 
   fileprivate func string(_ pointer: UnsafePointer<CChar>?) -> String {

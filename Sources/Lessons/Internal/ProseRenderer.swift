@@ -46,12 +46,18 @@ final class ProseRenderer {
         let id = uniqueID(for: text)
         headings.append(LessonHeading(level: level, text: text, id: id))
         return .identifyHeading(id: HTML.escape(id))
-      case .inlineCode(let literal):
+      case .inlineCode(let literal, let isInHeading):
         guard Self.isFact(literal) else { return .keep }
         let byteColumn = map.byteColumn(of: literal, line: node.line, near: node.byteColumn)
         let location = map.location(line: node.line, byteColumn: byteColumn)
         if let place = factsForbiddenIn {
           problems.report("facts are not allowed in \(place); write them in a lesson", at: location)
+          return .keep
+        }
+        if isInHeading {
+          // The contents sidebar shows headings as plain text, where no value can be filled in.
+          problems.report(
+            "facts are not allowed in headings; state the fact in the text below", at: location)
           return .keep
         }
         guard let fact = readFact(literal, at: location) else { return .keep }
@@ -60,7 +66,8 @@ final class ProseRenderer {
         return .replace(html: "<span class=\"fact\" data-fact-id=\"\(id)\"></span>")
       case .link(let url, let text):
         guard url.hasPrefix(GlossaryLinks.scheme) else { return .keep }
-        let location = map.location(line: node.line, byteColumn: node.byteColumn)
+        let byteColumn = map.byteColumn(of: "[", line: node.line, near: node.byteColumn)
+        let location = map.location(line: node.line, byteColumn: byteColumn)
         guard let slug = glossary.resolve(url: url, text: text, at: location, problems: problems)
         else {
           return .keep
@@ -87,8 +94,8 @@ final class ProseRenderer {
     }
   }
 
-  /// Inline code is a fact when it starts with `=` and then a letter, `"` or `trace(`;
-  /// so `` `=` `` and `` `==` `` stay code.
+  /// Inline code is a fact when it starts with `=` and then a letter or `"`, so `` `=` `` and
+  /// `` `==` `` stay code.
   static func isFact(_ literal: String) -> Bool {
     let scalars = Array(literal.unicodeScalars)
     guard scalars.count >= 2, scalars[0] == "=" else { return false }

@@ -44,6 +44,13 @@ extension TraceFigure {
     if let model, let info = checker.model(named: model, at: fields.valueLocation("model")) {
       if let input { checker.check(input: input, of: info, at: fields.valueLocation("input")) }
       if let target { checker.check(target: target, of: info, at: fields.valueLocation("target")) }
+      if let input, let steps, view == .encoder || view == .bidirectional,
+        let step = steps.first(where: { $0 >= input.count })
+      {
+        problems.report(
+          "step \(step) is past the end of the input \"\(input)\" (\(input.count) characters, steps 0-\(input.count - 1))",
+          at: fields.valueLocation("steps"))
+      }
       for listed in units ?? [] {
         checker.check(unit: listed, of: info, at: fields.valueLocation("units"))
       }
