@@ -56,7 +56,18 @@ public enum FactPath: Hashable, Sendable {
 
   /// A gate or state vector of an LSTM step.
   public enum StateQuantity: String, CaseIterable, Hashable, Sendable {
-    case inputGate, forgetGate, candidate, outputGate, cellState, hiddenState
+    /// How much of the candidate is written into the cell (sigmoid, 0 to 1).
+    case inputGate
+    /// How much of the previous cell state is kept (sigmoid, 0 to 1).
+    case forgetGate
+    /// The new values proposed for the cell (tanh, -1 to 1).
+    case candidate
+    /// How much of the squashed cell state is shown as the hidden state (sigmoid, 0 to 1).
+    case outputGate
+    /// The cell's memory after the step.
+    case cellState
+    /// The step's output, passed to the next step (and, in the decoder, to the dense layer).
+    case hiddenState
   }
 
   /// How a vector is reduced to one number.
