@@ -7,6 +7,8 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   case addition
   /// A state-bridge model that adds numbers up to 999.
   case addition3
+  /// The same, reading its input reversed (Sutskever et al. 2014), to measure the effect.
+  case addition3Reversed = "addition3-reversed"
   /// A bidirectional state-bridge model from human-written dates to ISO 8601.
   case dates
   /// The Keras lstm_seq2seq example's architecture on the English–French phrasebook.

@@ -1,0 +1,65 @@
+/// Checks model names, inputs, targets and unit numbers against the catalog, reporting each
+/// problem in words a lesson author can act on.
+struct ModelChecker {
+  let catalog: any LessonModelCatalog
+  let problems: ProblemList
+
+  /// The model called `name`, or nil after reporting that it is unknown.
+  func model(named name: String, at location: SourceLocation) -> LessonModelInfo? {
+    if let model = catalog.model(named: name) { return model }
+    let known = catalog.modelNames.sorted()
+    problems.report(
+      "unknown model \"\(name)\"; known models: \(known.isEmpty ? "none" : known.joined(separator: ", "))",
+      at: location)
+    return nil
+  }
+
+  func check(input: String, of model: LessonModelInfo, at location: SourceLocation) {
+    let unknown = Self.unknownCharacters(in: input, alphabet: model.inputAlphabet)
+    if !unknown.isEmpty {
+      problems.report(
+        "input \"\(input)\" has \(Self.describe(unknown)) that model \(model.name) does not know; "
+          + "it reads only \"\(String(model.inputAlphabet))\"",
+        at: location)
+    }
+    if input.count > model.maxInputLength {
+      problems.report(
+        "input \"\(input)\" is \(input.count) characters long; model \(model.name) reads at most \(model.maxInputLength)",
+        at: location)
+    }
+  }
+
+  func check(target: String, of model: LessonModelInfo, at location: SourceLocation) {
+    let unknown = Self.unknownCharacters(in: target, alphabet: model.targetAlphabet)
+    if !unknown.isEmpty {
+      problems.report(
+        "target \"\(target)\" has \(Self.describe(unknown)) that model \(model.name) cannot write; "
+          + "it writes only \"\(String(model.targetAlphabet))\"",
+        at: location)
+    }
+  }
+
+  func check(unit: Int, of model: LessonModelInfo, at location: SourceLocation) {
+    if unit >= model.units {
+      problems.report(
+        "unit \(unit) does not exist; model \(model.name) has \(model.units) units, numbered 0-\(model.units - 1)",
+        at: location)
+    }
+  }
+}
+
+extension ModelChecker {
+  /// The characters of `text` outside `alphabet`, each once, in order of appearance.
+  fileprivate static func unknownCharacters(in text: String, alphabet: [Character]) -> [Character] {
+    var unknown: [Character] = []
+    for character in text where !alphabet.contains(character) && !unknown.contains(character) {
+      unknown.append(character)
+    }
+    return unknown
+  }
+
+  fileprivate static func describe(_ characters: [Character]) -> String {
+    let quoted = characters.map { "\"\($0)\"" }.joined(separator: ", ")
+    return characters.count == 1 ? "the character \(quoted)" : "the characters \(quoted)"
+  }
+}

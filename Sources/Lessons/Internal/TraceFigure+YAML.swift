@@ -1,0 +1,68 @@
+extension TraceFigure {
+  static let keys = [
+    "model", "input", "target", "view", "steps", "units", "unit", "epochs", "caption",
+  ]
+
+  /// Reads the YAML body of a ```` ```trace ```` block and checks it against the catalog.
+  /// Returns nil if a required field is missing or invalid (the problems are reported).
+  static func read(
+    yaml: String, map: SourceMap, location: SourceLocation, checker: ModelChecker,
+    problems: ProblemList
+  ) -> TraceFigure? {
+    let fields = YAMLFields(
+      yaml, map: map, what: "the `trace` block", allowedKeys: keys, missingLocation: location,
+      problems: problems)
+    let model = fields.string("model", required: "a built-in model name or a checkpoint path")
+    let input = fields.string("input", required: "the text the encoder reads")
+    let target = fields.string("target")
+    let viewText = fields.string(
+      "view", required: "one of: \(TraceView.allCases.map(\.rawValue).joined(separator: ", "))")
+    let steps = fields.ints("steps")
+    let units = fields.ints("units")
+    let unit = fields.int("unit")
+    let epochs = fields.ints("epochs")
+    let caption = fields.string(
+      "caption", required: "the figure's caption and alt text; every figure needs one")
+
+    var view: TraceView?
+    if let viewText {
+      view = TraceView(rawValue: viewText)
+      if view == nil {
+        problems.report(
+          "unknown view `\(viewText)`; one of: \(TraceView.allCases.map(\.rawValue).joined(separator: ", "))",
+          at: fields.valueLocation("view"))
+      }
+    }
+    if view == .comparison, target == nil, fields.has("view") {
+      problems.report(
+        "view `comparison` sets teacher forcing beside free running, which needs a `target`",
+        at: fields.valueLocation("view"))
+    }
+    if epochs != nil, let view, view != .history {
+      problems.report("`epochs` only applies to `view: history`", at: fields.keyLocation("epochs"))
+    }
+    if let model, let info = checker.model(named: model, at: fields.valueLocation("model")) {
+      if let input { checker.check(input: input, of: info, at: fields.valueLocation("input")) }
+      if let target { checker.check(target: target, of: info, at: fields.valueLocation("target")) }
+      if let input, let steps, view == .encoder || view == .bidirectional,
+        let step = steps.first(where: { $0 >= input.count })
+      {
+        problems.report(
+          "step \(step) is past the end of the input \"\(input)\" (\(input.count) characters, steps 0-\(input.count - 1))",
+          at: fields.valueLocation("steps"))
+      }
+      for listed in units ?? [] {
+        checker.check(unit: listed, of: info, at: fields.valueLocation("units"))
+      }
+      if let unit { checker.check(unit: unit, of: info, at: fields.valueLocation("unit")) }
+    }
+    if let unit, unit < 0 {
+      problems.report("`unit` counts from 0", at: fields.valueLocation("unit"))
+    }
+    guard let model, let input, let view, let caption else { return nil }
+    return TraceFigure(
+      model: model, input: input, target: target, view: view, steps: steps, units: units,
+      unit: unit,
+      epochs: epochs, caption: caption, location: location)
+  }
+}

@@ -1,0 +1,35 @@
+/// What the Lessons module needs to know about a model to check lessons that use it.
+///
+/// ```swift
+/// LessonModelInfo(name: "reverse", inputAlphabet: Array("abc"), maxInputLength: 5,
+///                 targetAlphabet: Array("abc"), units: 8)
+/// ```
+public struct LessonModelInfo: Hashable, Sendable {
+  /// The name lessons use for the model.
+  public var name: String
+  /// The characters the encoder accepts.
+  public var inputAlphabet: [Character]
+  /// The longest input the encoder reads, in characters.
+  public var maxInputLength: Int
+  /// The characters the decoder can write.
+  public var targetAlphabet: [Character]
+  /// The number of LSTM units per layer, so unit numbers can be checked.
+  public var units: Int
+
+  /// Creates a description of a model.
+  ///
+  /// ```swift
+  /// LessonModelInfo(name: "addition", inputAlphabet: Array(" 0123456789+"), maxInputLength: 7,
+  ///                 targetAlphabet: Array(" 0123456789"), units: 16)
+  /// ```
+  public init(
+    name: String, inputAlphabet: [Character], maxInputLength: Int, targetAlphabet: [Character],
+    units: Int
+  ) {
+    self.name = name
+    self.inputAlphabet = inputAlphabet
+    self.maxInputLength = maxInputLength
+    self.targetAlphabet = targetAlphabet
+    self.units = units
+  }
+}

@@ -1,0 +1,42 @@
+/// A whole tutorial: its lessons in order, its glossary and its settings.
+///
+/// ```text
+/// lessons/
+///   lessons.yml       title: Unrolled / unsafe-html: false / glossary: glossary.md
+///   01-cells.md       order: 1
+///   02-encoder.md     order: 2
+///   glossary.md
+/// ```
+/// loads (with `LessonSetLoader`) as `LessonSet(title: "Unrolled", lessons: [cells, encoder],
+/// glossary: …, allowsUnsafeHTML: false)`.
+public struct LessonSet: Hashable, Sendable {
+  /// The tutorial's title, from `lessons.yml` (default "Lessons").
+  public var title: String
+  /// The lessons, sorted by `order`.
+  public var lessons: [Lesson]
+  /// The glossary, if `lessons.yml` names one.
+  public var glossary: Glossary?
+  /// Whether raw HTML in lessons is kept (`unsafe-html: true`) instead of dropped.
+  public var allowsUnsafeHTML: Bool
+
+  /// Creates a lesson set.
+  ///
+  /// ```swift
+  /// LessonSet(title: "Unrolled", lessons: [], glossary: nil, allowsUnsafeHTML: false)
+  /// ```
+  public init(title: String, lessons: [Lesson], glossary: Glossary?, allowsUnsafeHTML: Bool) {
+    self.title = title
+    self.lessons = lessons
+    self.glossary = glossary
+    self.allowsUnsafeHTML = allowsUnsafeHTML
+  }
+
+  /// The lesson with this slug.
+  ///
+  /// ```swift
+  /// set.lesson(slug: "01-cells")?.title  // "Cells"
+  /// ```
+  public func lesson(slug: String) -> Lesson? {
+    lessons.first { $0.slug == slug }
+  }
+}

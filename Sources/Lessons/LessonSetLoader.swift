@@ -1,0 +1,176 @@
+import Foundation
+
+/// Loads a lessons directory into a `LessonSet`, checking everything and reporting every
+/// problem at once.
+///
+/// The directory holds `*.md` lessons (read in file-name order, then sorted by their `order`),
+/// an optional `lessons.yml` and the glossary file it names. Other files and subdirectories are
+/// ignored.
+///
+/// ```swift
+/// let loader = LessonSetLoader(catalog: BuiltInModels())
+/// do {
+///   let set = try loader.load(directory: URL(fileURLWithPath: "lessons"))
+///   set.lessons.map(\.title)  // ["Cells", "The encoder", …]
+/// } catch {
+///   // error.description: one `file:line:column: message` line per problem, e.g.
+///   // 02-encoder.md:12:8: unknown model "adition"; known models: addition, reverse
+/// }
+/// ```
+public struct LessonSetLoader: Sendable {
+  /// The models lessons may use.
+  public var catalog: any LessonModelCatalog
+  /// Where glossary links point: `[x](glossary:term)` becomes `href="<glossaryPage>#term"`.
+  public var glossaryPage: String
+
+  /// Creates a loader.
+  ///
+  /// ```swift
+  /// LessonSetLoader(catalog: catalog, glossaryPage: "glossary.html")
+  /// ```
+  public init(catalog: any LessonModelCatalog, glossaryPage: String = "glossary.html") {
+    self.catalog = catalog
+    self.glossaryPage = glossaryPage
+  }
+
+  /// Reads and checks the lessons directory at `directory`.
+  ///
+  /// ```swift
+  /// try loader.load(directory: URL(fileURLWithPath: "Lessons")).lessons.count  // 7
+  /// ```
+  /// - Throws: `LessonSetError` with every problem, paths relative to `directory`.
+  public func load(directory: URL) throws(LessonSetError) -> LessonSet {
+    let directoryLocation = SourceLocation(file: ".", line: 1, column: 1)
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    } catch {
+      throw LessonSetError(problems: [
+        LessonProblem(at: directoryLocation, "cannot read the lessons directory")
+      ])
+    }
+    var files: [LessonFile] = []
+    var problems: [LessonProblem] = []
+    func read(_ name: String) {
+      let url = directory.appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else { return }
+      guard let data = FileManager.default.contents(atPath: url.path),
+        let text = String(data: data, encoding: .utf8)
+      else {
+        problems.append(
+          LessonProblem(
+            at: SourceLocation(file: name, line: 1, column: 1), "cannot read the file as UTF-8 text"
+          ))
+        return
+      }
+      files.append(LessonFile(path: name, text: text))
+    }
+    for name in names.sorted()
+    where name.hasSuffix(".md") || name == LessonSetConfiguration.fileName {
+      read(name)
+    }
+    // The glossary may have any name; lessons.yml says which (its problems are reported later).
+    if let configuration = files.first(where: { $0.path == LessonSetConfiguration.fileName }),
+      let glossary = LessonSetConfiguration(reading: configuration.text, problems: ProblemList())
+        .glossaryFile,
+      !files.contains(where: { $0.path == glossary })
+    {
+      read(glossary)
+    }
+    let set: LessonSet
+    do {
+      set = try load(files: files)
+    } catch {
+      throw LessonSetError(problems: problems + error.problems)
+    }
+    guard problems.isEmpty else { throw LessonSetError(problems: problems) }
+    return set
+  }
+
+  /// Checks a lesson set given as files (paths relative to the lessons directory).
+  ///
+  /// ```swift
+  /// try loader.load(files: [
+  ///   LessonFile(path: "01-cells.md", text: "---\ntitle: Cells\norder: 1\n…---\nText.\n"),
+  /// ]).lessons[0].slug  // "01-cells"
+  /// ```
+  /// - Throws: `LessonSetError` with every problem.
+  public func load(files: [LessonFile]) throws(LessonSetError) -> LessonSet {
+    let problems = ProblemList()
+    let checker = ModelChecker(catalog: catalog, problems: problems)
+
+    var configuration = LessonSetConfiguration()
+    if let file = files.first(where: { $0.path == LessonSetConfiguration.fileName }) {
+      configuration = LessonSetConfiguration(reading: file.text, problems: problems)
+    }
+
+    var glossary: Glossary?
+    if let name = configuration.glossaryFile {
+      if let file = files.first(where: { $0.path == name }) {
+        glossary = Glossary.read(
+          file, page: glossaryPage, allowsRawHTML: configuration.allowsUnsafeHTML, checker: checker,
+          problems: problems)
+      } else {
+        problems.report(
+          "the glossary file `\(name)` is not in the lessons directory",
+          at: configuration.glossaryLocation)
+      }
+    }
+    let links = GlossaryLinks(
+      slugs: configuration.glossaryFile == nil ? nil : (glossary?.entries.map(\.slug) ?? []),
+      page: glossaryPage)
+
+    let lessonFiles = files.filter {
+      $0.path.hasSuffix(".md") && $0.path != configuration.glossaryFile
+    }
+    .sorted { $0.path < $1.path }
+    if lessonFiles.isEmpty {
+      problems.report(
+        "the lessons directory has no `*.md` lessons",
+        at: SourceLocation(file: ".", line: 1, column: 1))
+    }
+    var parsed: [LessonParser.Parsed] = []
+    for file in lessonFiles {
+      let parser = LessonParser(
+        file: file, allowsRawHTML: configuration.allowsUnsafeHTML, glossary: links,
+        checker: checker,
+        problems: problems)
+      if let lesson = parser.parse() { parsed.append(lesson) }
+    }
+    reportDuplicates(in: parsed, problems: problems)
+
+    guard problems.isEmpty else { throw LessonSetError(problems: problems.problems) }
+    return LessonSet(
+      title: configuration.title, lessons: parsed.map(\.lesson).sorted { $0.order < $1.order },
+      glossary: glossary, allowsUnsafeHTML: configuration.allowsUnsafeHTML)
+  }
+}
+
+extension LessonSetLoader {
+  /// Two lessons may not share an `order` (their place would be ambiguous) or a slug (one page
+  /// would overwrite the other). Reported at the later file, naming both.
+  fileprivate func reportDuplicates(in parsed: [LessonParser.Parsed], problems: ProblemList) {
+    var orders: [Int: String] = [:]
+    var slugs: [String: String] = [:]
+    for item in parsed {
+      let lesson = item.lesson
+      if let first = orders[lesson.order] {
+        problems.report(
+          "lessons \(first) and \(lesson.fileName) both have order \(lesson.order); give each lesson its own",
+          at: item.orderLocation)
+      } else {
+        orders[lesson.order] = lesson.fileName
+      }
+      if let first = slugs[lesson.slug] {
+        problems.report(
+          "lessons \(first) and \(lesson.fileName) both have slug `\(lesson.slug)`; set `slug:` in one of them",
+          at: item.slugLocation)
+      } else {
+        slugs[lesson.slug] = lesson.fileName
+      }
+    }
+  }
+}
