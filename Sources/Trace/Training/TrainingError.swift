@@ -1,0 +1,24 @@
+/// Why training could not start or had to stop.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+  /// A text has tokens the model's vocabulary lacks.
+  case unknownTokens(text: String, tokens: [String])
+  /// There is nothing to train on.
+  case noTrainingExamples
+  /// An option is out of range.
+  case invalidOption(String)
+  /// The loss became NaN or infinite; the model keeps the weights from before that batch.
+  case nonFiniteLoss(epoch: Int, batch: Int, loss: Float)
+
+  public var description: String {
+    switch self {
+    case .unknownTokens(let text, let tokens):
+      return "\(text.debugDescription) has tokens the model does not know: \(tokens.map(\.debugDescription).joined(separator: ", "))"
+    case .noTrainingExamples:
+      return "there are no training examples"
+    case .invalidOption(let message):
+      return message
+    case .nonFiniteLoss(let epoch, let batch, let loss):
+      return "the loss became \(loss) at epoch \(epoch), batch \(batch): training stopped; try a lower learning rate or a clip norm"
+    }
+  }
+}
