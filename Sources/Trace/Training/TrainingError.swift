@@ -8,6 +8,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   case invalidOption(String)
   /// The loss became NaN or infinite; the model keeps the weights from before that batch.
   case nonFiniteLoss(epoch: Int, batch: Int, loss: Float)
+  /// A gradient became NaN or infinite while the loss was finite; the model keeps the
+  /// weights from before that batch.
+  case nonFiniteGradient(epoch: Int, batch: Int)
 
   public var description: String {
     switch self {
@@ -18,7 +21,9 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .invalidOption(let message):
       return message
     case .nonFiniteLoss(let epoch, let batch, let loss):
-      return "the loss became \(loss) at epoch \(epoch), batch \(batch): training stopped; try a lower learning rate or a clip norm"
+      return "the loss became \(loss.isNaN ? "NaN" : "infinite") at epoch \(epoch), batch \(batch): training stopped; try a lower learning rate or a clip norm"
+    case .nonFiniteGradient(let epoch, let batch):
+      return "a gradient became NaN or infinite at epoch \(epoch), batch \(batch): training stopped; try a lower learning rate or a clip norm"
     }
   }
 }
