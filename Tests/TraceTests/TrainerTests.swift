@@ -120,6 +120,19 @@ struct TrainerTests {
     #expect(try JSONDecoder().decode(TrainingHistory.self, from: json) == history)
   }
 
+  @Test("an example longer than the model allows is refused before training")
+  func tooLongExample() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 1, probeEpochs: []))
+    let tooLong = TrainingExample(sourceIDs: [0, 1, 2, 0], targetIDs: [2])
+    #expect {
+      _ = try trainer.train(on: try TinyModel.reversalExamples(["ab"], for: model) + [tooLong])
+    } throws: { error in
+      guard case .unfitExample(index: 1, _) = error as? TrainingError else { return false }
+      return true
+    }
+  }
+
   @Test("an unreadable probe is refused before any training")
   func unreadableProbe() throws {
     let model = try TinyModel.model(Self.stateBridge, seed: 4)

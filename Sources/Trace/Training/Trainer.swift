@@ -41,12 +41,15 @@ public struct Trainer: Sendable {
   /// - Throws: ``TrainingError/nonFiniteLoss(epoch:batch:loss:)`` or
   ///   ``TrainingError/nonFiniteGradient(epoch:batch:)`` when a loss or a gradient is NaN
   ///   or infinite (the model keeps the weights from before that batch),
-  ///   ``TrainingError/invalidOption(_:)`` for a probe the model cannot read.
+  ///   ``TrainingError/invalidOption(_:)`` for a probe the model cannot read,
+  ///   ``TrainingError/unfitExample(index:reason:)`` for an example that does not fit.
   public mutating func train(
     on training: [TrainingExample], validation: [TrainingExample] = [], probes: [ProbeExample] = [],
     cancellation: TrainingCancellation? = nil, progress: (TrainingProgress) -> Void = { _ in }
   ) throws(TrainingError) -> TrainingHistory {
     guard !training.isEmpty else { throw .noTrainingExamples }
+    for (index, example) in training.enumerated() { try model.check(example, index: index) }
+    for (index, example) in validation.enumerated() { try model.check(example, index: index) }
     var history = TrainingHistory(
       options: options, trainingExampleCount: training.count, validationExampleCount: validation.count,
       epochs: [], probes: [], stop: .completed)

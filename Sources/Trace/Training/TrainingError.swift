@@ -2,6 +2,8 @@
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
   /// A text has tokens the model's vocabulary lacks.
   case unknownTokens(text: String, tokens: [String])
+  /// An example does not fit the model: too long, or an id outside a vocabulary.
+  case unfitExample(index: Int, reason: String)
   /// There is nothing to train on.
   case noTrainingExamples
   /// An option is out of range.
@@ -16,6 +18,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .unknownTokens(let text, let tokens):
       return "\(text.debugDescription) has tokens the model does not know: \(tokens.map(\.debugDescription).joined(separator: ", "))"
+    case .unfitExample(let index, let reason):
+      return "example \(index) does not fit the model: \(reason)"
     case .noTrainingExamples:
       return "there are no training examples"
     case .invalidOption(let message):

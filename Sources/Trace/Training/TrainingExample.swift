@@ -51,3 +51,30 @@ extension Seq2SeqModel {
     return batch
   }
 }
+
+extension Seq2SeqModel {
+  /// Checks that an example fits this model: ids inside the vocabularies, the prepared
+  /// source no longer than ``Seq2SeqConfiguration/maxInputLength`` and the prepared target
+  /// (with its end token) no longer than ``Seq2SeqConfiguration/maxOutputLength``.
+  ///
+  /// - Parameter index: the example's place in its list, for the error message.
+  public func check(_ example: TrainingExample, index: Int) throws(TrainingError) {
+    let config = configuration
+    guard example.sourceIDs.allSatisfy({ (0..<config.inputVocabulary.count).contains($0) }) else {
+      throw .unfitExample(index: index, reason: "a source id is outside the input vocabulary")
+    }
+    guard example.targetIDs.allSatisfy({ (0..<config.outputVocabulary.count).contains($0) }) else {
+      throw .unfitExample(index: index, reason: "a target id is outside the output vocabulary")
+    }
+    guard !example.sourceIDs.isEmpty else { throw .unfitExample(index: index, reason: "the source is empty") }
+    let sourceLength = encoderTokens(forSourceIDs: example.sourceIDs).count
+    guard sourceLength <= config.maxInputLength else {
+      throw .unfitExample(index: index, reason: "the source has \(sourceLength) tokens, the model reads at most \(config.maxInputLength)")
+    }
+    let targetLength = decoderTargets(forTargetIDs: example.targetIDs).count
+    guard targetLength <= config.maxOutputLength else {
+      throw .unfitExample(
+        index: index, reason: "the target needs \(targetLength) decoder steps, the model takes at most \(config.maxOutputLength)")
+    }
+  }
+}
