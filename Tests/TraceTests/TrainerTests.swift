@@ -120,6 +120,33 @@ struct TrainerTests {
     #expect(try JSONDecoder().decode(TrainingHistory.self, from: json) == history)
   }
 
+  @Test("texts become ids of the model's vocabularies; unknown and reserved tokens are refused")
+  func examplesFromText() throws {
+    let configuration = TinyModel.configuration(Self.stateBridge)
+    let example = try TrainingExample(source: "ab", target: "ba", configuration: configuration)
+    #expect(example == TrainingExample(sourceIDs: [0, 1], targetIDs: [3, 2]))
+    #expect(throws: TrainingError.unknownTokens(text: "ax", tokens: ["x"])) {
+      try TrainingExample(source: "ax", target: "a", configuration: configuration)
+    }
+    #expect(throws: TrainingError.unknownTokens(text: "a\n", tokens: ["\n"])) {
+      try TrainingExample(source: "a", target: "a\n", configuration: configuration)
+    }
+    let model = try TinyModel.model(Self.stateBridge)
+    let batch = model.batch([example])
+    #expect(batch.targets == [[3, 2, 1]], "the batch ends the target with the end token")
+  }
+
+  @Test("a repeat-bridge model learns to reverse too")
+  func repeatBridgeLearns() throws {
+    let model = try TinyModel.model(TinyArchitecture(bridge: .repeatVector, bidirectional: false), units: 16, seed: 3)
+    let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
+    var trainer = try Trainer(
+      model: model, options: TrainingOptions(epochs: 45, batchSize: 8, seed: 5, learningRate: 0.02, probeEpochs: []))
+    let history = try trainer.train(on: words, validation: words)
+    let validation = try #require(history.epochs.last?.validation)
+    #expect(validation.exactMatch == 1, "every word comes out reversed (\(validation))")
+  }
+
   @Test("an example longer than the model allows is refused before training")
   func tooLongExample() throws {
     let model = try TinyModel.model(Self.stateBridge, seed: 4)

@@ -48,11 +48,11 @@ extension Seq2SeqModel {
         cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient, into: &gradients.decoder)
       hiddenGradient = back.previousHidden
       cellGradient = back.previousCell
-      if repeatedGradient != nil {
-        repeatedGradient! += back.input  // the same vector was read at every step
-      } else if gradients.decoderEmbedding != nil {
-        Embedding.accumulateGradient(
-          tokens: step.fedTokens, vectorGradients: back.input, into: &gradients.decoderEmbedding!)
+      if let sum = repeatedGradient {
+        repeatedGradient = sum + back.input  // the same vector was read at every step
+      } else if var tableGradient = gradients.decoderEmbedding {
+        Embedding.accumulateGradient(tokens: step.fedTokens, vectorGradients: back.input, into: &tableGradient)
+        gradients.decoderEmbedding = tableGradient
       }
     }
 
@@ -65,7 +65,7 @@ extension Seq2SeqModel {
         ?? LSTMState(hidden: hiddenGradient, cell: cellGradient)
       inputGradients = layer.backward(run: run, finalStateGradient: finalState, into: &gradients.encoderForward).inputs
     case (.bidirectional(let run), .bidirectional(let layer)):
-      var backwardGradients = gradients.encoderBackward!
+      var backwardGradients = gradients.encoderBackward ?? LSTMGradients(zerosLike: layer.backward)
       if let repeatedGradient {
         inputGradients = layer.backward(
           run: run, mergedFinalGradient: repeatedGradient,
@@ -86,11 +86,12 @@ extension Seq2SeqModel {
       preconditionFailure("the forward pass was not made by this model's encoder")
     }
 
-    if gradients.encoderEmbedding != nil {
+    if var tableGradient = gradients.encoderEmbedding {
       for (position, gradient) in inputGradients.enumerated() {
-        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }
-        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &gradients.encoderEmbedding!)
+        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }  // nil: padding
+        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &tableGradient)
       }
+      gradients.encoderEmbedding = tableGradient
     }
     return gradients
   }
