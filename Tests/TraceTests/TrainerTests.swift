@@ -116,8 +116,9 @@ struct TrainerTests {
     #expect(history.probes.last?.traces.first == (try trainer.model.trace(input: "abc", target: "cba")))
     #expect(history.epochs.map(\.epoch) == [1, 2, 3, 4])
 
-    let json = try JSONEncoder().encode(history)
+    let json = try history.jsonData()
     #expect(try JSONDecoder().decode(TrainingHistory.self, from: json) == history)
+    #expect(try history.jsonData() == json, "the same history gives the same bytes")
   }
 
   @Test("texts become ids of the model's vocabularies; unknown and reserved tokens are refused")

@@ -1,8 +1,11 @@
+import Foundation
+
 /// What a training run did, epoch by epoch, with the probes' traces: saved as JSON beside
 /// the checkpoint so the site can show how the model learned.
 ///
 /// Deterministic: no dates or durations, so the same seed and data give the same file.
 public struct TrainingHistory: Codable, Equatable, Sendable {
+
   /// The options the run used.
   public var options: TrainingOptions
   /// The number of training examples.
@@ -15,6 +18,14 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
   public var probes: [ProbeSnapshot]
   /// Why the run ended.
   public var stop: TrainingStop
+
+  /// The history as JSON with sorted keys, indented: the same history always gives the
+  /// same bytes.
+  public func jsonData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    return try encoder.encode(self)
+  }
 }
 
 /// The measurements at the end of one epoch.
