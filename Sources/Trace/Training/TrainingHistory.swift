@@ -5,7 +5,6 @@ import Foundation
 ///
 /// Deterministic: no dates or durations, so the same seed and data give the same file.
 public struct TrainingHistory: Codable, Equatable, Sendable {
-
   /// The options the run used.
   public var options: TrainingOptions
   /// The number of training examples.
