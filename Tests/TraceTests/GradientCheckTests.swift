@@ -10,8 +10,8 @@ extension TrainingTests {
   struct GradientCheckTests {
     static func randomLSTM(inputSize: Int, units: Int, goBackwards: Bool = false, generator: inout SeededGenerator) -> LSTM {
       LSTM(
-        kernel: .random(rows: inputSize, columns: 4 * units, scale: 0.6, generator: &generator),
-        recurrentKernel: .random(rows: units, columns: 4 * units, scale: 0.6, generator: &generator),
+        kernel: .seededUniform(rows: inputSize, columns: 4 * units, scale: 0.6, generator: &generator),
+        recurrentKernel: .seededUniform(rows: units, columns: 4 * units, scale: 0.6, generator: &generator),
         bias: (0..<4 * units).map { _ in generator.uniform(-0.5, 0.5) }, goBackwards: goBackwards)
     }
 
@@ -39,15 +39,15 @@ extension TrainingTests {
     func lstmStep() {
       var generator = SeededGenerator(seed: 3)
       let layer = Self.randomLSTM(inputSize: 3, units: 4, generator: &generator)
-      let input = Matrix.random(rows: 3, columns: 3, generator: &generator)
+      let input = Matrix.seededUniform(rows: 3, columns: 3, generator: &generator)
       let state = LSTMState(
-        hidden: .random(rows: 3, columns: 4, generator: &generator), cell: .random(rows: 3, columns: 4, generator: &generator))
+        hidden: .seededUniform(rows: 3, columns: 4, generator: &generator), cell: .seededUniform(rows: 3, columns: 4, generator: &generator))
       let mask = [true, false, true]
-      let hiddenWeights = Matrix.random(rows: 3, columns: 4, generator: &generator)
-      let cellWeights = Matrix.random(rows: 3, columns: 4, generator: &generator)
+      let hiddenWeights = Matrix.seededUniform(rows: 3, columns: 4, generator: &generator)
+      let cellWeights = Matrix.seededUniform(rows: 3, columns: 4, generator: &generator)
       func loss(_ layer: LSTM, _ input: Matrix, _ state: LSTMState) -> Double {
         let cache = layer.step(input: input, state: state, mask: mask)
-        return hiddenWeights.dot(cache.hidden) + cellWeights.dot(cache.cell)
+        return hiddenWeights.elementwiseDot(cache.hidden) + cellWeights.elementwiseDot(cache.cell)
       }
 
       var gradients = LSTMGradients(zerosLike: layer)
@@ -82,18 +82,18 @@ extension TrainingTests {
     func lstmSequence(goBackwards: Bool) {
       var generator = SeededGenerator(seed: goBackwards ? 5 : 4)
       let layer = Self.randomLSTM(inputSize: 3, units: 3, goBackwards: goBackwards, generator: &generator)
-      let inputs = (0..<4).map { _ in Matrix.random(rows: 3, columns: 3, generator: &generator) }
+      let inputs = (0..<4).map { _ in Matrix.seededUniform(rows: 3, columns: 3, generator: &generator) }
       // Row 1 is three tokens long, row 2 two: later positions are padding.
       let mask = (0..<4).map { position in [true, position < 3, position < 2] }
       let initial = LSTMState(
-        hidden: .random(rows: 3, columns: 3, generator: &generator), cell: .random(rows: 3, columns: 3, generator: &generator))
-      let outputWeights = (0..<4).map { _ in Matrix.random(rows: 3, columns: 3, generator: &generator) }
+        hidden: .seededUniform(rows: 3, columns: 3, generator: &generator), cell: .seededUniform(rows: 3, columns: 3, generator: &generator))
+      let outputWeights = (0..<4).map { _ in Matrix.seededUniform(rows: 3, columns: 3, generator: &generator) }
       let finalWeights = LSTMState(
-        hidden: .random(rows: 3, columns: 3, generator: &generator), cell: .random(rows: 3, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 3, columns: 3, generator: &generator), cell: .seededUniform(rows: 3, columns: 3, generator: &generator))
       func loss(_ layer: LSTM, _ inputs: [Matrix], _ initial: LSTMState) -> Double {
         let run = layer.run(inputs, initialState: initial, mask: mask)
-        var total = finalWeights.hidden.dot(run.finalState.hidden) + finalWeights.cell.dot(run.finalState.cell)
-        for position in 0..<4 { total += outputWeights[position].dot(run.hidden(atPosition: position)) }
+        var total = finalWeights.hidden.elementwiseDot(run.finalState.hidden) + finalWeights.cell.elementwiseDot(run.finalState.cell)
+        for position in 0..<4 { total += outputWeights[position].elementwiseDot(run.hidden(atPosition: position)) }
         return total
       }
 
@@ -133,21 +133,21 @@ extension TrainingTests {
         forward: Self.randomLSTM(inputSize: 2, units: 3, generator: &generator),
         backward: Self.randomLSTM(inputSize: 2, units: 3, goBackwards: true, generator: &generator),
         mergeMode: mergeMode)
-      let inputs = (0..<3).map { _ in Matrix.random(rows: 2, columns: 2, generator: &generator) }
+      let inputs = (0..<3).map { _ in Matrix.seededUniform(rows: 2, columns: 2, generator: &generator) }
       let mask = (0..<3).map { position in [true, position < 2] }
       let mergedSize = mergeMode.mergedSize(units: 3)!
-      let sequenceWeights = (0..<3).map { _ in Matrix.random(rows: 2, columns: mergedSize, generator: &generator) }
-      let finalWeights = Matrix.random(rows: 2, columns: mergedSize, generator: &generator)
+      let sequenceWeights = (0..<3).map { _ in Matrix.seededUniform(rows: 2, columns: mergedSize, generator: &generator) }
+      let finalWeights = Matrix.seededUniform(rows: 2, columns: mergedSize, generator: &generator)
       let forwardStateWeights = LSTMState(
-        hidden: .random(rows: 2, columns: 3, generator: &generator), cell: .random(rows: 2, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 2, columns: 3, generator: &generator), cell: .seededUniform(rows: 2, columns: 3, generator: &generator))
       let backwardStateWeights = LSTMState(
-        hidden: .random(rows: 2, columns: 3, generator: &generator), cell: .random(rows: 2, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 2, columns: 3, generator: &generator), cell: .seededUniform(rows: 2, columns: 3, generator: &generator))
       func loss(_ layer: Bidirectional, _ inputs: [Matrix]) -> Double {
         let run = layer.run(inputs, mask: mask)
-        var total = finalWeights.dot(run.mergedFinal!)
-        for (weights, merged) in zip(sequenceWeights, run.mergedSequence!) { total += weights.dot(merged) }
-        total += forwardStateWeights.hidden.dot(run.forward.finalState.hidden) + forwardStateWeights.cell.dot(run.forward.finalState.cell)
-        total += backwardStateWeights.hidden.dot(run.backward.finalState.hidden) + backwardStateWeights.cell.dot(run.backward.finalState.cell)
+        var total = finalWeights.elementwiseDot(run.mergedFinal!)
+        for (weights, merged) in zip(sequenceWeights, run.mergedSequence!) { total += weights.elementwiseDot(merged) }
+        total += forwardStateWeights.hidden.elementwiseDot(run.forward.finalState.hidden) + forwardStateWeights.cell.elementwiseDot(run.forward.finalState.cell)
+        total += backwardStateWeights.hidden.elementwiseDot(run.backward.finalState.hidden) + backwardStateWeights.cell.elementwiseDot(run.backward.finalState.cell)
         return total
       }
 
@@ -183,9 +183,9 @@ extension TrainingTests {
     func denseSoftmaxCrossEntropy() {
       var generator = SeededGenerator(seed: 8)
       let layer = Dense(
-        kernel: .random(rows: 3, columns: 5, generator: &generator),
+        kernel: .seededUniform(rows: 3, columns: 5, generator: &generator),
         bias: (0..<5).map { _ in generator.uniform(-0.5, 0.5) }, activation: .softmax)
-      let input = Matrix.random(rows: 4, columns: 3, generator: &generator)
+      let input = Matrix.seededUniform(rows: 4, columns: 3, generator: &generator)
       let targets: [Int?] = [2, nil, 0, 4]
       func loss(_ layer: Dense, _ input: Matrix) -> Double {
         let probabilities = layer(input)
@@ -233,12 +233,12 @@ extension TrainingTests {
     func denseMeanSquaredError() {
       var generator = SeededGenerator(seed: 9)
       let layer = Dense(
-        kernel: .random(rows: 3, columns: 2, generator: &generator), bias: [0.1, -0.2], activation: .linear)
-      let input = Matrix.random(rows: 4, columns: 3, generator: &generator)
-      let targets = Matrix.random(rows: 4, columns: 2, generator: &generator)
+        kernel: .seededUniform(rows: 3, columns: 2, generator: &generator), bias: [0.1, -0.2], activation: .linear)
+      let input = Matrix.seededUniform(rows: 4, columns: 3, generator: &generator)
+      let targets = Matrix.seededUniform(rows: 4, columns: 2, generator: &generator)
       func loss(_ layer: Dense) -> Double {
         let difference = layer(input) - targets
-        return difference.dot(difference) / 8
+        return difference.elementwiseDot(difference) / 8
       }
       var gradients = DenseGradients(zerosLike: layer)
       _ = layer.backward(
@@ -255,15 +255,15 @@ extension TrainingTests {
     @Test("an embedding's gradient scatter-adds into the rows looked up")
     func embedding() {
       var generator = SeededGenerator(seed: 10)
-      let table = Embedding(table: .random(rows: 4, columns: 3, generator: &generator))
+      let table = Embedding(table: .seededUniform(rows: 4, columns: 3, generator: &generator))
       let tokens = [2, 0, 2, 3]
-      let weights = Matrix.random(rows: 4, columns: 3, generator: &generator)
+      let weights = Matrix.seededUniform(rows: 4, columns: 3, generator: &generator)
       var gradient = Matrix(rows: 4, columns: 3)
       Embedding.accumulateGradient(tokens: tokens, vectorGradients: weights, into: &gradient)
       let failures = GradientCheck.mismatches("table", analytic: gradient.values) { index, delta in
         var moved = table
         moved.table.values[index] += delta
-        return weights.dot(moved.lookup(tokens))
+        return weights.elementwiseDot(moved.lookup(tokens))
       }
       #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
       #expect(gradient.row(1) == [0, 0, 0], "token 1 was never read")
