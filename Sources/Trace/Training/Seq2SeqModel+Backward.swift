@@ -39,6 +39,10 @@ extension Seq2SeqModel {
     if case .repeated(let encoding) = pass.handover {
       repeatedGradient = Matrix(rows: encoding.rows, columns: encoding.columns)
     }
+    // Embedding tables are taken out of `gradients` while rows are added, so adding never
+    // copies a table that `gradients` still shares (a word vocabulary's table is large).
+    var decoderTableGradient = gradients.decoderEmbedding
+    gradients.decoderEmbedding = nil
     for step in pass.decoderSteps.reversed() {
       let logitGradient = Dense.crossEntropyGradient(
         probabilities: step.probabilities, targets: step.targets, scale: scale)
@@ -50,11 +54,11 @@ extension Seq2SeqModel {
       cellGradient = back.previousCell
       if let sum = repeatedGradient {
         repeatedGradient = sum + back.input  // the same vector was read at every step
-      } else if var tableGradient = gradients.decoderEmbedding {
-        Embedding.accumulateGradient(tokens: step.fedTokens, vectorGradients: back.input, into: &tableGradient)
-        gradients.decoderEmbedding = tableGradient
+      } else if decoderTableGradient != nil {
+        Embedding.accumulateGradient(tokens: step.fedTokens, vectorGradients: back.input, into: &decoderTableGradient!)
       }
     }
+    gradients.decoderEmbedding = decoderTableGradient
 
     // The bridge and the encoder.
     let inputGradients: [Matrix]
@@ -87,6 +91,7 @@ extension Seq2SeqModel {
     }
 
     if var tableGradient = gradients.encoderEmbedding {
+      gradients.encoderEmbedding = nil
       for (position, gradient) in inputGradients.enumerated() {
         let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }  // nil: padding
         Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &tableGradient)
