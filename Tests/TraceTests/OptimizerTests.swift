@@ -15,6 +15,7 @@ extension TrainingTests {
       var rmsprop: [[[Float]]]
       var adamClipped: [[[Float]]]
       var rmspropClipped: [[[Float]]]
+      var rmspropMomentum: [[[Float]]]
     }
 
     static func kerasSteps() throws -> KerasSteps {
@@ -24,7 +25,7 @@ extension TrainingTests {
     }
 
     enum Case: String, CaseIterable, Sendable {
-      case adam, rmsprop, adamClipped, rmspropClipped
+      case adam, rmsprop, adamClipped, rmspropClipped, rmspropMomentum
     }
 
     @Test("replays Keras 3's optimizer steps", arguments: Case.allCases)
@@ -42,6 +43,7 @@ extension TrainingTests {
       case .rmspropClipped:
         optimizer = RMSprop(parameterCount: parameters.count, learningRate: 0.01)
         clipNorm = 1
+      case .rmspropMomentum: optimizer = RMSprop(parameterCount: parameters.count, momentum: 0.9)
       }
       let expected: [[[Float]]] =
         switch kind {
@@ -49,6 +51,7 @@ extension TrainingTests {
         case .rmsprop: fixture.rmsprop
         case .adamClipped: fixture.adamClipped
         case .rmspropClipped: fixture.rmspropClipped
+        case .rmspropMomentum: fixture.rmspropMomentum
         }
       for (step, gradients) in fixture.gradients.enumerated() {
         var flat = gradients.flatMap { $0 }
