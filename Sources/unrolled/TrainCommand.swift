@@ -89,7 +89,7 @@ extension Unrolled {
         throw ValidationError("training stopped by Ctrl-C during epoch \(epoch); \(kept)")
       }
       try trainer.model.checkpoint(history: historyURL.lastPathComponent).write(to: outURL)
-      try OutputFile.write(history.jsonData(), to: historyURL.path)
+      try OutputFile.write(try history.jsonData(), to: historyURL.path)
       let last = history.epochs.last?.validation
       let summary = last.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0.exactMatch, $0.loss) } ?? "no validation set"
       FileHandle.standardError.write(
@@ -177,12 +177,3 @@ final class ProgressReporter {
 }
 
 extension OptimizerKind: ExpressibleByArgument {}
-
-extension TrainingHistory {
-  /// The history as JSON with sorted keys.
-  func jsonData() -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(self)) ?? Data()
-  }
-}

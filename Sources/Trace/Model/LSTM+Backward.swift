@@ -59,14 +59,16 @@ extension LSTM {
       }
     }
 
-    Matrix.multiply(cache.input, dz, into: &gradients.kernel, transposeLeft: true, accumulate: true)  // [I, B]·[B, 4U]
-    Matrix.multiply(cache.previousHidden, dz, into: &gradients.recurrentKernel, transposeLeft: true, accumulate: true)  // [U, B]·[B, 4U]
+    // [I, B]·[B, 4U] and [U, B]·[B, 4U]
+    Matrix.multiply(cache.input, dz, into: &gradients.kernel, transposeLeft: true, accumulate: true)
+    Matrix.multiply(cache.previousHidden, dz, into: &gradients.recurrentKernel, transposeLeft: true, accumulate: true)
     dz.addRows(into: &gradients.bias)
 
+    // [B, 4U]·[4U, I] and [B, 4U]·[4U, U]
     var inputGradient = Matrix(rows: batch, columns: inputSize)
-    Matrix.multiply(dz, kernel, into: &inputGradient, transposeRight: true, accumulate: false)  // [B, 4U]·[4U, I]
+    Matrix.multiply(dz, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
     var previousHiddenGradient = Matrix(rows: batch, columns: u)
-    Matrix.multiply(dz, recurrentKernel, into: &previousHiddenGradient, transposeRight: true, accumulate: false)  // [B, 4U]·[4U, U]
+    Matrix.multiply(dz, recurrentKernel, into: &previousHiddenGradient, transposeRight: true, accumulate: false)
     if let mask = cache.mask {
       for r in 0..<batch where !mask[r] {
         for k in 0..<u { previousHiddenGradient.values[r * u + k] = hiddenGradient.values[r * u + k] }

@@ -39,6 +39,10 @@ extension Seq2SeqModel {
     if case .repeated(let encoding) = pass.handover {
       repeatedGradient = Matrix(rows: encoding.rows, columns: encoding.columns)
     }
+    // Embedding tables are taken out of `gradients` while rows are added, so adding never
+    // copies a table that `gradients` still shares (a word vocabulary's table is large).
+    var decoderTableGradient = gradients.decoderEmbedding
+    gradients.decoderEmbedding = nil
     for step in pass.decoderSteps.reversed() {
       let logitGradient = Dense.crossEntropyGradient(
         probabilities: step.probabilities, targets: step.targets, scale: scale)
@@ -48,13 +52,13 @@ extension Seq2SeqModel {
         cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient, into: &gradients.decoder)
       hiddenGradient = back.previousHidden
       cellGradient = back.previousCell
-      if repeatedGradient != nil {
-        repeatedGradient! += back.input  // the same vector was read at every step
-      } else if gradients.decoderEmbedding != nil {
-        Embedding.accumulateGradient(
-          tokens: step.fedTokens, vectorGradients: back.input, into: &gradients.decoderEmbedding!)
+      if let sum = repeatedGradient {
+        repeatedGradient = sum + back.input  // the same vector was read at every step
+      } else if decoderTableGradient != nil {
+        Embedding.accumulateGradient(tokens: step.fedTokens, vectorGradients: back.input, into: &decoderTableGradient!)
       }
     }
+    gradients.decoderEmbedding = decoderTableGradient
 
     // The bridge and the encoder.
     let inputGradients: [Matrix]
@@ -65,7 +69,7 @@ extension Seq2SeqModel {
         ?? LSTMState(hidden: hiddenGradient, cell: cellGradient)
       inputGradients = layer.backward(run: run, finalStateGradient: finalState, into: &gradients.encoderForward).inputs
     case (.bidirectional(let run), .bidirectional(let layer)):
-      var backwardGradients = gradients.encoderBackward!
+      var backwardGradients = gradients.encoderBackward ?? LSTMGradients(zerosLike: layer.backward)
       if let repeatedGradient {
         inputGradients = layer.backward(
           run: run, mergedFinalGradient: repeatedGradient,
@@ -86,11 +90,13 @@ extension Seq2SeqModel {
       preconditionFailure("the forward pass was not made by this model's encoder")
     }
 
-    if gradients.encoderEmbedding != nil {
+    if var tableGradient = gradients.encoderEmbedding {
+      gradients.encoderEmbedding = nil
       for (position, gradient) in inputGradients.enumerated() {
-        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }
-        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &gradients.encoderEmbedding!)
+        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }  // nil: padding
+        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &tableGradient)
       }
+      gradients.encoderEmbedding = tableGradient
     }
     return gradients
   }

@@ -14,10 +14,12 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
   /// weights from before that batch.
   case nonFiniteGradient(epoch: Int, batch: Int)
 
+  /// One line saying what went wrong and, where it helps, what to try.
   public var description: String {
     switch self {
     case .unknownTokens(let text, let tokens):
-      return "\(text.debugDescription) has tokens the model does not know: \(tokens.map(\.debugDescription).joined(separator: ", "))"
+      let listed = tokens.map(\.debugDescription).joined(separator: ", ")
+      return "\(text.debugDescription) has tokens the model does not know: \(listed)"
     case .unfitExample(let index, let reason):
       return "example \(index) does not fit the model: \(reason)"
     case .noTrainingExamples:
@@ -25,9 +27,11 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case .invalidOption(let message):
       return message
     case .nonFiniteLoss(let epoch, let batch, let loss):
-      return "the loss became \(loss.isNaN ? "NaN" : "infinite") at epoch \(epoch), batch \(batch): training stopped; try a lower learning rate or a clip norm"
+      return "the loss became \(loss.isNaN ? "NaN" : "infinite") at epoch \(epoch), batch \(batch): training stopped; "
+        + "try a lower learning rate or a clip norm"
     case .nonFiniteGradient(let epoch, let batch):
-      return "a gradient became NaN or infinite at epoch \(epoch), batch \(batch): training stopped; try a lower learning rate or a clip norm"
+      return "a gradient became NaN or infinite at epoch \(epoch), batch \(batch): training stopped; "
+        + "try a lower learning rate or a clip norm"
     }
   }
 }

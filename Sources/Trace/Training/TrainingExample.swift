@@ -18,16 +18,22 @@ public struct TrainingExample: Equatable, Sendable, Codable {
   }
 
   /// A pair of texts turned into ids with the configuration's vocabularies.
+  ///
+  /// The start and end tokens are the decoder's own: a target that contains them is
+  /// refused, as an unknown token, since the batch adds the end token itself.
   public init(source: String, target: String, configuration: Seq2SeqConfiguration) throws(TrainingError) {
-    func ids(_ text: String, _ vocabulary: Vocabulary) throws(TrainingError) -> [Int] {
+    func ids(_ text: String, _ vocabulary: Vocabulary, reserved: [String]) throws(TrainingError) -> [Int] {
+      let misplaced = vocabulary.tokenize(text).filter { reserved.contains($0) }
+      guard misplaced.isEmpty else { throw .unknownTokens(text: text, tokens: Array(Set(misplaced)).sorted()) }
       switch vocabulary.ids(for: text) {
       case .success(let ids): return ids
       case .failure(let unknown): throw .unknownTokens(text: text, tokens: unknown.tokens)
       }
     }
+    let special = [configuration.startToken, configuration.endToken].compactMap { $0 }
     self.init(
-      sourceIDs: try ids(source, configuration.inputVocabulary),
-      targetIDs: try ids(target, configuration.outputVocabulary))
+      sourceIDs: try ids(source, configuration.inputVocabulary, reserved: []),
+      targetIDs: try ids(target, configuration.outputVocabulary, reserved: special))
   }
 }
 

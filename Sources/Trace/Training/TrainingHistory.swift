@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a training run did, epoch by epoch, with the probes' traces: saved as JSON beside
 /// the checkpoint so the site can show how the model learned.
 ///
@@ -15,6 +17,14 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
   public var probes: [ProbeSnapshot]
   /// Why the run ended.
   public var stop: TrainingStop
+
+  /// The history as JSON with sorted keys, indented: the same history always gives the
+  /// same bytes.
+  public func jsonData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    return try encoder.encode(self)
+  }
 }
 
 /// The measurements at the end of one epoch.

@@ -59,12 +59,12 @@ enum GradientCheck {
 
 extension Matrix {
   /// A matrix of uniform values in `[-scale, scale)`.
-  static func random(rows: Int, columns: Int, scale: Float = 1, generator: inout SeededGenerator) -> Matrix {
+  static func seededUniform(rows: Int, columns: Int, scale: Float = 1, generator: inout SeededGenerator) -> Matrix {
     Matrix(rows: rows, columns: columns, values: (0..<rows * columns).map { _ in generator.uniform(-scale, scale) })
   }
 
   /// `Σ self ⊙ other`, in Double: a random linear loss `L = Σ R ⊙ M` has `∂L/∂M = R`.
-  func dot(_ other: Matrix) -> Double {
+  func elementwiseDot(_ other: Matrix) -> Double {
     precondition(values.count == other.values.count, "shapes differ")
     var sum = 0.0
     for i in values.indices { sum += Double(values[i]) * Double(other.values[i]) }

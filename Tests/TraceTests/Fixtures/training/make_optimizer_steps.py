@@ -5,7 +5,8 @@ Run from the repository root with the project's venv (Keras 3 + JAX):
         Tests/TraceTests/Fixtures/training/make_optimizer_steps.py
 
 OptimizerTests replays the same gradients through unrolled's Adam and RMSprop (Keras
-defaults, and Adam with global_clipnorm) and compares every variable after every step.
+defaults; with global_clipnorm; RMSprop with momentum) and compares every variable after
+every step.
 """
 
 import json
@@ -45,6 +46,7 @@ fixture = {
     "rmsprop": run(keras.optimizers.RMSprop()),
     "adamClipped": run(keras.optimizers.Adam(learning_rate=0.01, global_clipnorm=1.0)),
     "rmspropClipped": run(keras.optimizers.RMSprop(learning_rate=0.01, global_clipnorm=1.0)),
+    "rmspropMomentum": run(keras.optimizers.RMSprop(momentum=0.9)),
 }
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "optimizer_steps.json")
 with open(path, "w") as file:
