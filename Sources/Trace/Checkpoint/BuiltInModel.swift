@@ -32,3 +32,11 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
     return try Seq2SeqModel(checkpointAt: url)
   }
 }
+
+extension BuiltInModel {
+  /// The training history stored beside the checkpoint, if there is one.
+  public func history() throws -> TrainingHistory? {
+    guard let url = historyURL else { return nil }
+    return try JSONDecoder().decode(TrainingHistory.self, from: Data(contentsOf: url))
+  }
+}

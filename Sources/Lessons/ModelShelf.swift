@@ -1,0 +1,100 @@
+import Foundation
+import Trace
+
+/// The models a lesson set may name, each loaded once with its training history: the
+/// built-in models by name, and checkpoint files by path relative to the lessons directory.
+///
+/// ```
+/// let shelf = ModelShelf(lessonsDirectory: url)
+/// shelf.model(named: "addition")?.maxInputLength   // 5
+/// ```
+public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
+  /// A loaded model and what is known of its training.
+  public struct Entry: Sendable {
+    /// The name lessons use for it.
+    public var name: String
+    /// The model.
+    public var model: Seq2SeqModel
+    /// Its training history, when one is stored beside the checkpoint.
+    public var history: TrainingHistory?
+    /// The checkpoint's bytes' FNV-1a 64-bit hash, for provenance.
+    public var checkpointHash: String
+  }
+
+  private let lessonsDirectory: URL?
+  private let lock = NSLock()
+  private var loaded: [String: Result<Entry, CheckpointError>] = [:]
+
+  /// A shelf of the built-in models, and of checkpoints relative to `lessonsDirectory`.
+  public init(lessonsDirectory: URL? = nil) {
+    self.lessonsDirectory = lessonsDirectory
+  }
+
+  /// The built-in models that have been trained, by name.
+  public var modelNames: [String] {
+    BuiltInModel.allCases.filter { $0.checkpointURL != nil }.map(\.rawValue)
+  }
+
+  /// The facts a lesson checks against, or `nil` when no such model can be loaded.
+  public func model(named name: String) -> LessonModelInfo? {
+    guard case .success(let entry) = load(name) else { return nil }
+    let config = entry.model.configuration
+    let special = Set([config.startToken, config.endToken].compactMap { $0 })
+    return LessonModelInfo(
+      name: name, inputAlphabet: config.inputVocabulary.tokens.compactMap(\.first),
+      maxInputLength: config.maxInputLength,
+      targetAlphabet: config.outputVocabulary.tokens.filter { !special.contains($0) }.compactMap(\.first),
+      units: min(config.encoder.units, config.decoder.units))
+  }
+
+  /// The loaded model called `name`, or why it could not be loaded.
+  public func load(_ name: String) -> Result<Entry, CheckpointError> {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = loaded[name] { return known }
+    let result = Self.read(name, lessonsDirectory: lessonsDirectory)
+    loaded[name] = result
+    return result
+  }
+
+  private static func read(_ name: String, lessonsDirectory: URL?) -> Result<Entry, CheckpointError> {
+    let checkpointURL: URL
+    let historyURL: URL?
+    if let builtIn = BuiltInModel(rawValue: name) {
+      guard let url = builtIn.checkpointURL else {
+        return .failure(CheckpointError(.fileMissing, file: "\(name).safetensors (run make models)"))
+      }
+      checkpointURL = url
+      historyURL = builtIn.historyURL
+    } else if name.hasSuffix(".safetensors") {
+      checkpointURL = URL(fileURLWithPath: name, relativeTo: lessonsDirectory)
+      historyURL = checkpointURL.deletingPathExtension().appendingPathExtension("history.json")
+    } else {
+      return .failure(CheckpointError(.fileMissing, file: name))
+    }
+    do {
+      let model = try Seq2SeqModel(checkpointAt: checkpointURL)
+      let history = historyURL.flatMap { try? Data(contentsOf: $0) }.flatMap { try? JSONDecoder().decode(TrainingHistory.self, from: $0) }
+      let bytes = (try? Data(contentsOf: checkpointURL)) ?? Data()
+      return .success(Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(bytes)))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// FNV-1a, 64-bit: a stable fingerprint of a checkpoint without a crypto dependency.
+  static func fnv1a(_ data: Data) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in data {
+      hash ^= UInt64(byte)
+      hash &*= 0x100_0000_01b3
+    }
+    return String(hash, radix: 16).leftPadded(to: 16)
+  }
+}
+
+private extension String {
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}
