@@ -67,7 +67,9 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
       checkpointURL = url
       historyURL = builtIn.historyURL
     } else if name.hasSuffix(".safetensors") {
-      checkpointURL = URL(fileURLWithPath: name, relativeTo: lessonsDirectory)
+      checkpointURL =
+        name.hasPrefix("/") || lessonsDirectory == nil
+        ? URL(fileURLWithPath: name) : lessonsDirectory!.appendingPathComponent(name)
       historyURL = checkpointURL.deletingPathExtension().appendingPathExtension("history.json")
     } else {
       return .failure(CheckpointError(.fileMissing, file: name))

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import Trace
+
+@testable import Lessons
+
+/// A lesson set in a temporary directory with a checkpoint beside it, so facts resolve
+/// against a real model and its trace.
+private struct LessonFolder {
+  let url: URL
+  let model: Seq2SeqModel
+
+  init(lesson: String) throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("unrolled-materials-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let letters = Vocabulary(tokens: ["a", "b", "c"])
+    model = try Seq2SeqModel(
+      configuration: Seq2SeqConfiguration(
+        name: "tiny", bridge: .states, encoder: EncoderConfiguration(units: 3), decoder: DecoderConfiguration(units: 3),
+        inputVocabulary: letters, outputVocabulary: Vocabulary(tokens: ["\t", "\n", "a", "b", "c"]),
+        maxInputLength: 4, maxOutputLength: 5, startToken: "\t", endToken: "\n"),
+      seed: 3)
+    try model.checkpoint().write(to: url.appendingPathComponent("tiny.safetensors"))
+    try Data(lesson.utf8).write(to: url.appendingPathComponent("01-tiny.md"))
+  }
+
+  func load() throws -> (LessonSet, ModelShelf) {
+    let shelf = ModelShelf(lessonsDirectory: url)
+    return (try LessonSetLoader(catalog: shelf).load(directory: url), shelf)
+  }
+}
+
+private let frontMatter = """
+  ---
+  title: Tiny
+  order: 1
+  summary: A tiny model.
+  objectives: [Read a fact]
+  minutes: 1
+  ---
+
+  """
+
+@Suite("Lesson materials")
+struct LessonMaterialsTests {
+  @Test("facts take their values from the checkpoint and the trace")
+  func factsResolve() throws {
+    let folder = try LessonFolder(
+      lesson: frontMatter + """
+        It has `="tiny.safetensors".parameters` parameters; the forget gate's mean at step 1 is
+        `=trace("tiny.safetensors", "abc", "ca").encoder[1].forgetGate.mean` and it writes
+        `=trace("tiny.safetensors", "abc").output`.
+
+        ```trace
+        model: tiny.safetensors
+        input: "abc"
+        target: "ca"
+        view: comparison
+        caption: Both decodes of abc.
+        ```
+        """)
+    let (set, shelf) = try folder.load()
+    let materials = try LessonMaterials.gather(for: set, shelf: shelf)
+    let trace = try folder.model.trace(input: "abc", target: "ca")
+    let forget = trace.encoder.forward[1].state.forgetGate
+    let values = try #require(materials.factValues[set.lessons[0].slug])
+    #expect(values[0] == ModelSummary.grouped(folder.model.parameterCount), "the count comes from the checkpoint")
+    #expect(values[1] == String(format: "%.3f", forget.reduce(0, +) / Float(forget.count)), "the mean comes from the trace")
+    #expect(values[2] == "“\(try folder.model.trace(input: "abc").freeRunning.output)”")
+    #expect(materials.traces[TraceRequest(model: "tiny.safetensors", input: "abc", target: "ca")] == trace, "figures get the same trace")
+  }
+
+  @Test("facts with no value are all reported, with their places")
+  func unresolvableFacts() throws {
+    let folder = try LessonFolder(
+      lesson: frontMatter + """
+        Step 9: `=trace("tiny.safetensors", "abc").decoder[9].token`.
+        Accuracy: `="tiny.safetensors".accuracy.exactMatch`.
+        """)
+    let (set, shelf) = try folder.load()
+    #expect(throws: LessonSetError.self) { try LessonMaterials.gather(for: set, shelf: shelf) }
+    do {
+      _ = try LessonMaterials.gather(for: set, shelf: shelf)
+    } catch {
+      #expect(error.problems.count == 2, "both problems at once: \(error)")
+      #expect(error.problems.allSatisfy { $0.location.file == "01-tiny.md" && $0.location.line >= 8 })
+      #expect(error.description.contains("no step 9"))
+      #expect(error.description.contains("no training history"))
+    }
+  }
+}
