@@ -102,17 +102,21 @@ extension KerasFixture {
     }
   }
 
-  /// `bidirectional_<merge mode>.json`.
+  /// `bidirectional_<merge mode>.json`, `bidirectional_masked.json`.
   struct BidirectionalLayer: Decodable {
     var mergeMode: MergeMode
     var forward: LSTMWeights
     var backward: LSTMWeights
     var inputs: [[[Float]]]
-    var forwardSteps: [BatchStep]
-    var backwardSteps: [BatchStep]
+    /// `[B, T]`: `false` where a row is padding (masked fixture only).
+    var mask: [[Bool]]?
+    /// Per-step records (unmasked fixtures only).
+    var forwardSteps: [BatchStep]?
+    var backwardSteps: [BatchStep]?
     /// `[B, T, M]` when the mode merges.
     var kerasMerged: [[[Float]]]?
-    /// `[B, T, U]` for merge mode none (the backward one flipped back into time order).
+    /// `[B, T, U]` for merge mode none (the backward one flipped back into time order);
+    /// in the masked fixture, each direction run alone (the backward one in processing order).
     var kerasForwardSequence: [[[Float]]]?
     var kerasBackwardSequence: [[[Float]]]?
     var forwardHidden, forwardCell, backwardHidden, backwardCell: [[Float]]

@@ -47,12 +47,14 @@ struct KerasParityTests {
     let layer = Bidirectional(
       forward: fixture.forward.layer(), backward: fixture.backward.layer(goBackwards: true), mergeMode: mergeMode)
     let run = layer.run(Fixture.positions(fixture.inputs))
-    #expect(run.forward.positions == fixture.forwardSteps.map(\.position))
-    #expect(run.backward.positions == fixture.backwardSteps.map(\.position))
-    for (step, expected) in zip(run.forward.steps, fixture.forwardSteps) {
+    let forwardSteps = try #require(fixture.forwardSteps)
+    let backwardSteps = try #require(fixture.backwardSteps)
+    #expect(run.forward.positions == forwardSteps.map(\.position))
+    #expect(run.backward.positions == backwardSteps.map(\.position))
+    for (step, expected) in zip(run.forward.steps, forwardSteps) {
       Fixture.expectStep(step, expected, "forward, position \(expected.position)")
     }
-    for (step, expected) in zip(run.backward.steps, fixture.backwardSteps) {
+    for (step, expected) in zip(run.backward.steps, backwardSteps) {
       Fixture.expectStep(step, expected, "backward, position \(expected.position)")
     }
     let length = fixture.inputs[0].count
@@ -70,6 +72,34 @@ struct KerasParityTests {
         Fixture.expectClose(run.forward.hidden(atPosition: position), Fixture.at(forward, position), "forward output at \(position)")
         Fixture.expectClose(run.backward.hidden(atPosition: position), Fixture.at(backward, position), "backward output at \(position)")
       }
+    }
+    Fixture.expectClose(run.forward.finalState.hidden, fixture.forwardHidden, "forward h")
+    Fixture.expectClose(run.forward.finalState.cell, fixture.forwardCell, "forward c")
+    Fixture.expectClose(run.backward.finalState.hidden, fixture.backwardHidden, "backward h")
+    Fixture.expectClose(run.backward.finalState.cell, fixture.backwardCell, "backward c")
+  }
+
+  @Test("a bidirectional layer over a padded batch masks as Keras does")
+  func maskedBidirectionalLayer() throws {
+    let fixture = try Fixture.load(Fixture.BidirectionalLayer.self, named: "bidirectional_masked")
+    let batchMask = try #require(fixture.mask)
+    let length = fixture.inputs[0].count
+    let mask = (0..<length).map { t in batchMask.map { $0[t] } }
+    let layer = Bidirectional(
+      forward: fixture.forward.layer(), backward: fixture.backward.layer(goBackwards: true), mergeMode: fixture.mergeMode)
+    let run = layer.run(Fixture.positions(fixture.inputs), mask: mask)
+    // Each direction alone: a padded step leaves h and c as they were.
+    let forward = try #require(fixture.kerasForwardSequence)
+    let backward = try #require(fixture.kerasBackwardSequence)
+    for k in 0..<length {
+      Fixture.expectClose(run.forward.outputs[k], Fixture.at(forward, k), "forward return_sequences[\(k)]")
+      Fixture.expectClose(run.backward.outputs[k], Fixture.at(backward, k), "backward return_sequences[\(k)]")
+    }
+    // Bidirectional returns zeros at padded positions (it sets zero_output_for_mask).
+    let merged = try #require(run.mergedSequence)
+    let kerasMerged = try #require(fixture.kerasMerged)
+    for position in 0..<length {
+      Fixture.expectClose(merged[position], Fixture.at(kerasMerged, position), "merged output at \(position)")
     }
     Fixture.expectClose(run.forward.finalState.hidden, fixture.forwardHidden, "forward h")
     Fixture.expectClose(run.forward.finalState.cell, fixture.forwardCell, "forward c")

@@ -18,6 +18,7 @@ Weights are seeded uniform(-0.5, 0.5), biases included, so every gate is exercis
 Fixtures (JSON, float32 values written in their shortest round-trip form):
   lstm_plain, lstm_go_backwards          one LSTM layer, zero and given initial states
   bidirectional_{concat,sum,mul,ave,none} Bidirectional(LSTM), outputs and four states
+  bidirectional_masked                    the same over a batch with a padded row (mask)
   embedding_lstm                          Embedding -> LSTM
   repeat_bridge, repeat_bridge_bidirectional_{concat,ave}   the addition tutorial's shape
   state_bridge, state_bridge_bidirectional, state_bridge_embedding   lstm_seq2seq's shape
@@ -219,6 +220,37 @@ def bidirectional_fixture(merge_mode, seed):
     })
 
 
+def masked_fixture(seed):
+    """Bidirectional(LSTM) over a batch whose second row is padding at its last two
+    positions (Keras's mask argument): what unrolled does with a batch of uneven inputs."""
+    rng = np.random.default_rng(seed)
+    batch, length, features, units = 2, 5, 4, 3
+    mask = np.array([[True] * 5, [True, True, True, False, False]])
+    wrapper = layers.Bidirectional(
+        layers.LSTM(units, return_sequences=True, return_state=True), merge_mode="concat")
+    wrapper.build((batch, length, features))
+    randomize(wrapper, rng)
+    inputs = rng.uniform(-1, 1, (batch, length, features)).astype(np.float32)
+    merged, fh, fc, bh, bc = (np.asarray(r) for r in wrapper(inputs, mask=mask))
+    # Each direction alone, as a plain LSTM with the mask: zero_output_for_mask=False,
+    # Keras's default outside Bidirectional (which sets it to True on its two layers, so
+    # a padded position's output is zero there but repeats the last real output here).
+    sequences = {}
+    for label, layer in (("forward", wrapper.forward_layer), ("backward", wrapper.backward_layer)):
+        twin = _sequence_twin(layer, zero_output_for_mask=False)
+        sequence, hidden, cell_state = (np.asarray(r) for r in twin(inputs, mask=mask))
+        check(f"masked {label} h", (fh, bh)[label == "backward"], hidden)
+        check(f"masked {label} c", (fc, bc)[label == "backward"], cell_state)
+        sequences[label] = values(sequence)
+    save("bidirectional_masked", {
+        "mergeMode": "concat", "forward": lstm_weights(wrapper.forward_layer),
+        "backward": lstm_weights(wrapper.backward_layer), "inputs": values(inputs), "mask": mask.tolist(),
+        "kerasMerged": values(merged), "kerasForwardSequence": sequences["forward"],
+        "kerasBackwardSequence": sequences["backward"],
+        "forwardHidden": values(fh), "forwardCell": values(fc), "backwardHidden": values(bh), "backwardCell": values(bc),
+    })
+
+
 def embedding_fixture(seed):
     rng = np.random.default_rng(seed)
     vocabulary, dimension, units = 7, 4, 5
@@ -270,10 +302,10 @@ def encoder_records(encoder, encoder_inputs):
     return {"forward": write_steps(steps, row=0)}, (hidden, cell_state)
 
 
-def _sequence_twin(lstm):
-    """The same LSTM (shared weights) with return_sequences and return_state, to read every step."""
+def _sequence_twin(lstm, **options):
+    """The same LSTM (same weights) with return_sequences and return_state, to read every step."""
     twin = layers.LSTM.from_config({**lstm.get_config(), "return_sequences": True, "return_state": True,
-                                    "name": lstm.name + "_steps"})
+                                    "name": lstm.name + "_steps", **options})
     twin.build((None, None, lstm.cell.kernel.shape[0]))
     for mine, theirs in zip(twin.weights, lstm.weights):
         mine.assign(theirs)
@@ -548,6 +580,7 @@ def main(only):
         ("lstm_go_backwards", lambda: lstm_fixture("lstm_go_backwards", go_backwards=True, seed=2)),
         *((f"bidirectional_{mode or 'none'}", lambda mode=mode, index=index: bidirectional_fixture(mode, seed=10 + index))
           for index, mode in enumerate(("concat", "sum", "mul", "ave", None))),
+        ("bidirectional_masked", lambda: masked_fixture(seed=15)),
         ("embedding_lstm", lambda: embedding_fixture(seed=20)),
         ("repeat_bridge", lambda: repeat_bridge_fixture("repeat_bridge", seed=30)),
         ("repeat_bridge_bidirectional_concat",
