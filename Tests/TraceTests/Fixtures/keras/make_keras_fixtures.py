@@ -20,7 +20,8 @@ Fixtures (JSON, float32 values written in their shortest round-trip form):
   bidirectional_{concat,sum,mul,ave,none} Bidirectional(LSTM), outputs and four states
   bidirectional_masked                    the same over a batch with a padded row (mask)
   embedding_lstm                          Embedding -> LSTM
-  repeat_bridge, repeat_bridge_bidirectional_{concat,ave}   the addition tutorial's shape
+  repeat_bridge, repeat_bridge_go_backwards, repeat_bridge_bidirectional_{concat,ave}
+                                          the addition tutorial's shape
   state_bridge, state_bridge_bidirectional, state_bridge_embedding   lstm_seq2seq's shape
   exported_state_bridge.safetensors (+ .json)   a model exported by tools/keras_export.py
 The seq2seq fixtures hold the unrolled configuration and tensors that keras_export.py
@@ -333,12 +334,13 @@ def categorical_crossentropy(target_ids, probabilities):
     return np.asarray(keras.losses.categorical_crossentropy(one_hot(target_ids, size)[None], probabilities))[0]
 
 
-def repeat_bridge_fixture(name, seed, bidirectional_merge=None):
+def repeat_bridge_fixture(name, seed, bidirectional_merge=None, go_backwards=False):
     rng = np.random.default_rng(seed)
     input_tokens = sorted(set("0123+ "))
     output_tokens = sorted(set("0123 "))
     max_input, max_output = 5, 3
-    encoder = layers.LSTM(4, name="encoder")
+    # An encoder that goes backwards exports as reverseInput: the same numbers.
+    encoder = layers.LSTM(4, go_backwards=go_backwards, name="encoder")
     if bidirectional_merge:
         encoder = layers.Bidirectional(layers.LSTM(3), merge_mode=bidirectional_merge, name="encoder")
     model = keras.Sequential([
@@ -585,6 +587,7 @@ def main(only):
         ("repeat_bridge", lambda: repeat_bridge_fixture("repeat_bridge", seed=30)),
         ("repeat_bridge_bidirectional_concat",
          lambda: repeat_bridge_fixture("repeat_bridge_bidirectional_concat", seed=31, bidirectional_merge="concat")),
+        ("repeat_bridge_go_backwards", lambda: repeat_bridge_fixture("repeat_bridge_go_backwards", seed=33, go_backwards=True)),
         ("repeat_bridge_bidirectional_ave",
          lambda: repeat_bridge_fixture("repeat_bridge_bidirectional_ave", seed=32, bidirectional_merge="ave")),
         ("state_bridge", lambda: state_bridge_fixture("state_bridge", seed=40, free_running=True)),
