@@ -379,12 +379,13 @@ def describe(model, input_tokens, target_tokens, *, input_unit=None, target_unit
 def safetensors_bytes(tensors: dict, metadata: dict) -> bytes:
     """A safetensors file: 8-byte little-endian header size, JSON header, then the data.
 
-    Tensors are laid out in name order, float32 little-endian; the header is padded
-    with spaces to a multiple of 8 bytes.
+    As docs/checkpoint-format.md specifies and unrolled's SafeTensorsFile writes:
+    compact JSON, `__metadata__` first with sorted keys, tensors in name order, data
+    float32 little-endian without gaps, the header padded with spaces to a multiple of 8.
     """
     import numpy as np
 
-    header = {"__metadata__": dict(metadata)}
+    header = {"__metadata__": dict(sorted(metadata.items()))}
     chunks, offset = [], 0
     for name in sorted(tensors):
         data = np.ascontiguousarray(tensors[name], dtype="<f4").tobytes()
@@ -401,7 +402,9 @@ def checkpoint_bytes(config: dict, tensors: dict) -> bytes:
         "format": FORMAT_NAME,
         "version": str(FORMAT_VERSION),
         "name": config["name"],
-        "config": json.dumps(config, ensure_ascii=False, sort_keys=True),
+        # As unrolled's own writer encodes it (sorted keys, compact), so the same model
+        # gives the same bytes whichever side wrote it.
+        "config": json.dumps(config, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
     }
     return safetensors_bytes(tensors, metadata)
 

@@ -242,20 +242,27 @@ struct KerasParityTests {
 
   // MARK: The exporter's checkpoint
 
-  @Test(
-    "a checkpoint written by tools/keras_export.py gives Keras's probabilities",
-    .disabled("checkpoint reader not merged yet"))
+  @Test("a checkpoint written by tools/keras_export.py gives Keras's probabilities and losses")
   func exportedCheckpoint() throws {
-    #if UNROLLED_CHECKPOINT_READER  // remove with .disabled once Seq2SeqModel(checkpointAt:) lands
-      let expected = try Fixture.load(Fixture.ExportedExpectation.self, named: "exported_state_bridge")
-      let model = try Seq2SeqModel(checkpointAt: try Fixture.url(named: "exported_state_bridge", extension: "safetensors"))
-      let trace = try model.trace(input: expected.input, target: expected.target)
-      let decode = try #require(trace.teacherForced)
-      try #require(decode.steps.count == expected.probabilities.count)
-      for (step, (probabilities, loss)) in zip(decode.steps, zip(expected.probabilities, expected.losses)) {
-        Fixture.expectClose(step.probabilities, probabilities, "step \(step.step) probabilities")
-        Fixture.expectClose([try #require(step.loss)], [loss], "step \(step.step) loss")
-      }
-    #endif
+    let expected = try Fixture.load(Fixture.ExportedExpectation.self, named: "exported_state_bridge")
+    let model = try Seq2SeqModel(checkpointAt: try Fixture.url(named: "exported_state_bridge", extension: "safetensors"))
+    let trace = try model.trace(input: expected.input, target: expected.target)
+    let decode = try #require(trace.teacherForced)
+    try #require(decode.steps.count == expected.probabilities.count)
+    for (step, (probabilities, loss)) in zip(decode.steps, zip(expected.probabilities, expected.losses)) {
+      Fixture.expectClose(step.probabilities, probabilities, "step \(step.step) probabilities")
+      Fixture.expectClose([try #require(step.loss)], [loss], "step \(step.step) loss")
+    }
+  }
+
+  @Test("the exporter writes the same bytes as unrolled's own checkpoint writer")
+  func exportedCheckpointBytes() throws {
+    let url = try Fixture.url(named: "exported_state_bridge", extension: "safetensors")
+    let written = try [UInt8](Data(contentsOf: url))
+    let rewritten = try Seq2SeqModel(checkpointAt: url).checkpoint().serialized()
+    let firstDifference = zip(written, rewritten).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(written.count, rewritten.count)
+    #expect(
+      written == rewritten,
+      "keras_export.py and SafeTensorsFile disagree from byte \(firstDifference) (sizes \(written.count), \(rewritten.count))")
   }
 }
