@@ -242,7 +242,9 @@ extension KerasFixture {
         }
         return values
       }
-      func lstm(_ prefix: String, activation: Activation, recurrentActivation: Activation, goBackwards: Bool = false) throws -> LSTM {
+      func lstm(_ prefix: String, activation: Activation, recurrentActivation: Activation, goBackwards: Bool = false) throws
+        -> LSTM
+      {
         LSTM(
           kernel: try matrix("\(prefix)/kernel"), recurrentKernel: try matrix("\(prefix)/recurrent_kernel"),
           bias: try vector("\(prefix)/bias"), activation: activation, recurrentActivation: recurrentActivation,
@@ -253,7 +255,8 @@ extension KerasFixture {
       if encoderConfig.bidirectional {
         encoder = .bidirectional(
           Bidirectional(
-            forward: try lstm("encoder/forward", activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation),
+            forward: try lstm(
+              "encoder/forward", activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation),
             backward: try lstm(
               "encoder/backward", activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation,
               goBackwards: true),
@@ -266,7 +269,8 @@ extension KerasFixture {
         configuration: config, encoder: encoder,
         encoderEmbedding: tensors["encoder_embedding/embeddings"] == nil
           ? nil : Embedding(table: try matrix("encoder_embedding/embeddings")),
-        decoder: try lstm("decoder", activation: config.decoder.activation, recurrentActivation: config.decoder.recurrentActivation),
+        decoder: try lstm(
+          "decoder", activation: config.decoder.activation, recurrentActivation: config.decoder.recurrentActivation),
         decoderEmbedding: tensors["decoder_embedding/embeddings"] == nil
           ? nil : Embedding(table: try matrix("decoder_embedding/embeddings")),
         output: Dense(kernel: try matrix("output/kernel"), bias: try vector("output/bias"), activation: .softmax))

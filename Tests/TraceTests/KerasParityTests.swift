@@ -13,7 +13,8 @@ struct KerasParityTests {
 
   // MARK: Layers
 
-  @Test("an LSTM layer matches Keras at every step, from zero and from given states", arguments: ["lstm_plain", "lstm_go_backwards"])
+  @Test(
+    "an LSTM layer matches Keras at every step, from zero and from given states", arguments: ["lstm_plain", "lstm_go_backwards"])
   func lstmLayer(name: String) throws {
     let fixture = try Fixture.load(Fixture.LSTMLayer.self, named: name)
     let layer = fixture.layer.layer(goBackwards: fixture.goBackwards)
@@ -29,7 +30,8 @@ struct KerasParityTests {
       try #require(run.steps.count == testCase.steps.count)
       for (step, expected) in zip(run.steps, testCase.steps) {
         Fixture.expectStep(step, expected, "\(what), position \(expected.position)")
-        Fixture.expectClose(run.hidden(atPosition: expected.position), expected.hidden, "\(what), hidden(atPosition: \(expected.position))")
+        Fixture.expectClose(
+          run.hidden(atPosition: expected.position), expected.hidden, "\(what), hidden(atPosition: \(expected.position))")
       }
       // Keras 3 returns a go_backwards sequence in processing order, as `outputs` does.
       for (k, output) in run.outputs.enumerated() {
@@ -69,8 +71,10 @@ struct KerasParityTests {
       let forward = try #require(fixture.kerasForwardSequence)
       let backward = try #require(fixture.kerasBackwardSequence)
       for position in 0..<length {
-        Fixture.expectClose(run.forward.hidden(atPosition: position), Fixture.at(forward, position), "forward output at \(position)")
-        Fixture.expectClose(run.backward.hidden(atPosition: position), Fixture.at(backward, position), "backward output at \(position)")
+        Fixture.expectClose(
+          run.forward.hidden(atPosition: position), Fixture.at(forward, position), "forward output at \(position)")
+        Fixture.expectClose(
+          run.backward.hidden(atPosition: position), Fixture.at(backward, position), "backward output at \(position)")
       }
     }
     Fixture.expectClose(run.forward.finalState.hidden, fixture.forwardHidden, "forward h")
@@ -185,7 +189,8 @@ struct KerasParityTests {
     }
     for (step, expected) in zip(teacherForced.steps, expectedSteps) {
       let loss = try #require(step.loss, "step \(step.step) has a target")
-      Fixture.expectClose([loss], [try #require(expected.loss)], "\(name): step \(step.step) loss (Keras categorical_crossentropy)")
+      Fixture.expectClose(
+        [loss], [try #require(expected.loss)], "\(name): step \(step.step) loss (Keras categorical_crossentropy)")
     }
     Fixture.expectClose([try #require(teacherForced.meanLoss)], [fixture.meanLoss], "\(name): mean loss")
     #expect(trace.freeRunning.output == fixture.predicted, "greedy output is the argmax of Keras's probabilities")
@@ -215,7 +220,8 @@ struct KerasParityTests {
       #expect(step.target == targets[step.step])
       Fixture.expectCell(step.state, expected, what)
       Fixture.expectClose(step.probabilities, try #require(expected.probabilities), "\(what) probabilities")
-      Fixture.expectClose([try #require(step.loss)], [try #require(expected.loss)], "\(what) loss (Keras categorical_crossentropy)")
+      Fixture.expectClose(
+        [try #require(step.loss)], [try #require(expected.loss)], "\(what) loss (Keras categorical_crossentropy)")
     }
     Fixture.expectClose([try #require(decode.meanLoss)], [fixture.meanLoss], "\(name): mean loss")
   }
@@ -260,7 +266,8 @@ struct KerasParityTests {
     let url = try Fixture.url(named: "exported_state_bridge", extension: "safetensors")
     let written = try [UInt8](Data(contentsOf: url))
     let rewritten = try Seq2SeqModel(checkpointAt: url).checkpoint().serialized()
-    let firstDifference = zip(written, rewritten).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(written.count, rewritten.count)
+    let firstDifference =
+      zip(written, rewritten).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(written.count, rewritten.count)
     #expect(
       written == rewritten,
       "keras_export.py and SafeTensorsFile disagree from byte \(firstDifference) (sizes \(written.count), \(rewritten.count))")
