@@ -39,7 +39,14 @@ extension Bidirectional {
     var backwardOutputs: [Matrix]?
     if let mergedSequenceGradients {
       var forwardParts: [Matrix] = [], backwardParts: [Matrix] = []
-      for (position, gradient) in mergedSequenceGradients.enumerated() {
+      for (position, outputGradient) in mergedSequenceGradients.enumerated() {
+        var gradient = outputGradient
+        if let mask = run.forward.steps[position].mask {
+          // A padded row's merged output is zeros (see mergedSequence): nothing flows back.
+          for row in mask.indices where !mask[row] {
+            gradient.setRow(row, to: [Float](repeating: 0, count: gradient.columns))
+          }
+        }
         let split = mergeMode.splitGradient(
           gradient, forward: run.forward.hidden(atPosition: position), backward: run.backward.hidden(atPosition: position))
         forwardParts.append(split.forward)

@@ -45,10 +45,20 @@ public struct BidirectionalRun: Sendable {
 
   /// The merged output at each position in time order (Keras `return_sequences=True`);
   /// `nil` for merge mode `none`.
+  ///
+  /// A row that is padding at a position (masked) gets zeros there, as in Keras, whose
+  /// Bidirectional sets `zero_output_for_mask` on both layers when it returns sequences;
+  /// the states themselves carry through padding unchanged.
   public var mergedSequence: [Matrix]? {
     guard mergeMode != .none else { return nil }
     return (0..<forward.steps.count).map { position in
-      mergeMode.merge(forward.hidden(atPosition: position), backward.hidden(atPosition: position))!
+      var merged = mergeMode.merge(forward.hidden(atPosition: position), backward.hidden(atPosition: position))!
+      if let mask = forward.steps[position].mask {
+        for row in mask.indices where !mask[row] {
+          merged.setRow(row, to: [Float](repeating: 0, count: merged.columns))
+        }
+      }
+      return merged
     }
   }
 

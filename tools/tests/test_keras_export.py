@@ -1,0 +1,135 @@
+"""Tests of tools/keras_export.py. They need Keras 3 (JAX backend) and numpy, which the
+`make test` venv does not install, so there they are skipped; run them with a venv that
+has Keras:
+
+    KERAS_BACKEND=jax JAX_PLATFORMS=cpu python -m pytest -q tools/tests/test_keras_export.py
+"""
+
+import json
+import os
+import struct
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("KERAS_BACKEND", "jax")
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
+np = pytest.importorskip("numpy")
+keras = pytest.importorskip("keras")
+from keras import layers  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import keras_export  # noqa: E402
+
+INPUT_TOKENS = [" ", "a", "b", "c"]
+TARGET_TOKENS = ["\t", "\n", "x", "y", "z"]
+
+
+def read_checkpoint(path):
+    """(metadata, {name: array}) of a safetensors file, read by hand."""
+    data = Path(path).read_bytes()
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + size])
+    metadata = header.pop("__metadata__")
+    tensors = {}
+    for name, entry in header.items():
+        assert entry["dtype"] == "F32"
+        start, end = entry["data_offsets"]
+        tensors[name] = np.frombuffer(data[8 + size + start:8 + size + end], dtype="<f4").reshape(entry["shape"])
+    return metadata, tensors
+
+
+def state_bridge(bidirectional=False, use_bias=True, activation="softmax", recurrent_activation="sigmoid"):
+    encoder_inputs = keras.Input((None, len(INPUT_TOKENS)))
+    decoder_inputs = keras.Input((None, len(TARGET_TOKENS)))
+    if bidirectional:
+        _, fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(2, return_state=True))(encoder_inputs)
+        states = [layers.Concatenate()([fh, bh]), layers.Concatenate()([fc, bc])]
+        units = 4
+    else:
+        _, h, c = layers.LSTM(3, return_state=True, use_bias=use_bias)(encoder_inputs)
+        states, units = [h, c], 3
+    decoded, _, _ = layers.LSTM(units, return_sequences=True, return_state=True,
+                                recurrent_activation=recurrent_activation)(decoder_inputs, initial_state=states)
+    return keras.Model([encoder_inputs, decoder_inputs], layers.Dense(len(TARGET_TOKENS), activation=activation)(decoded))
+
+
+def export(tmp_path, model, *extra):
+    model_path = tmp_path / "model.keras"
+    model.save(model_path)
+    tokens = tmp_path / "targets.json"
+    tokens.write_text(json.dumps(TARGET_TOKENS))
+    out = tmp_path / "model.safetensors"
+    status = keras_export.main([str(model_path), "--input-tokens", "".join(INPUT_TOKENS), "--target-tokens", str(tokens),
+                                "--max-input-length", "5", "--max-output-length", "7", "--out", str(out), *extra])
+    return status, out
+
+
+def test_state_bridge_checkpoint_holds_keras_weights_and_config(tmp_path):
+    model = state_bridge()
+    status, out = export(tmp_path, model, "--name", "tiny")
+    assert status == 0
+    metadata, tensors = read_checkpoint(out)
+    assert metadata["format"] == "unrolled-checkpoint" and metadata["version"] == "1" and metadata["name"] == "tiny"
+    config = json.loads(metadata["config"])
+    assert config["bridge"] == "stateBridge"
+    assert config["encoder"] == {"units": 3, "bidirectional": False, "mergeMode": "concat",
+                                 "activation": "tanh", "recurrentActivation": "sigmoid"}
+    assert config["outputVocabulary"] == {"tokens": TARGET_TOKENS, "unit": "character"}
+    assert (config["startToken"], config["endToken"]) == ("\t", "\n")
+    assert (config["maxInputLength"], config["maxOutputLength"]) == (5, 7)
+    assert sorted(tensors) == ["decoder/bias", "decoder/kernel", "decoder/recurrent_kernel", "encoder/bias",
+                               "encoder/kernel", "encoder/recurrent_kernel", "output/bias", "output/kernel"]
+    encoder = model.layers[2]
+    np.testing.assert_array_equal(tensors["encoder/kernel"], np.asarray(encoder.cell.kernel))
+    assert tensors["decoder/recurrent_kernel"].shape == (3, 12)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".model.safetensors")], "no temporary file left"
+
+
+def test_bidirectional_encoder_writes_both_directions(tmp_path):
+    status, out = export(tmp_path, state_bridge(bidirectional=True))
+    assert status == 0
+    metadata, tensors = read_checkpoint(out)
+    assert "encoder/forward/kernel" in tensors and "encoder/backward/bias" in tensors
+    assert json.loads(metadata["config"])["decoder"]["units"] == 4
+
+
+def test_repeat_bridge_sequential(tmp_path):
+    model = keras.Sequential([
+        keras.Input((5, len(INPUT_TOKENS))), layers.LSTM(3), layers.RepeatVector(7),
+        layers.LSTM(4, return_sequences=True), layers.TimeDistributed(layers.Dense(len(TARGET_TOKENS), activation="softmax")),
+    ])
+    model_path = tmp_path / "model.keras"
+    model.save(model_path)
+    out = tmp_path / "out.safetensors"
+    assert keras_export.main([str(model_path), "--input-tokens", " abc", "--target-tokens", " xyzw",
+                              "--output-padding", "right", "--out", str(out)]) == 0
+    config = json.loads(read_checkpoint(out)[0]["config"])
+    assert config["bridge"] == "repeatBridge" and config["maxOutputLength"] == 7 and config["maxInputLength"] == 5
+    assert config["outputPadding"] == {"width": 7, "side": "right", "token": " "}
+    assert "startToken" not in config and "endToken" not in config
+
+
+@pytest.mark.parametrize("model, message", [
+    (lambda: state_bridge(use_bias=False), "use_bias=False"),
+    (lambda: state_bridge(activation="relu"), "activation='relu'"),
+    (lambda: state_bridge(recurrent_activation="hard_sigmoid"), "hard_sigmoid"),
+])
+def test_refuses_what_unrolled_cannot_compute(tmp_path, capsys, model, message):
+    existing = tmp_path / "model.safetensors"
+    existing.write_bytes(b"old")
+    status, out = export(tmp_path, model())
+    assert status == 1
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and error[0].startswith("keras_export: error:") and message in error[0]
+    assert out.read_bytes() == b"old", "a failed export leaves the old file alone"
+
+
+def test_refuses_a_vocabulary_of_the_wrong_size(tmp_path, capsys):
+    model_path = tmp_path / "model.keras"
+    state_bridge().save(model_path)
+    status = keras_export.main([str(model_path), "--input-tokens", "ab", "--target-tokens", "xyz",
+                                "--max-input-length", "5", "--out", str(tmp_path / "x.safetensors")])
+    assert status == 1
+    assert "--input-tokens has 2 tokens" in capsys.readouterr().err
