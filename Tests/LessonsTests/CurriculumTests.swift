@@ -1,0 +1,209 @@
+import Foundation
+import Lessons
+import Testing
+import Trace
+
+/// The five built-in models as the lessons may use them, built from the tasks' alphabets and
+/// the architectures the curriculum describes (the trained checkpoints are not needed to
+/// check lessons). Where encoder and decoder differ in size, `units` is the smaller, so a unit
+/// a lesson names exists in every layer.
+struct BuiltInModelsCatalog: LessonModelCatalog {
+  static let models: [LessonModelInfo] = [
+    info("addition", task: .addition, maxInputLength: 5, units: min(75, 50)),
+    info("addition3", task: .addition3, maxInputLength: "999+999".count, units: 128),
+    info("addition3-reversed", task: .addition3, maxInputLength: "999+999".count, units: 128),
+    info("dates", task: .dates, maxInputLength: longestSource(of: .dates), units: min(64, 128)),
+    info("phrasebook", task: .phrasebook, maxInputLength: longestSource(of: .phrasebook), units: 256),
+  ]
+
+  static func info(_ name: String, task: BuiltInTask, maxInputLength: Int, units: Int)
+    -> LessonModelInfo
+  {
+    LessonModelInfo(
+      name: name, inputAlphabet: task.alphabet.source, maxInputLength: maxInputLength,
+      targetAlphabet: task.alphabet.target, units: units)
+  }
+
+  static func longestSource(of task: BuiltInTask) -> Int {
+    let dataset = Dataset.builtIn(task, seed: 0)
+    return (dataset.training + dataset.validation).map(\.source.count).max() ?? 0
+  }
+
+  var modelNames: [String] { Self.models.map(\.name) }
+
+  func model(named name: String) -> LessonModelInfo? {
+    Self.models.first { $0.name == name }
+  }
+}
+
+/// One `unrolled trace --model NAME "INPUT" [--target "OUTPUT"]` line of a lesson.
+struct TraceCommand: Equatable {
+  var model: String
+  var input: String
+  var target: String?
+
+  /// The commands in `text`, one per line that starts with `unrolled trace --model`.
+  static func all(in text: String) -> [TraceCommand] {
+    text.split(separator: "\n").compactMap { line in
+      let words = shellWords(line.trimmingCharacters(in: .whitespaces))
+      guard words.count >= 5, words[0] == "unrolled", words[1] == "trace", words[2] == "--model"
+      else { return nil }
+      var command = TraceCommand(model: words[3], input: words[4], target: nil)
+      if words.count >= 7, words[5] == "--target" { command.target = words[6] }
+      return command
+    }
+  }
+
+  /// Splits a line as a shell would for words in double quotes (no escapes needed here).
+  static func shellWords(_ line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quoted = false
+    var started = false
+    for character in line {
+      if character == "\"" {
+        quoted.toggle()
+        started = true
+      } else if character == " " && !quoted {
+        if started { words.append(current) }
+        current = ""
+        started = false
+      } else {
+        current.append(character)
+        started = true
+      }
+    }
+    if started { words.append(current) }
+    return words
+  }
+}
+
+@Suite("The built-in curriculum")
+struct CurriculumTests {
+  static let glossaryTerms = [
+    "input-gate", "forget-gate", "output-gate", "cell-candidate", "cell-state", "hidden-state",
+    "encoder", "decoder", "bridge", "state-bridge", "repeat-bridge", "repeatvector",
+    "teacher-forcing", "free-running-decoding", "greedy-decoding", "exposure-bias",
+    "start-token", "end-token", "merge-mode", "bidirectional-encoder", "one-hot-encoding",
+    "softmax", "cross-entropy-loss", "backpropagation-through-time", "epoch",
+    "scheduled-sampling", "conditioned-decoder", "unconditioned-decoder",
+  ]
+
+  static func load() throws(LessonSetError) -> LessonSet {
+    try LessonSetLoader(catalog: BuiltInModelsCatalog()).load(
+      directory: BuiltInCurriculum.directory)
+  }
+
+  static func text(of lesson: Lesson) throws -> String {
+    try String(
+      contentsOf: BuiltInCurriculum.directory.appendingPathComponent(lesson.fileName),
+      encoding: .utf8)
+  }
+
+  @Test("is in the Lessons module's resources")
+  func directoryExists() {
+    let path = BuiltInCurriculum.directory.appendingPathComponent("lessons.yml").path
+    #expect(FileManager.default.fileExists(atPath: path), "Bundle.module must copy the lessons")
+  }
+
+  @Test("loads without a single problem against the five built-in models")
+  func loads() {
+    do {
+      _ = try Self.load()
+    } catch {
+      Issue.record("the curriculum has problems:\n\(error.description)")
+    }
+  }
+
+  @Test("has at least ten lessons, ordered 1 to 10 first, titled unrolled")
+  func lessonOrder() throws {
+    let set = try Self.load()
+    #expect(set.title == "unrolled")
+    #expect(set.lessons.count >= 10)
+    #expect(set.lessons.prefix(10).map(\.order) == Array(1...10))
+  }
+
+  @Test("every lesson has objectives, a trace, a quiz and presenter notes")
+  func lessonParts() throws {
+    for lesson in try Self.load().lessons {
+      #expect(!lesson.objectives.isEmpty, "\(lesson.fileName) has no objectives")
+      let traces = lesson.blocks.filter { if case .trace = $0 { true } else { false } }
+      let quizzes = lesson.blocks.filter { if case .quiz = $0 { true } else { false } }
+      let notes = lesson.blocks.filter { if case .notes = $0 { true } else { false } }
+      #expect(!traces.isEmpty, "\(lesson.fileName) shows no trace")
+      #expect(!quizzes.isEmpty, "\(lesson.fileName) asks no question")
+      #expect(!notes.isEmpty, "\(lesson.fileName) has no presenter notes")
+      #expect(!lesson.glossaryTerms.isEmpty, "\(lesson.fileName) links no glossary term")
+    }
+  }
+
+  @Test("every lesson ends with Try it yourself and a command the model can run")
+  func tryItYourself() throws {
+    let catalog = BuiltInModelsCatalog()
+    for lesson in try Self.load().lessons {
+      #expect(
+        lesson.headings.contains { $0.text == "Try it yourself" },
+        "\(lesson.fileName) has no Try it yourself heading")
+      let text = try Self.text(of: lesson)
+      let section = try #require(
+        text.range(of: "## Try it yourself").map { String(text[$0.upperBound...]) },
+        "\(lesson.fileName) has no Try it yourself section")
+      let commands = TraceCommand.all(in: section)
+      #expect(!commands.isEmpty, "\(lesson.fileName) gives no unrolled trace --model command")
+      for command in commands {
+        let model = try #require(
+          catalog.model(named: command.model), "\(lesson.fileName): unknown model \(command.model)")
+        #expect(
+          command.input.allSatisfy(model.inputAlphabet.contains)
+            && command.input.count <= model.maxInputLength,
+          "\(lesson.fileName): \(command.model) cannot read \"\(command.input)\"")
+        if let target = command.target {
+          #expect(
+            target.allSatisfy(model.targetAlphabet.contains),
+            "\(lesson.fileName): \(command.model) cannot write \"\(target)\"")
+        }
+      }
+    }
+  }
+
+  @Test("the glossary defines every term the lessons rely on")
+  func glossary() throws {
+    let glossary = try #require(try Self.load().glossary)
+    let slugs = Set(glossary.entries.map(\.slug))
+    for term in Self.glossaryTerms {
+      #expect(slugs.contains(term), "the glossary lacks \(term)")
+    }
+  }
+
+  @Test("a command line splits into words as the shell would")
+  func shellWords() {
+    #expect(
+      TraceCommand.all(in: "unrolled trace --model addition \" 2+10\" --target \"12\"")
+        == [TraceCommand(model: "addition", input: " 2+10", target: "12")])
+  }
+}
+
+@Suite("Facts about built-in models")
+struct BuiltInModelFactTests {
+  @Test("a model name may contain a hyphen, as addition3-reversed does")
+  func hyphenatedModel() throws {
+    let lesson = """
+      ---
+      title: Reversal
+      order: 1
+      summary: Short.
+      objectives: [Compare]
+      minutes: 5
+      ---
+
+      Reversed: `=addition3-reversed.accuracy.exactMatch`, read from
+      `=trace(addition3-reversed, "123+45").encoder[0].hiddenState.mean`.
+      """
+    let set = try LessonSetLoader(catalog: BuiltInModelsCatalog()).load(files: [
+      LessonFile(path: "a.md", text: lesson)
+    ])
+    let facts = try #require(set.lessons.first).facts
+    #expect(facts.map(\.model) == ["addition3-reversed", "addition3-reversed"])
+    #expect(facts.first?.path == .accuracy(.exactMatch))
+  }
+}
