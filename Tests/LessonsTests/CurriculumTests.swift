@@ -134,6 +134,10 @@ struct CurriculumTests {
       #expect(!quizzes.isEmpty, "\(lesson.fileName) asks no question")
       #expect(!notes.isEmpty, "\(lesson.fileName) has no presenter notes")
       #expect(!lesson.glossaryTerms.isEmpty, "\(lesson.fileName) links no glossary term")
+      // libcmark is plain CommonMark: a pipe table would be printed as a paragraph of pipes.
+      for case .prose(let html) in lesson.blocks {
+        #expect(!html.contains("<p>|"), "\(lesson.fileName) has a table CommonMark cannot render")
+      }
     }
   }
 
