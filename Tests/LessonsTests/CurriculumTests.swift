@@ -170,6 +170,30 @@ struct CurriculumTests {
     }
   }
 
+  @Test("a quiz answer written as a bare number is the choice at that index")
+  func quizAnswersByIndex() throws {
+    // `answer: 1` means the choice whose text is "1" if there is one, else choice 1; a
+    // lesson that meant the index but has a numeric choice would silently mark another answer.
+    for lesson in try Self.load().lessons {
+      let text = try Self.text(of: lesson)
+      let written = text.split(separator: "\n").compactMap { line -> Int?? in
+        guard line.hasPrefix("answer: ") else { return nil }
+        return .some(Int(line.dropFirst("answer: ".count)))
+      }
+      let quizzes = lesson.blocks.compactMap { block -> Quiz? in
+        if case .quiz(let quiz) = block { quiz } else { nil }
+      }
+      #expect(written.count == quizzes.count, "\(lesson.fileName): one answer line per quiz")
+      for (index, quiz) in zip(written, quizzes) {
+        if let index {
+          #expect(
+            quiz.answerIndex == index,
+            "\(lesson.fileName): \"\(quiz.question)\" answers choice \(quiz.answerIndex), not \(index)")
+        }
+      }
+    }
+  }
+
   @Test("the glossary defines every term the lessons rely on")
   func glossary() throws {
     let glossary = try #require(try Self.load().glossary)
