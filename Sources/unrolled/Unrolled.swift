@@ -7,7 +7,7 @@ struct Unrolled: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "unrolled",
     abstract: "Step through a real LSTM encoder-decoder, one timestep at a time.",
-    subcommands: [Trace.self, Summary.self, Models.self])
+    subcommands: [Trace.self, Summary.self, Models.self, Train.self])
 
   /// Runs the command; a failure prints one line on stderr (no usage dump, no stack
   /// trace) and exits non-zero.

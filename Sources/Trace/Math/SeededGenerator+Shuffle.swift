@@ -1,10 +1,11 @@
 // Fisher–Yates shuffling written out here rather than `shuffled(using:)`, whose algorithm
 // the standard library does not promise to keep: the same seed must give the same order
-// in every Swift version.
+// in every Swift version. Training shuffles its batches with it, the datasets draw their
+// held-out examples with it. Reference: Knuth, TAOCP vol. 2, algorithm 3.4.2P.
 
 extension SeededGenerator {
   /// Puts the elements of `array` in a random order, every order equally likely.
-  mutating func shuffle<Element>(_ array: inout [Element]) {
+  public mutating func shuffle<Element>(_ array: inout [Element]) {
     shuffle(&array, firstCount: array.count)
   }
 

@@ -1,0 +1,112 @@
+// How each built-in model is made: its task, its architecture sized for the task, its
+// training options and seeds, and the probe inputs traced while it learns. `unrolled
+// train --task NAME` and `make models` follow these recipes, so the shipped checkpoints can
+// be made again bit for bit on the same machine.
+
+/// Everything needed to train one model from scratch.
+public struct TrainingRecipe: Sendable {
+  /// The architecture.
+  public var configuration: Seq2SeqConfiguration
+  /// The data, already split.
+  public var dataset: Dataset
+  /// Epochs, batch size, optimizer, seed...
+  public var options: TrainingOptions
+  /// The seed of the initial weights.
+  public var weightSeed: UInt64
+  /// Inputs traced at the probe epochs, so a lesson can show the model learning.
+  public var probes: [ProbeExample]
+
+  /// A recipe from its parts.
+  public init(configuration: Seq2SeqConfiguration, dataset: Dataset, options: TrainingOptions, weightSeed: UInt64, probes: [ProbeExample]) {
+    self.configuration = configuration
+    self.dataset = dataset
+    self.options = options
+    self.weightSeed = weightSeed
+    self.probes = probes
+  }
+}
+
+extension BuiltInModel {
+  /// The task whose data trains this model.
+  public var task: BuiltInTask {
+    switch self {
+    case .addition: return .addition
+    case .addition3, .addition3Reversed: return .addition3
+    case .dates: return .dates
+    case .phrasebook: return .phrasebook
+    }
+  }
+
+  /// The recipe of this model, with the committed seeds.
+  public func recipe(epochs: Int? = nil) -> TrainingRecipe {
+    let dataset = Dataset.builtIn(task, seed: 2026)
+    let alphabet = task.alphabet
+    let digits = Vocabulary(tokens: "0123456789+ ".map(String.init))  // the tutorial's alphabet order
+    switch self {
+    case .addition:
+      let configuration = Seq2SeqConfiguration(
+        name: rawValue, bridge: .repeatVector, encoder: EncoderConfiguration(units: 75),
+        decoder: DecoderConfiguration(units: 50), inputVocabulary: digits, outputVocabulary: digits,
+        maxInputLength: 5, maxOutputLength: 2,
+        inputPadding: Padding(width: 5, side: .left, token: " "),
+        outputPadding: Padding(width: 2, side: .left, token: " "))
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        options: TrainingOptions(epochs: epochs ?? 150, batchSize: 32, seed: 7, optimizer: .adam, probeEpochs: [0, 1, 2, 5, 10, 20]),
+        weightSeed: 75,
+        probes: [ProbeExample(input: " 2+10", target: "12"), ProbeExample(input: " 7+5", target: "12"), ProbeExample(input: "10+10", target: "20")])
+    case .addition3, .addition3Reversed:
+      let configuration = Seq2SeqConfiguration.stateBridge(
+        name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
+        encoder: EncoderConfiguration(units: 128), reverseInput: self == .addition3Reversed)
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        options: TrainingOptions(epochs: epochs ?? 30, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
+        weightSeed: 128,
+        probes: [ProbeExample(input: "123+45", target: "168"), ProbeExample(input: "999+1", target: "1000"), ProbeExample(input: "58+67", target: "125")])
+    case .dates:
+      let configuration = Seq2SeqConfiguration.stateBridge(
+        name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
+        encoder: EncoderConfiguration(units: 64, bidirectional: true, mergeMode: .concat))
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        options: TrainingOptions(epochs: epochs ?? 12, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
+        weightSeed: 64,
+        probes: [
+          ProbeExample(input: "22 Nov 2026", target: "2026-11-22"), ProbeExample(input: "November 22, 2026", target: "2026-11-22"),
+          ProbeExample(input: "Sunday, 22 November 2026", target: "2026-11-22"),
+        ])
+    case .phrasebook:
+      let configuration = Seq2SeqConfiguration.stateBridge(
+        name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
+        encoder: EncoderConfiguration(units: 256))
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        options: TrainingOptions(epochs: epochs ?? 100, batchSize: 64, seed: 17, optimizer: .rmsprop, probeEpochs: [0, 1, 2, 5, 10, 20, 50]),
+        weightSeed: 256,
+        probes: [ProbeExample(input: "Where is the station?", target: "Où est la gare ?"), ProbeExample(input: "I am cold.", target: "J'ai froid.")])
+    }
+  }
+}
+
+extension Seq2SeqConfiguration {
+  /// The lstm_seq2seq example's architecture sized for a dataset: a state bridge whose
+  /// decoder reads the previous character, starting from a tab and ending at a newline.
+  ///
+  /// The vocabularies are the given characters (plus tab and newline for the output); the
+  /// length limits are the longest source, and the longest target plus the end token.
+  public static func stateBridge(
+    name: String, source: [Character], target: [Character], dataset: Dataset,
+    encoder: EncoderConfiguration, reverseInput: Bool = false
+  ) -> Seq2SeqConfiguration {
+    let examples = dataset.training + dataset.validation
+    let decoderUnits = encoder.bidirectional ? 2 * encoder.units : encoder.units
+    return Seq2SeqConfiguration(
+      name: name, bridge: .states, encoder: encoder, decoder: DecoderConfiguration(units: decoderUnits),
+      inputVocabulary: Vocabulary(tokens: source.map(String.init)),
+      outputVocabulary: Vocabulary(tokens: ["\t", "\n"] + target.map(String.init)),
+      maxInputLength: examples.map(\.source.count).max() ?? 1,
+      maxOutputLength: (examples.map(\.target.count).max() ?? 0) + 1,
+      reverseInput: reverseInput, startToken: "\t", endToken: "\n")
+  }
+}

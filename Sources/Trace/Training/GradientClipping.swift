@@ -1,0 +1,23 @@
+// Clipping by global norm, as Keras's `global_clipnorm` (keras/src/optimizers/
+// base_optimizer.py, clip_by_global_norm; Pascanu et al. 2013): every gradient is scaled
+// by one factor so their joint L2 norm is at most the clip norm. Directions are kept.
+
+/// Gradient clipping by the norm of all gradients together.
+public enum GradientClipping {
+  /// Scales `gradients` so their global norm is at most `clipNorm`; returns the norm
+  /// before clipping.
+  ///
+  /// ```
+  /// n = sqrt(Σ g²)
+  /// g ← g · clipNorm · min(1/n, 1/clipNorm)        (Keras's formula: a no-op when n ≤ clipNorm)
+  /// ```
+  /// A NaN or infinite norm makes every gradient NaN, as in Keras, so the caller sees it.
+  @discardableResult
+  public static func clipByGlobalNorm(_ gradients: inout [Float], clipNorm: Float) -> Float {
+    precondition(clipNorm > 0, "the clip norm must be positive")
+    let norm = Float(gradients.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+    let scale = clipNorm * min(1 / norm, 1 / clipNorm) + (norm - norm)
+    for i in gradients.indices { gradients[i] *= scale }
+    return norm
+  }
+}

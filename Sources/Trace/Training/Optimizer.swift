@@ -1,0 +1,28 @@
+// The rule that turns gradients into weight changes. Optimizers work on the model's flat
+// parameter vector (Seq2SeqModel.parameterVector) and the gradients' flat view
+// (Seq2SeqGradients.flattened), whose entries line up one for one.
+
+/// Updates a flat vector of weights from the gradient of the loss.
+public protocol Optimizer: Sendable {
+  /// The step size.
+  var learningRate: Float { get set }
+  /// Applies one update: `parameters[i]` moves against `gradients[i]`.
+  mutating func update(_ parameters: inout [Float], gradients: [Float])
+}
+
+/// The optimizers a trainer can use, with Keras 3's defaults.
+public enum OptimizerKind: String, Codable, Sendable, CaseIterable {
+  /// ``Adam``.
+  case adam
+  /// ``RMSprop``.
+  case rmsprop
+
+  /// A fresh optimizer of this kind for `parameterCount` weights, with Keras's defaults
+  /// and, when given, another learning rate.
+  public func make(parameterCount: Int, learningRate: Float? = nil) -> any Optimizer {
+    switch self {
+    case .adam: return Adam(parameterCount: parameterCount, learningRate: learningRate ?? Adam.defaultLearningRate)
+    case .rmsprop: return RMSprop(parameterCount: parameterCount, learningRate: learningRate ?? RMSprop.defaultLearningRate)
+    }
+  }
+}

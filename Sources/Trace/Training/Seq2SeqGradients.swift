@@ -1,0 +1,65 @@
+// The gradient of the loss with respect to every weight of a Seq2SeqModel, tensor for
+// tensor in the model's shapes, with the flat view optimizers and clipping use.
+
+import Foundation
+
+/// `∂L/∂θ` for every weight θ of a ``Seq2SeqModel``, shaped as the weights.
+///
+/// ``flattened`` lays the tensors out in the order of ``Seq2SeqModel/parameterVector``,
+/// so `parameterVector[i]` and `flattened[i]` are a weight and its gradient.
+public struct Seq2SeqGradients: Equatable, Sendable {
+  /// The encoder's forward (or only) direction.
+  public var encoderForward: LSTMGradients
+  /// The encoder's backward direction, when it is bidirectional.
+  public var encoderBackward: LSTMGradients?
+  /// The encoder embedding's table, `[V_in, D]`, when it has one.
+  public var encoderEmbedding: Matrix?
+  /// The decoder LSTM.
+  public var decoder: LSTMGradients
+  /// The decoder embedding's table, `[V_out, D]`, when it has one.
+  public var decoderEmbedding: Matrix?
+  /// The output softmax layer.
+  public var output: DenseGradients
+
+  /// Zero gradients shaped like `model`'s weights.
+  public init(zerosLike model: Seq2SeqModel) {
+    switch model.encoder {
+    case .unidirectional(let layer):
+      encoderForward = LSTMGradients(zerosLike: layer)
+      encoderBackward = nil
+    case .bidirectional(let layer):
+      encoderForward = LSTMGradients(zerosLike: layer.forward)
+      encoderBackward = LSTMGradients(zerosLike: layer.backward)
+    }
+    encoderEmbedding = model.encoderEmbedding.map { Matrix(rows: $0.table.rows, columns: $0.table.columns) }
+    decoder = LSTMGradients(zerosLike: model.decoder)
+    decoderEmbedding = model.decoderEmbedding.map { Matrix(rows: $0.table.rows, columns: $0.table.columns) }
+    output = DenseGradients(zerosLike: model.output)
+  }
+
+  /// Every gradient, tensor after tensor, in the order of ``Seq2SeqModel/parameterVector``.
+  public var flattened: [Float] {
+    var all: [Float] = []
+    func add(_ lstm: LSTMGradients) {
+      all += lstm.kernel.values
+      all += lstm.recurrentKernel.values
+      all += lstm.bias
+    }
+    add(encoderForward)
+    if let encoderBackward { add(encoderBackward) }
+    if let encoderEmbedding { all += encoderEmbedding.values }
+    add(decoder)
+    if let decoderEmbedding { all += decoderEmbedding.values }
+    all += output.kernel.values
+    all += output.bias
+    return all
+  }
+
+  /// The L2 norm of all gradients together (Keras's `global_norm`), summed in Double.
+  /// ```
+  /// ‖g‖ = sqrt(Σ_θ (∂L/∂θ)²)
+  /// ```
+  public var globalNorm: Float {
+    Float(flattened.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+  }
+}

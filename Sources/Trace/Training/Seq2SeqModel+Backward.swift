@@ -1,0 +1,97 @@
+// Backpropagation through a whole encoder-decoder, from the caches of one forward pass
+// (Seq2SeqForward): the decoder through time, across the bridge, then the encoder through
+// time. Nothing of the forward is recomputed, so the gradient belongs to exactly the pass
+// that was recorded, whichever way its decoder was fed.
+//
+// The loss is the mean cross-entropy over the counted (step, row) pairs: those whose
+// target is not nil. Steps past a row's end token, and rows without targets, teach
+// nothing. Tokens fed to the decoder are constants: a fed prediction (free running,
+// scheduled sampling) came from an argmax, which has no gradient.
+//
+// References: Sutskever, Vinyals and Le 2014; Werbos 1990 (BPTT); Keras's
+// categorical_crossentropy. Goals, in order: correct, readable, fast.
+
+extension Seq2SeqModel {
+  /// The gradient of `pass.meanLoss` with respect to every weight.
+  ///
+  /// ```
+  /// L = (1/N) Σ_(t, b counted) -log clip(p_t[b, y_t[b]])      N = number of counted pairs
+  /// decoder:  da_t = (p_t - onehot(y_t)) / N;  dh_t = da_t·W_outᵀ + dh from step t+1
+  /// bridge:   states   ∂(h₀, c₀) of the decoder -> ∂ encoder final (h, c)
+  ///                    (bidirectional: first half forward, second half backward)
+  ///           repeated ∂e = Σ_t ∂x_t of the decoder -> ∂ encoder final output
+  /// encoder:  BPTT from its final state (and, bidirectional, the merge's split)
+  /// ```
+  /// - Parameter pass: a forward pass of this model, with targets.
+  /// - Returns: the gradients (all zero when no pair counts).
+  public func backward(_ pass: Seq2SeqForward) -> Seq2SeqGradients {
+    var gradients = Seq2SeqGradients(zerosLike: self)
+    let countedPairs = pass.decoderSteps.reduce(0) { $0 + $1.targets.count { $0 != nil } }
+    guard countedPairs > 0 else { return gradients }
+    let scale = 1 / Float(countedPairs)
+    let batch = pass.encoder.tokens.count
+    let units = decoder.units
+
+    // Decoder, last step first.
+    var hiddenGradient = Matrix(rows: batch, columns: units)
+    var cellGradient = Matrix(rows: batch, columns: units)
+    var repeatedGradient: Matrix?
+    if case .repeated(let encoding) = pass.handover {
+      repeatedGradient = Matrix(rows: encoding.rows, columns: encoding.columns)
+    }
+    for step in pass.decoderSteps.reversed() {
+      let logitGradient = Dense.crossEntropyGradient(
+        probabilities: step.probabilities, targets: step.targets, scale: scale)
+      hiddenGradient += output.backward(
+        input: step.cell.hidden, preActivationGradient: logitGradient, into: &gradients.output)
+      let back = decoder.stepBackward(
+        cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient, into: &gradients.decoder)
+      hiddenGradient = back.previousHidden
+      cellGradient = back.previousCell
+      if repeatedGradient != nil {
+        repeatedGradient! += back.input  // the same vector was read at every step
+      } else if gradients.decoderEmbedding != nil {
+        Embedding.accumulateGradient(
+          tokens: step.fedTokens, vectorGradients: back.input, into: &gradients.decoderEmbedding!)
+      }
+    }
+
+    // The bridge and the encoder.
+    let inputGradients: [Matrix]
+    switch (pass.encoder.run, encoder) {
+    case (.unidirectional(let run), .unidirectional(let layer)):
+      let finalState =
+        repeatedGradient.map { LSTMState(hidden: $0, cell: Matrix(rows: batch, columns: layer.units)) }
+        ?? LSTMState(hidden: hiddenGradient, cell: cellGradient)
+      inputGradients = layer.backward(run: run, finalStateGradient: finalState, into: &gradients.encoderForward).inputs
+    case (.bidirectional(let run), .bidirectional(let layer)):
+      var backwardGradients = gradients.encoderBackward!
+      if let repeatedGradient {
+        inputGradients = layer.backward(
+          run: run, mergedFinalGradient: repeatedGradient,
+          forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients)
+      } else {
+        // The decoder's state is [forward | backward]: split it back.
+        let half = layer.units
+        inputGradients = layer.backward(
+          run: run,
+          forwardFinalStateGradient: LSTMState(
+            hidden: hiddenGradient.columns(0..<half), cell: cellGradient.columns(0..<half)),
+          backwardFinalStateGradient: LSTMState(
+            hidden: hiddenGradient.columns(half..<2 * half), cell: cellGradient.columns(half..<2 * half)),
+          forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients)
+      }
+      gradients.encoderBackward = backwardGradients
+    default:
+      preconditionFailure("the forward pass was not made by this model's encoder")
+    }
+
+    if gradients.encoderEmbedding != nil {
+      for (position, gradient) in inputGradients.enumerated() {
+        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }
+        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &gradients.encoderEmbedding!)
+      }
+    }
+    return gradients
+  }
+}

@@ -1,0 +1,52 @@
+// Measuring a model on held-out examples: the teacher-forced loss and accuracy (what the
+// training objective sees) and greedy free-running decoding (what a user sees).
+
+extension Seq2SeqModel {
+  /// The validation metrics of `examples`, run in batches of `batchSize`.
+  ///
+  /// ```
+  /// loss                          = mean -log p(target) over counted pairs, teacher-forced
+  /// teacherForcedCharacterAccuracy = right argmaxes / counted pairs, teacher-forced
+  /// freeRunningCharacterAccuracy   = target tokens matched at their step / target tokens
+  /// exactMatch                     = decodes equal to their whole target / examples
+  /// ```
+  /// Returns `nil` when there are no examples.
+  public func evaluate(_ examples: [TrainingExample], batchSize: Int = 256) -> ValidationMetrics? {
+    guard !examples.isEmpty else { return nil }
+    var lossSum = 0.0
+    var countedPairs = 0
+    var teacherForcedRight = 0
+    var freeRunningRight = 0
+    var targetTokens = 0
+    var exact = 0
+    var unused = SeededGenerator(seed: 0)  // neither decode draws anything
+    for start in stride(from: 0, to: examples.count, by: max(1, batchSize)) {
+      let batch = self.batch(examples[start..<min(start + batchSize, examples.count)])
+      let forced = forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
+      for (step, cache) in forced.decoderSteps.enumerated() {
+        for row in cache.targets.indices {
+          guard let target = cache.targets[row], let loss = forced.loss(step: step, row: row) else { continue }
+          lossSum += Double(loss)
+          countedPairs += 1
+          if cache.predictions[row] == target { teacherForcedRight += 1 }
+        }
+      }
+      let free = forward(sources: batch.sources, feeding: .freeRunning, generator: &unused)
+      for (row, target) in batch.targets.enumerated() {
+        let decodedLength = configuration.bridge == .repeatVector ? free.decoderSteps.count : free.stepCounts[row]
+        var right = 0
+        for (step, token) in target.enumerated() where step < decodedLength {
+          if free.decoderSteps[step].predictions[row] == token { right += 1 }
+        }
+        freeRunningRight += right
+        targetTokens += target.count
+        if right == target.count && decodedLength == target.count { exact += 1 }
+      }
+    }
+    return ValidationMetrics(
+      loss: countedPairs == 0 ? 0 : Float(lossSum / Double(countedPairs)),
+      teacherForcedCharacterAccuracy: countedPairs == 0 ? 0 : Float(teacherForcedRight) / Float(countedPairs),
+      freeRunningCharacterAccuracy: targetTokens == 0 ? 0 : Float(freeRunningRight) / Float(targetTokens),
+      exactMatch: Float(exact) / Float(examples.count))
+  }
+}

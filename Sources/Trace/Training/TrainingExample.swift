@@ -1,0 +1,80 @@
+/// One training pair as token ids of the model's vocabularies, before padding, reversal
+/// or end tokens (a ``TrainingBatch`` adds those, as the model's forward pass expects).
+///
+/// ```
+/// try TrainingExample(source: "ab", target: "ba", configuration: config)
+/// // sourceIDs [0, 1], targetIDs [3, 2] for inputs [a b c] and outputs [\t \n a b c]
+/// ```
+public struct TrainingExample: Equatable, Sendable, Codable {
+  /// The source's ids in the input vocabulary.
+  public var sourceIDs: [Int]
+  /// The target's ids in the output vocabulary (no start or end token).
+  public var targetIDs: [Int]
+
+  /// A pair of id sequences.
+  public init(sourceIDs: [Int], targetIDs: [Int]) {
+    self.sourceIDs = sourceIDs
+    self.targetIDs = targetIDs
+  }
+
+  /// A pair of texts turned into ids with the configuration's vocabularies.
+  public init(source: String, target: String, configuration: Seq2SeqConfiguration) throws(TrainingError) {
+    func ids(_ text: String, _ vocabulary: Vocabulary) throws(TrainingError) -> [Int] {
+      switch vocabulary.ids(for: text) {
+      case .success(let ids): return ids
+      case .failure(let unknown): throw .unknownTokens(text: text, tokens: unknown.tokens)
+      }
+    }
+    self.init(
+      sourceIDs: try ids(source, configuration.inputVocabulary),
+      targetIDs: try ids(target, configuration.outputVocabulary))
+  }
+}
+
+/// A batch ready for ``Seq2SeqModel/forward(sources:targets:feeding:generator:)``:
+/// sources padded and reversed as the model reads them, targets padded and ended.
+public struct TrainingBatch: Equatable, Sendable {
+  /// Per row, the encoder's token ids (``Seq2SeqModel/encoderTokens(forSourceIDs:)``).
+  public var sources: [[Int]]
+  /// Per row, the decoder's target ids (``Seq2SeqModel/decoderTargets(forTargetIDs:)``).
+  public var targets: [[Int]]
+}
+
+extension Seq2SeqModel {
+  /// Prepares examples for the forward pass, in order.
+  public func batch(_ examples: some Sequence<TrainingExample>) -> TrainingBatch {
+    var batch = TrainingBatch(sources: [], targets: [])
+    for example in examples {
+      batch.sources.append(encoderTokens(forSourceIDs: example.sourceIDs))
+      batch.targets.append(decoderTargets(forTargetIDs: example.targetIDs))
+    }
+    return batch
+  }
+}
+
+extension Seq2SeqModel {
+  /// Checks that an example fits this model: ids inside the vocabularies, the prepared
+  /// source no longer than ``Seq2SeqConfiguration/maxInputLength`` and the prepared target
+  /// (with its end token) no longer than ``Seq2SeqConfiguration/maxOutputLength``.
+  ///
+  /// - Parameter index: the example's place in its list, for the error message.
+  public func check(_ example: TrainingExample, index: Int) throws(TrainingError) {
+    let config = configuration
+    guard example.sourceIDs.allSatisfy({ (0..<config.inputVocabulary.count).contains($0) }) else {
+      throw .unfitExample(index: index, reason: "a source id is outside the input vocabulary")
+    }
+    guard example.targetIDs.allSatisfy({ (0..<config.outputVocabulary.count).contains($0) }) else {
+      throw .unfitExample(index: index, reason: "a target id is outside the output vocabulary")
+    }
+    guard !example.sourceIDs.isEmpty else { throw .unfitExample(index: index, reason: "the source is empty") }
+    let sourceLength = encoderTokens(forSourceIDs: example.sourceIDs).count
+    guard sourceLength <= config.maxInputLength else {
+      throw .unfitExample(index: index, reason: "the source has \(sourceLength) tokens, the model reads at most \(config.maxInputLength)")
+    }
+    let targetLength = decoderTargets(forTargetIDs: example.targetIDs).count
+    guard targetLength <= config.maxOutputLength else {
+      throw .unfitExample(
+        index: index, reason: "the target needs \(targetLength) decoder steps, the model takes at most \(config.maxOutputLength)")
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/// What a training run did, epoch by epoch, with the probes' traces: saved as JSON beside
+/// the checkpoint so the site can show how the model learned.
+///
+/// Deterministic: no dates or durations, so the same seed and data give the same file.
+public struct TrainingHistory: Codable, Equatable, Sendable {
+  /// The options the run used.
+  public var options: TrainingOptions
+  /// The number of training examples.
+  public var trainingExampleCount: Int
+  /// The number of validation examples.
+  public var validationExampleCount: Int
+  /// One entry per completed epoch, in order.
+  public var epochs: [EpochMetrics]
+  /// The probes' traces at the chosen epochs, in epoch order.
+  public var probes: [ProbeSnapshot]
+  /// Why the run ended.
+  public var stop: TrainingStop
+}
+
+/// The measurements at the end of one epoch.
+///
+/// Accuracies count tokens (characters, for a character model) of the prepared targets:
+/// with the end token for a state bridge, with the padding for a fixed-width output.
+public struct EpochMetrics: Codable, Equatable, Sendable {
+  /// The epoch, from 1.
+  public var epoch: Int
+  /// The mean cross-entropy over the epoch's counted training pairs, each measured by the
+  /// forward pass that computed its batch's update (so before that update).
+  public var trainingLoss: Float
+  /// The same on validation examples, teacher-forced (as Keras's `val_loss`).
+  public var validation: ValidationMetrics?
+}
+
+/// How well a model does on held-out examples.
+public struct ValidationMetrics: Codable, Equatable, Sendable {
+  /// The mean cross-entropy over counted pairs, teacher-forced.
+  public var loss: Float
+  /// Fraction of target tokens predicted right when every step reads the true previous token.
+  public var teacherForcedCharacterAccuracy: Float
+  /// Fraction of target tokens predicted right at their position by greedy free-running
+  /// decoding (a decode that stopped early misses the rest).
+  public var freeRunningCharacterAccuracy: Float
+  /// Fraction of examples whose free-running greedy decode is exactly the target.
+  public var exactMatch: Float
+}
+
+/// The probes' traces after one epoch.
+public struct ProbeSnapshot: Codable, Equatable, Sendable {
+  /// The epoch (0: before training).
+  public var epoch: Int
+  /// One trace per probe, in the probes' order.
+  public var traces: [ModelTrace]
+}
+
+/// An input traced during training to show how its decoding changes, with its target.
+public struct ProbeExample: Codable, Equatable, Sendable {
+  /// The input text.
+  public var input: String
+  /// The expected output, or `nil`.
+  public var target: String?
+
+  /// A probe.
+  public init(input: String, target: String?) {
+    self.input = input
+    self.target = target
+  }
+}
+
+/// Why training ended.
+public enum TrainingStop: Codable, Equatable, Sendable {
+  /// Every epoch ran.
+  case completed
+  /// The cancellation flag was raised; the epoch had run `batches` batches.
+  case cancelled(epoch: Int, batches: Int)
+}

@@ -1,0 +1,73 @@
+// Central finite differences for the gradient checks.
+//
+// The forward pass runs in Float, so the check is set for Float: ε = 1e-2 (large enough
+// that Float's rounding of the loss, ~1e-7 relative, stays a few 1e-6 after dividing by
+// 2ε; small enough that the O(ε²) truncation error is as small on these tiny, smooth
+// models), the per-pair losses are summed in Double, and an entry passes when
+//   |analytic - numeric| ≤ 2e-5 + 1e-2 · max(|analytic|, |numeric|).
+// Measured on every entry of every whole-model tensor, |analytic - numeric| never passed
+// 7e-6, while a wrong gradient is off by about its own size (1e-4 to 1e-1 here). Each test
+// also requires every tensor to have a gradient entry above 5 · 2e-5, so no check passes
+// just because everything is near zero. Each tensor has up to 24 entries sampled by a
+// seeded generator (all of them when it is smaller).
+
+@testable import Trace
+
+enum GradientCheck {
+  static let epsilon: Float = 1e-2
+  static let absoluteTolerance = 2e-5
+  static let relativeTolerance = 1e-2
+  static let samplesPerTensor = 24
+
+  /// The sampled indices of a tensor of `count` elements.
+  static func sampledIndices(count: Int, seed: UInt64) -> [Int] {
+    guard count > samplesPerTensor else { return Array(0..<count) }
+    var generator = SeededGenerator(seed: seed)
+    var chosen: [Int] = []
+    while chosen.count < samplesPerTensor {
+      let index = generator.index(below: count)
+      if !chosen.contains(index) { chosen.append(index) }
+    }
+    return chosen.sorted()
+  }
+
+  /// Compares an analytic gradient with central differences at sampled entries; returns
+  /// one line per entry that disagrees (empty when all agree).
+  ///
+  /// `loss(index, delta)` is the loss with entry `index` of the tensor moved by `delta`.
+  static func mismatches(
+    _ name: String, analytic: [Float], seed: UInt64 = 17, loss: (Int, Float) -> Double
+  ) -> [String] {
+    var lines: [String] = []
+    for index in sampledIndices(count: analytic.count, seed: seed) {
+      let numeric = (loss(index, epsilon) - loss(index, -epsilon)) / (2 * Double(epsilon))
+      let exact = Double(analytic[index])
+      let allowed = absoluteTolerance + relativeTolerance * max(abs(exact), abs(numeric))
+      if abs(exact - numeric) > allowed {
+        lines.append("\(name)[\(index)]: analytic \(exact), numeric \(numeric)")
+      }
+    }
+    return lines
+  }
+
+  /// Whether a gradient has any entry clearly above the check's noise (a check of an
+  /// all-zero gradient proves little).
+  static func isInformative(_ gradient: [Float]) -> Bool {
+    gradient.contains { abs(Double($0)) > 5 * absoluteTolerance }
+  }
+}
+
+extension Matrix {
+  /// A matrix of uniform values in `[-scale, scale)`.
+  static func random(rows: Int, columns: Int, scale: Float = 1, generator: inout SeededGenerator) -> Matrix {
+    Matrix(rows: rows, columns: columns, values: (0..<rows * columns).map { _ in generator.uniform(-scale, scale) })
+  }
+
+  /// `Σ self ⊙ other`, in Double: a random linear loss `L = Σ R ⊙ M` has `∂L/∂M = R`.
+  func dot(_ other: Matrix) -> Double {
+    precondition(values.count == other.values.count, "shapes differ")
+    var sum = 0.0
+    for i in values.indices { sum += Double(values[i]) * Double(other.values[i]) }
+    return sum
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@testable import Trace
+
+@Suite("Trainer")
+struct TrainerTests {
+  static let stateBridge = TinyArchitecture(bridge: .states, bidirectional: false)
+
+  @Test("a tiny model learns to reverse every word of up to three letters")
+  func learnsReversal() throws {
+    let model = try TinyModel.model(Self.stateBridge, units: 16, seed: 3)
+    let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
+    var trainer = try Trainer(
+      model: model, options: TrainingOptions(epochs: 60, batchSize: 8, seed: 5, learningRate: 0.02, probeEpochs: []))
+    let history = try trainer.train(on: words, validation: words)
+    let first = try #require(history.epochs.first)
+    let last = try #require(history.epochs.last)
+    #expect(last.trainingLoss < first.trainingLoss / 10, "the loss falls from \(first.trainingLoss) to \(last.trainingLoss)")
+    let validation = try #require(last.validation)
+    #expect(validation.exactMatch == 1, "every word comes out reversed (\(validation))")
+    #expect(validation.freeRunningCharacterAccuracy == 1)
+    #expect(validation.teacherForcedCharacterAccuracy == 1)
+  }
+
+  @Test("the same seed and data give bit-identical weights and history", arguments: [1.0, 0.5])
+  func deterministic(teacherForcingRatio: Double) throws {
+    let model = try TinyModel.model(TinyArchitecture(bridge: .states, bidirectional: true), units: 4, seed: 2)
+    let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
+    let options = TrainingOptions(
+      epochs: 3, batchSize: 7, seed: 11, clipNorm: 1, teacherForcingRatio: teacherForcingRatio, probeEpochs: [])
+    var first = try Trainer(model: model, options: options)
+    var second = try Trainer(model: model, options: options)
+    let firstHistory = try first.train(on: words, validation: words)
+    let secondHistory = try second.train(on: words, validation: words)
+    #expect(first.model.parameterVector != model.parameterVector, "training changed the weights")
+    #expect(first.model.parameterVector == second.model.parameterVector, "every weight is bit for bit the same")
+    #expect(firstHistory == secondHistory)
+
+    var otherSeed = try Trainer(model: model, options: TrainingOptions(epochs: 3, batchSize: 7, seed: 12, probeEpochs: []))
+    _ = try otherSeed.train(on: words)
+    #expect(otherSeed.model.parameterVector != first.model.parameterVector, "another seed shuffles differently")
+  }
+
+  @Test("scheduled sampling feeds the true token at about the chosen rate, the same for the same seed")
+  func scheduledSamplingRate() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    let batch = model.batch(try TinyModel.reversalExamples(Array(repeating: "abc", count: 300), for: model))
+    func sources(seed: UInt64) -> [TokenSource] {
+      var generator = SeededGenerator(seed: seed)
+      let pass = model.forward(
+        sources: batch.sources, targets: batch.targets, feeding: .scheduledSampling(groundTruthProbability: 0.7),
+        generator: &generator)
+      return pass.decoderSteps.dropFirst().flatMap(\.fedTokenSources)
+    }
+    let fed = sources(seed: 9)
+    #expect(fed.count == 900, "three fed steps after the start token, 300 rows")
+    let truthRate = Double(fed.count { $0 == .groundTruth }) / Double(fed.count)
+    #expect(abs(truthRate - 0.7) < 0.05, "ground truth at \(truthRate), expected about 0.7")
+    #expect(fed.allSatisfy { $0 == .groundTruth || $0 == .ownPrediction })
+    #expect(sources(seed: 9) == fed, "the same seed draws the same sources")
+  }
+
+  @Test("a raised cancellation flag stops training between batches and keeps the history")
+  func cancellation() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
+    var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 5, batchSize: 4, seed: 1, probeEpochs: []))
+    let flag = TrainingCancellation()
+    var reports: [TrainingProgress] = []
+    let history = try trainer.train(on: words, cancellation: flag) { progress in
+      reports.append(progress)
+      if progress.epoch == 2 && progress.batch == 3 { flag.cancel() }
+    }
+    #expect(history.stop == .cancelled(epoch: 2, batches: 3))
+    #expect(history.epochs.count == 1, "only the first epoch finished")
+    #expect(reports.count == 10 + 3, "ten batches of the first epoch, three of the second")
+    #expect(reports.first?.batchCount == 10 && reports.first?.epochCount == 5)
+  }
+
+  @Test("a NaN loss stops training with an error that says so")
+  func nanLossStops() throws {
+    var model = try TinyModel.model(Self.stateBridge, seed: 4)
+    model.output.bias[0] = .nan
+    let words = try TinyModel.reversalExamples(["ab", "c"], for: model)
+    var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 1, probeEpochs: []))
+    #expect {
+      _ = try trainer.train(on: words)
+    } throws: { error in
+      guard case .nonFiniteLoss(epoch: 1, batch: 1, _) = error as? TrainingError else { return false }
+      return "\(error)".contains("the loss became NaN")
+    }
+  }
+
+  @Test("options out of range are refused with a message")
+  func invalidOptions() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    #expect(throws: TrainingError.invalidOption("the batch size must be at least 1, not 0")) {
+      _ = try Trainer(model: model, options: TrainingOptions(batchSize: 0))
+    }
+    #expect(throws: TrainingError.self) {
+      _ = try Trainer(model: model, options: TrainingOptions(teacherForcingRatio: 1.5))
+    }
+  }
+
+  @Test("probes are traced before training, at the chosen epochs and after the last, and survive JSON")
+  func probesAndHistoryJSON() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    let words = try TinyModel.reversalExamples(["ab", "c", "cab"], for: model)
+    var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 4, batchSize: 2, seed: 1, probeEpochs: [0, 2]))
+    let history = try trainer.train(
+      on: words, validation: words, probes: [ProbeExample(input: "abc", target: "cba"), ProbeExample(input: "b", target: nil)])
+    #expect(history.probes.map(\.epoch) == [0, 2, 4])
+    #expect(history.probes.allSatisfy { $0.traces.count == 2 })
+    #expect(history.probes.first?.traces.first == (try model.trace(input: "abc", target: "cba")), "epoch 0 is the untrained model")
+    #expect(history.probes.last?.traces.first == (try trainer.model.trace(input: "abc", target: "cba")))
+    #expect(history.epochs.map(\.epoch) == [1, 2, 3, 4])
+
+    let json = try JSONEncoder().encode(history)
+    #expect(try JSONDecoder().decode(TrainingHistory.self, from: json) == history)
+  }
+
+  @Test("an example longer than the model allows is refused before training")
+  func tooLongExample() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 1, probeEpochs: []))
+    let tooLong = TrainingExample(sourceIDs: [0, 1, 2, 0], targetIDs: [2])
+    #expect {
+      _ = try trainer.train(on: try TinyModel.reversalExamples(["ab"], for: model) + [tooLong])
+    } throws: { error in
+      guard case .unfitExample(index: 1, _) = error as? TrainingError else { return false }
+      return true
+    }
+  }
+
+  @Test("an unreadable probe is refused before any training")
+  func unreadableProbe() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 1, probeEpochs: []))
+    #expect(throws: TrainingError.self) {
+      _ = try trainer.train(on: try TinyModel.reversalExamples(["ab"], for: model), probes: [ProbeExample(input: "xyz", target: nil)])
+    }
+    #expect(trainer.model == model)
+  }
+
+  @Test("the seeded Fisher–Yates shuffle is a permutation, fixed by the seed")
+  func shuffle() {
+    var first = SeededGenerator(seed: 3)
+    var second = SeededGenerator(seed: 3)
+    var a = Array(0..<50), b = Array(0..<50)
+    first.shuffle(&a)
+    second.shuffle(&b)
+    #expect(a == b)
+    #expect(a.sorted() == Array(0..<50))
+    #expect(a != Array(0..<50))
+  }
+
+  @Test("validation counts a decode that stops early as missing the rest")
+  func validationMetrics() throws {
+    let model = try TinyModel.model(Self.stateBridge, seed: 4)
+    let words = try TinyModel.reversalExamples(["abc", "cb"], for: model)
+    let metrics = try #require(model.evaluate(words))
+    #expect(metrics.exactMatch == 0, "an untrained model reverses nothing")
+    #expect((0...1).contains(metrics.freeRunningCharacterAccuracy))
+    #expect(metrics.loss > 1, "an untrained model is unsure among five tokens (ln 5 ≈ 1.6)")
+    #expect(model.evaluate([]) == nil)
+  }
+}
