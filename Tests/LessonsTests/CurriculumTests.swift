@@ -3,30 +3,22 @@ import Lessons
 import Testing
 import Trace
 
-/// The five built-in models as the lessons may use them, built from the tasks' alphabets and
-/// the architectures the curriculum describes (the trained checkpoints are not needed to
-/// check lessons). Where encoder and decoder differ in size, `units` is the smaller, so a unit
-/// a lesson names exists in every layer.
+/// The five built-in models as the lessons may use them, described from their training
+/// recipes (the trained checkpoints are not needed to check lessons). Where encoder and decoder
+/// differ in size, `units` is the smaller, so a unit a lesson names exists in every layer.
 struct BuiltInModelsCatalog: LessonModelCatalog {
-  static let models: [LessonModelInfo] = [
-    info("addition", task: .addition, maxInputLength: 5, units: min(75, 50)),
-    info("addition3", task: .addition3, maxInputLength: "999+999".count, units: 128),
-    info("addition3-reversed", task: .addition3, maxInputLength: "999+999".count, units: 128),
-    info("dates", task: .dates, maxInputLength: longestSource(of: .dates), units: min(64, 128)),
-    info("phrasebook", task: .phrasebook, maxInputLength: longestSource(of: .phrasebook), units: 256),
-  ]
-
-  static func info(_ name: String, task: BuiltInTask, maxInputLength: Int, units: Int)
-    -> LessonModelInfo
-  {
-    LessonModelInfo(
-      name: name, inputAlphabet: task.alphabet.source, maxInputLength: maxInputLength,
-      targetAlphabet: task.alphabet.target, units: units)
-  }
-
-  static func longestSource(of task: BuiltInTask) -> Int {
-    let dataset = Dataset.builtIn(task, seed: 0)
-    return (dataset.training + dataset.validation).map(\.source.count).max() ?? 0
+  static let models: [LessonModelInfo] = BuiltInModel.allCases.map { model in
+    let configuration = model.recipe().configuration
+    let special = [configuration.startToken, configuration.endToken].compactMap { $0 }
+    func characters(_ vocabulary: Vocabulary, except excluded: [String]) -> [Character] {
+      vocabulary.tokens.filter { !excluded.contains($0) }.flatMap(Array.init)
+    }
+    return LessonModelInfo(
+      name: model.rawValue,
+      inputAlphabet: characters(configuration.inputVocabulary, except: []),
+      maxInputLength: configuration.maxInputLength,
+      targetAlphabet: characters(configuration.outputVocabulary, except: special),
+      units: min(configuration.encoder.units, configuration.decoder.units))
   }
 
   var modelNames: [String] { Self.models.map(\.name) }
@@ -98,6 +90,41 @@ struct CurriculumTests {
     try String(
       contentsOf: BuiltInCurriculum.directory.appendingPathComponent(lesson.fileName),
       encoding: .utf8)
+  }
+
+  @Test("describes the five built-in models the lessons are written for")
+  func catalog() throws {
+    let catalog = BuiltInModelsCatalog()
+    #expect(
+      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook"])
+    let addition = try #require(catalog.model(named: "addition"))
+    #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
+    #expect(addition.units == 50, "75 encoder units, 50 decoder units")
+    let phrasebook = try #require(catalog.model(named: "phrasebook"))
+    #expect(phrasebook.inputAlphabet == BuiltInTask.phrasebook.alphabet.source)
+    #expect(phrasebook.targetAlphabet == BuiltInTask.phrasebook.alphabet.target)
+  }
+
+  @Test("what the lessons say about the data stays true of the recipes' data")
+  func dataClaims() {
+    func split(_ model: BuiltInModel, _ source: String) -> String {
+      let dataset = model.recipe().dataset
+      if dataset.training.contains(where: { $0.source == source }) { return "training" }
+      if dataset.validation.contains(where: { $0.source == source }) { return "validation" }
+      return "neither"
+    }
+    // Lesson 10: a phrasebook pair the model trained on, and sentences it never saw.
+    #expect(split(.phrasebook, "Where is the station?") == "training")
+    #expect(split(.phrasebook, "I am cold.") == "training")
+    #expect(split(.phrasebook, "Where is the cat?") == "neither")
+    #expect(split(.phrasebook, "My brother likes apples.") == "neither")
+    // Lessons 5 and 6: the addition3 probes are not training sums.
+    #expect(split(.addition3, "123+45") == "neither")
+    #expect(split(.addition3, "999+1") == "neither")
+    // Lesson 7: the example date was shown once in training, in another format.
+    let dates = BuiltInModel.dates.recipe().dataset
+    #expect(dates.training.filter { $0.target == "2026-11-22" }.map(\.source) == ["22 November 2026"])
+    #expect(!dates.validation.contains { $0.target == "2026-11-22" })
   }
 
   @Test("is in the Lessons module's resources")
