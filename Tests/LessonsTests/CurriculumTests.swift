@@ -105,6 +105,25 @@ struct CurriculumTests {
     #expect(phrasebook.targetAlphabet == BuiltInTask.phrasebook.alphabet.target)
   }
 
+  @Test("the configuration the lessons state in words matches the recipes")
+  func configurationClaims() {
+    // Lessons 2 and 4: LSTM(75) → RepeatVector(2) → LSTM(50) → Dense(12) over 12 characters.
+    let addition = BuiltInModel.addition.recipe().configuration
+    #expect(addition.bridge == .repeatVector)
+    #expect(addition.encoder.units == 75 && addition.decoder.units == 50)
+    #expect(addition.inputVocabulary.count == 12 && addition.outputVocabulary.count == 12)
+    #expect(addition.maxOutputLength == 2)
+    // Lessons 3 and 6: eleven input characters; five decoder steps at most.
+    let addition3 = BuiltInModel.addition3.recipe().configuration
+    #expect(addition3.inputVocabulary.count == 11)
+    #expect(addition3.maxOutputLength == 5)
+    #expect(BuiltInModel.addition3Reversed.recipe().configuration.reverseInput)
+    // Lesson 7: two LSTMs of 64 units, concatenated into a decoder of 128.
+    let dates = BuiltInModel.dates.recipe().configuration
+    #expect(dates.encoder.bidirectional && dates.encoder.mergeMode == .concat)
+    #expect(dates.encoder.units == 64 && dates.decoder.units == 128)
+  }
+
   @Test("what the lessons say about the data stays true of the recipes' data")
   func dataClaims() {
     func split(_ model: BuiltInModel, _ source: String) -> String {
