@@ -240,6 +240,28 @@ struct CurriculumTests {
     }
   }
 
+  @Test("smart quotes pair up: every opening quote is closed before the next opens")
+  func quotesPairUp() throws {
+    // Smart punctuation decides by the neighbouring characters: `(" 7")` or `"abc "` yields a
+    // quote facing the wrong way. Code is never changed, so write such strings as code.
+    let set = try Self.load()
+    var texts: [(String, String)] = []
+    for lesson in set.lessons {
+      for block in lesson.blocks {
+        switch block {
+        case .prose(let html), .notes(let html): texts.append((lesson.fileName, html))
+        default: break
+        }
+      }
+    }
+    texts += (set.glossary?.entries ?? []).map { ("glossary.md", $0.html) }
+    for (file, html) in texts {
+      let quotes = html.filter { $0 == "\u{201C}" || $0 == "\u{201D}" }
+      let expected = String(repeating: "\u{201C}\u{201D}", count: quotes.count / 2)
+      #expect(quotes == expected, "\(file): unbalanced quotes in \(html.prefix(120))")
+    }
+  }
+
   @Test("the glossary defines every term the lessons rely on")
   func glossary() throws {
     let glossary = try #require(try Self.load().glossary)
