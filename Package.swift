@@ -31,7 +31,8 @@ let package = Package(
     // Markdown lessons -> typed lesson values; the only target that imports CCmark.
     .target(
       name: "Lessons",
-      dependencies: ["Trace", "CCmark", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["Trace", "CCmark", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("Resources")]),
     // Lessons + traces -> pages.
     .target(
       name: "Site",
@@ -54,7 +55,7 @@ let package = Package(
       name: "TraceTests", dependencies: ["Trace"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "LessonsTests", dependencies: ["Lessons"],
+      name: "LessonsTests", dependencies: ["Lessons", "Trace"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SiteTests", dependencies: ["Site"],
