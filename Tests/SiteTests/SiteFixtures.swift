@@ -69,7 +69,7 @@ enum SiteFixtures {
     lesson.sections.insert(
       PageSection(id: "intro", heading: "Before we start", html: "<p>Each step below is a real step of a real model. Use the buttons, the slider or the arrow keys.</p>"),
       at: 0)
-    lesson.sections.append(PageSection(id: "training", heading: "Training", html: TrainingFigure(history: history, id: "training").html))
+    lesson.sections.append(PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: history, id: "training").html))
     return [
       Page.model(addition.description, summary: ModelSummary(addition), traces: additionTraces, path: "models/addition.html"),
       Page.model(copy.description, summary: ModelSummary(copy), traces: [try copy.trace(input: "dcba", target: "dcba")], path: "models/bicopy.html"),

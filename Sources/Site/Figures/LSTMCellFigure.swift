@@ -73,7 +73,7 @@ public struct LSTMCellFigure: Sendable {
         + "<text x=\"32\" y=\"15\">\(NumberText.fixed(mean))</text></g>"
     }
     let state = ColorScale.diverging(covering: cell.cell + previous.cell)
-    var svg = "<svg class=\"cell-diagram\" viewBox=\"0 0 660 330\" role=\"group\" aria-label=\"LSTM cell diagram with mean values\">"
+    var svg = "<div class=\"cell-svg\" role=\"group\" aria-label=\"LSTM cell diagram with the step's mean values\"><svg class=\"cell-diagram\" viewBox=\"0 0 660 330\">"
     svg += "<use href=\"#lstm-cell-skeleton\" width=\"660\" height=\"330\"/>"
     svg += "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
     svg += node(14, 72, "c_{t−1}", "previous cell state", previous.cell, scale: state)
@@ -84,7 +84,7 @@ public struct LSTMCellFigure: Sendable {
     svg += node(438, 232, "o", "output gate", cell.outputGate, scale: .gate)
     svg += node(582, 72, "c_t", "cell state", cell.cell, scale: state)
     svg += node(582, 196, "h_t", "hidden state", cell.hidden, scale: .diverging(covering: cell.hidden))
-    svg += "</svg>"
+    svg += "</svg></div>"
 
     var html = "<div class=\"cell-view\">" + svg
     html += "<p class=\"readout\" aria-hidden=\"true\">Focus or hover a value to read each unit.</p>"

@@ -16,20 +16,20 @@ public enum SVGDefinitions {
     svg += "<path class=\"wire cell-wire\" d=\"M10 50H158M182 50H308M332 50H648\" marker-end=\"url(#arrowhead)\"/>"
     svg += "<path class=\"wire\" d=\"M10 290H470M110 312V290\"/>"
     for x in [170, 270, 370, 470] {
-      svg += "<path class=\"wire\" d=\"M\(x) 290V187\" marker-end=\"url(#arrowhead)\"/>"
+      svg += "<path class=\"wire\" d=\"M\(x) 290V192\" marker-end=\"url(#arrowhead)\"/>"
     }
-    svg += "<path class=\"wire\" d=\"M170 155V64\" marker-end=\"url(#arrowhead)\"/>"
-    svg += "<path class=\"wire\" d=\"M270 155V110H306\" marker-end=\"url(#arrowhead)\"/>"
-    svg += "<path class=\"wire\" d=\"M370 155V110H334\" marker-end=\"url(#arrowhead)\"/>"
+    svg += "<path class=\"wire\" d=\"M170 150V64\" marker-end=\"url(#arrowhead)\"/>"
+    svg += "<path class=\"wire\" d=\"M270 150V110H306\" marker-end=\"url(#arrowhead)\"/>"
+    svg += "<path class=\"wire\" d=\"M370 150V110H334\" marker-end=\"url(#arrowhead)\"/>"
     svg += "<path class=\"wire\" d=\"M320 98V64\" marker-end=\"url(#arrowhead)\"/>"
     svg += "<path class=\"wire\" d=\"M540 50V88M540 122V156\" marker-end=\"url(#arrowhead)\"/>"
-    svg += "<path class=\"wire\" d=\"M498 170H526\" marker-end=\"url(#arrowhead)\"/>"
+    svg += "<path class=\"wire\" d=\"M512 170H526\" marker-end=\"url(#arrowhead)\"/>"
     svg += "<path class=\"wire\" d=\"M554 170H648\" marker-end=\"url(#arrowhead)\"/>"
     let gates = [(170, "σ", "forget f"), (270, "σ", "input i"), (370, "tanh", "candidate g"), (470, "σ", "output o")]
     for (x, activation, name) in gates {
-      svg += "<rect class=\"gate-box\" x=\"\(x - 28)\" y=\"155\" width=\"56\" height=\"30\" rx=\"6\"/>"
-      svg += "<text class=\"gate-fn\" x=\"\(x)\" y=\"175\">\(activation)</text>"
-      svg += "<text class=\"lbl\" x=\"\(x)\" y=\"214\">\(name)</text>"
+      svg += "<rect class=\"gate-box\" x=\"\(x - 42)\" y=\"150\" width=\"84\" height=\"40\" rx=\"6\"/>"
+      svg += "<text class=\"gate-name\" x=\"\(x)\" y=\"166\">\(name)</text>"
+      svg += "<text class=\"gate-fn\" x=\"\(x)\" y=\"183\">\(activation)</text>"
     }
     for (x, y, sign) in [(170, 50, "×"), (320, 50, "+"), (320, 110, "×"), (540, 170, "×")] {
       svg += "<circle class=\"op\" cx=\"\(x)\" cy=\"\(y)\" r=\"12\"/><text class=\"op-sign\" x=\"\(x)\" y=\"\(y + 5)\">\(sign)</text>"

@@ -99,8 +99,9 @@
     this.slider.value = String(index + 1);
     this.slider.setAttribute("aria-valuetext", current.getAttribute("data-announce") || ("step " + (index + 1)));
     this.position.textContent = (index + 1) + " / " + count;
-    this.first.disabled = this.prev.disabled = index === 0;
-    this.last.disabled = this.next.disabled = index === count - 1;
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+    [this.first, this.prev].forEach(function (b) { b.setAttribute("aria-disabled", String(index === 0)); });
+    [this.last, this.next].forEach(function (b) { b.setAttribute("aria-disabled", String(index === count - 1)); });
     if (!quiet) this.live.textContent = current.getAttribute("data-announce") || "";
     if (fromUser) {
       try { history.replaceState(null, "", "#" + current.id); } catch (e) { /* file:// may refuse; stepping still works */ }

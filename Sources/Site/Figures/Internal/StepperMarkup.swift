@@ -17,7 +17,7 @@ enum StepperMarkup {
     var html = "<ol class=\"steps\">"
     for step in steps {
       html += "<li class=\"step\" id=\"\(figureID)/\(step.anchor)\" data-step=\"\(step.anchor)\" data-announce=\"\(HTML.escape(step.announce))\">"
-      html += "<h4 class=\"step-title\">\(step.title)</h3>"
+      html += "<h3 class=\"step-title\">\(step.title)</h3>"
       html += step.body
       html += "</li>"
     }
