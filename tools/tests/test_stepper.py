@@ -130,3 +130,11 @@ def test_without_javascript_every_step_is_in_the_html(fixture_root):
     html = (fixture_root / "site" / "lessons" / "copy.html").read_text(encoding="utf-8")
     assert html.count('<li class="step"') >= 8
     assert re.search(r'<li class="step"(?:\s+[\w-]+="[^"]*")*\s+hidden\b', html) is None, "no step is hidden in the HTML itself"
+
+
+def test_heatmaps_outline_the_walks_current_step(lesson):
+    button(lesson, "Next step").click()
+    current = lesson.execute_script(
+        "return Array.from(document.querySelectorAll('#lesson-6-heat-enc col.is-current'))"
+        ".map(c => c.dataset.forStep);")
+    assert set(current) == {"encoder-1"}, current

@@ -25,7 +25,7 @@ public struct DecodeComparisonFigure: Sendable {
     let reader = TraceReader(trace)
     var html = "<figure class=\"figure compare-figure\" id=\"\(HTML.escape(id))\">"
     guard let forced = trace.teacherForced else {
-      html += "<p>No target was given, so there is only the free-running decode: “\(HTML.escape(HTML.displayText(trace.freeRunning.output)))”.</p>"
+      html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(trace.freeRunning.output))”.</p>"
       return html + "<figcaption>Free-running decode of “\(HTML.escape(HTML.displayText(trace.input)))”.</figcaption></figure>"
     }
     let free = trace.freeRunning
@@ -43,7 +43,7 @@ public struct DecodeComparisonFigure: Sendable {
           html += "<td colspan=\"3\" class=\"stopped\">stopped (\(Self.stopText(decode.stopReason)))</td>"
           continue
         }
-        html += "<td><span class=\"tok\">\(step.fedToken.map(reader.token) ?? "≡")</span> \(SourceBadge.html(step.fedTokenSource))</td>"
+        html += "<td>\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
         let correct = step.target.map { $0 == step.predicted }
         let mark = correct.map { $0 ? "<span class=\"ok\"><span aria-hidden=\"true\">✔</span><span class=\"vh\"> matches target</span></span>" : "<span class=\"wrong\"><span aria-hidden=\"true\">✘</span><span class=\"vh\"> differs from target</span></span>" } ?? ""
         html += "<td><span class=\"tok\">\(reader.token(step.predicted))</span> \(mark)</td>"
@@ -53,7 +53,7 @@ public struct DecodeComparisonFigure: Sendable {
     }
     html += "</tbody><tfoot><tr><th scope=\"row\">output</th>"
     for decode in [forced, free] {
-      html += "<td colspan=\"3\"><span class=\"tok\">\(HTML.escape(HTML.displayText(decode.output)))</span>"
+      html += "<td colspan=\"3\"><span class=\"tok\">\(reader.text(decode.output))</span>"
       html += decode.meanLoss.map { " · mean loss \(NumberText.significant($0))" } ?? ""
       html += "</td>"
     }

@@ -27,15 +27,18 @@ public struct HeatmapFigure: Sendable {
   public var units: Range<Int>
   /// The step (column) to mark as current, if any.
   public var markedStep: Int?
+  /// The id of a ``TraceWalkFigure`` whose current step this figure outlines as it steps.
+  public var follows: String?
   /// The figure's element id.
   public var id: String
 
   /// Heatmaps of `part`; by default all six quantities of the first 12 units.
   public init(
     trace: ModelTrace, part: Part, quantities: [CellQuantity] = CellQuantity.allCases, units: Range<Int> = 0..<12,
-    markedStep: Int? = nil, id: String
+    markedStep: Int? = nil, follows: String? = nil, id: String
   ) {
     self.trace = trace
+    self.follows = follows
     self.part = part
     self.quantities = quantities
     self.units = units
@@ -49,7 +52,7 @@ public struct HeatmapFigure: Sendable {
     let columns = self.columns(reader)
     let layerUnits = columns.first?.record.hidden.count ?? 0
     let rows = units.clamped(to: 0..<layerUnits)
-    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\">"
+    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(follows.map { " data-follows=\"\(HTML.escape($0))\"" } ?? "")>"
     html += "<div class=\"legends\">" + ColorScale.gate.legendHTML(label: "gates i, f, o")
     let signed = columns.flatMap { column in quantities.filter { $0.scaleKind == .diverging }.flatMap { $0.values(in: column.record) } }
     let diverging = ColorScale.diverging(covering: signed)

@@ -35,10 +35,11 @@ public enum SVGDefinitions {
       svg += "<circle class=\"op\" cx=\"\(x)\" cy=\"\(y)\" r=\"12\"/><text class=\"op-sign\" x=\"\(x)\" y=\"\(y + 5)\">\(sign)</text>"
     }
     svg += "<ellipse class=\"op\" cx=\"540\" cy=\"105\" rx=\"24\" ry=\"14\"/><text class=\"op-fn\" x=\"540\" y=\"109\">tanh</text>"
-    svg += "<text class=\"lbl start\" x=\"14\" y=\"40\">c<tspan baseline-shift=\"sub\" font-size=\"70%\">t−1</tspan> previous cell</text>"
-    svg += "<text class=\"lbl end\" x=\"646\" y=\"40\">c<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> cell</text>"
-    svg += "<text class=\"lbl start\" x=\"14\" y=\"284\">h<tspan baseline-shift=\"sub\" font-size=\"70%\">t−1</tspan> previous hidden</text>"
-    svg += "<text class=\"lbl end\" x=\"646\" y=\"160\">h<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> hidden</text>"
+    svg += "<text class=\"sym start\" x=\"14\" y=\"40\">c<tspan baseline-shift=\"sub\" font-size=\"70%\">t−1</tspan></text>"
+    svg += "<text class=\"sym end\" x=\"646\" y=\"40\">c<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan></text>"
+    svg += "<text class=\"sym start\" x=\"14\" y=\"284\">h<tspan baseline-shift=\"sub\" font-size=\"70%\">t−1</tspan></text>"
+    svg += "<text class=\"sym end\" x=\"646\" y=\"160\">h<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan></text>"
+    svg += "<text class=\"lbl end\" x=\"562\" y=\"302\">one LSTM step</text>"
     svg += "</symbol></defs></svg>"
     return svg
   }()

@@ -1,3 +1,4 @@
+import Foundation
 import Trace
 
 /// Training as it happened: loss and accuracy curves (SVG polylines with labelled axes and
@@ -44,7 +45,8 @@ public struct TrainingFigure: Sendable {
     let width = 360.0, height = 200.0, left = 48.0, right = 12.0, top = 14.0, bottom = 36.0
     let points = series.flatMap(\.2)
     guard let firstEpoch = points.map(\.0).min(), let lastEpoch = points.map(\.0).max() else { return "" }
-    let maxValue = Double(upperBound ?? max(points.map(\.1).max() ?? 1, 0.001))
+    let ticks = Self.niceTicks(upTo: Double(upperBound ?? max(points.map(\.1).max() ?? 1, 0.001)))
+    let maxValue = ticks.last ?? 1
     let xSpan = Double(max(1, lastEpoch - firstEpoch))
     func x(_ epoch: Int) -> Double { left + Double(epoch - firstEpoch) / xSpan * (width - left - right) }
     func y(_ value: Float) -> Double { top + (1 - Double(value) / maxValue) * (height - top - bottom) }
@@ -55,10 +57,10 @@ public struct TrainingFigure: Sendable {
       "\(name) from \(NumberText.significant(values.first!.1)) at epoch \(values.first!.0) to \(NumberText.significant(values.last!.1)) at epoch \(values.last!.0)"
     }.joined(separator: "; ")
     svg += "<desc id=\"\(id)-d\">\(HTML.escape(summary)).</desc>"
-    for tick in 0...4 {
-      let value = Float(maxValue) * Float(tick) / 4
+    for tick in ticks {
+      let value = Float(tick)
       svg += "<line class=\"grid\" x1=\"\(c(left))\" x2=\"\(c(width - right))\" y1=\"\(c(y(value)))\" y2=\"\(c(y(value)))\"/>"
-      svg += "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(c(y(value) + 4))\" text-anchor=\"end\">\(NumberText.significant(value, digits: 2))</text>"
+      svg += "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(c(y(value) + 4))\" text-anchor=\"end\">\(String(format: "%g", tick))</text>"
     }
     let epochTicks = Array(Set([firstEpoch, (firstEpoch + lastEpoch) / 2, lastEpoch])).sorted()
     for epoch in epochTicks {
@@ -73,6 +75,19 @@ public struct TrainingFigure: Sendable {
     }
     svg += "</svg>"
     return "<div class=\"chart-box\"><p class=\"chart-title\">\(title)</p>\(svg)</div>"
+  }
+
+  /// Round tick values from 0 covering `maximum`: steps of 1, 2, 2.5 or 5 times a power of ten.
+  ///
+  /// ```
+  /// TrainingFigure.niceTicks(upTo: 1.6)  // [0, 0.5, 1, 1.5, 2]
+  /// ```
+  static func niceTicks(upTo maximum: Double) -> [Double] {
+    let rough = max(maximum, 1e-6) / 4
+    let magnitude = pow(10, floor(log10(rough)))
+    let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+    let count = Int((maximum / step).rounded(.up))
+    return (0...max(1, count)).map { Double($0) * step }
   }
 
   private func metricsTable() -> String {

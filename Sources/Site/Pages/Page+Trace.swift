@@ -52,9 +52,12 @@ extension Page {
     if trace.model.bidirectional {
       sections.append(PageSection(id: "\(p)-bi-s", heading: "Both directions", html: BidirectionalFigure(trace: trace, id: "\(p)-bi").html))
     }
-    var heat = HeatmapFigure(trace: trace, part: .encoder, id: "\(p)-heat-enc").html
-    if trace.model.bidirectional { heat += HeatmapFigure(trace: trace, part: .backwardEncoder, id: "\(p)-heat-bwd").html }
-    heat += HeatmapFigure(trace: trace, part: .decoder, id: "\(p)-heat-dec").html
+    let walk = "\(p)-walk"
+    var heat = HeatmapFigure(trace: trace, part: .encoder, follows: walk, id: "\(p)-heat-enc").html
+    if trace.model.bidirectional {
+      heat += HeatmapFigure(trace: trace, part: .backwardEncoder, follows: walk, id: "\(p)-heat-bwd").html
+    }
+    heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
     sections.append(PageSection(id: "\(p)-heat-s", heading: "Every gate and state", html: heat))
     if includeArchitecture {
       sections.append(PageSection(id: "\(p)-arch-s", heading: "The model", html: ArchitectureFigure(model: trace.model, id: "\(p)-arch").html))

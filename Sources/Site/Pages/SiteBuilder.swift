@@ -92,6 +92,6 @@ public struct SiteBuilder: Sendable {
     list += "</ul>"
     return Page(
       path: "index.html", title: title, lede: "Pages of this site.", template: .index,
-      sections: [PageSection(id: "pages", heading: "Pages", html: list)], showsContents: false)
+      sections: [PageSection(id: "pages", heading: "Pages", html: list)], showsContents: false, inNavigation: false)
   }
 }

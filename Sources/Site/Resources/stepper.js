@@ -89,7 +89,14 @@
     var current = this.steps[index];
     this.steps.forEach(function (step, i) { step.hidden = i !== index; });
     var anchor = current.getAttribute("data-step");
-    Array.prototype.forEach.call(this.figure.querySelectorAll("[data-for-step]"), function (node) {
+    // Marks in this figure, and in figures that follow it (heatmaps outline the current column).
+    var marks = Array.prototype.slice.call(this.figure.querySelectorAll("[data-for-step]"));
+    Array.prototype.forEach.call(document.querySelectorAll("[data-follows]"), function (follower) {
+      if (follower.getAttribute("data-follows") === this.figure.id) {
+        marks = marks.concat(Array.prototype.slice.call(follower.querySelectorAll("[data-for-step]")));
+      }
+    }, this);
+    marks.forEach(function (node) {
       var on = node.getAttribute("data-for-step") === anchor;
       node.classList.toggle("is-current", on);
       if (node.tagName !== "COL") {

@@ -14,6 +14,13 @@ struct TraceReader {
     HTML.escape(HTML.displayToken(token, start: model.startToken, end: model.endToken))
   }
 
+  /// A decoded text as learners should see it, token by token (⟨start⟩, ␣, …), escaped.
+  func text(_ text: String) -> String {
+    let vocabulary = model.outputVocabulary
+    let tokens = vocabulary.tokenize(text).map(plainToken)
+    return HTML.escape(tokens.joined(separator: vocabulary.unit == .word ? " " : ""))
+  }
+
   /// A token as shown to learners, not escaped (for `data-announce` built before escaping).
   func plainToken(_ token: String) -> String {
     HTML.displayToken(token, start: model.startToken, end: model.endToken)
