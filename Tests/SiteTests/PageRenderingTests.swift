@@ -82,6 +82,13 @@ struct PageRenderingTests {
     #expect(html.contains("id=\"training-epochs/epoch-2\""))
   }
 
+  @Test("a lesson-sized page with three dates-sized traces stays under 300 KB")
+  func pageWeight() throws {
+    let html = try PageRenderer().render(try SiteFixtures.lessonSizedPage(), navigation: [], home: nil)
+    let kilobytes = Double(html.utf8.count) / 1024
+    #expect(kilobytes < 300, "the lesson page weighs \(Int(kilobytes)) KB")
+  }
+
   @Test("numbers are short and use a real minus sign", arguments: [
     (Float(0.91234), "0.912"), (-0.001234, "−0.00123"), (12.345, "12.3"), (-0.00001, "0"), (1, "1.00"),
   ])

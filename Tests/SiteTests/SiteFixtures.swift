@@ -77,3 +77,41 @@ enum SiteFixtures {
     ]
   }
 }
+
+extension SiteFixtures {
+  /// A dates-sized state-bridge model: 128 units, 11-character inputs, up to 12 output steps.
+  static func datesModel() throws -> Seq2SeqModel {
+    let characters = "abcdefghijklmnopqrstuvwxyz0123456789 -,".map(String.init)
+    let output = Vocabulary(tokens: ["\t", "\n"] + "0123456789-".map(String.init))
+    return try Seq2SeqModel(
+      configuration: Seq2SeqConfiguration(
+        name: "dates", bridge: .states, encoder: EncoderConfiguration(units: 128), decoder: DecoderConfiguration(units: 128),
+        inputVocabulary: Vocabulary(tokens: characters), outputVocabulary: output, maxInputLength: 16, maxOutputLength: 12,
+        startToken: "\t", endToken: "\n"),
+      seed: 7)
+  }
+
+  /// A lesson-sized page: prose, three walks (the first in full detail, two compact) with their comparisons, the heatmaps of
+  /// one trace, the architecture and a training figure.
+  static func lessonSizedPage() throws -> Page {
+    let model = try datesModel()
+    let traces = try [("june 3, 2026", "2026-06-03"), ("dec 25, 1999", "1999-12-25"), ("1 jan 2000", "2000-01-01")].map {
+      try model.trace(input: $0.0, target: $0.1)
+    }
+    var sections = [PageSection(id: "intro", heading: "Dates", html: "<p>Three dates, step by step.</p>")]
+    for (index, trace) in traces.enumerated() {
+      sections.append(
+        PageSection(
+          id: "ex\(index)", heading: "Example \(index + 1)",
+          html: TraceWalkFigure(trace: trace, id: "ex\(index)-walk", detail: index == 0 ? .full : .compact).html + DecodeComparisonFigure(trace: trace, id: "ex\(index)-compare").html))
+    }
+    sections.append(
+      PageSection(
+        id: "heat", heading: "Every gate",
+        html: HeatmapFigure(trace: traces[0], part: .encoder, follows: "ex0-walk", id: "h-enc").html
+          + HeatmapFigure(trace: traces[0], part: .decoder, follows: "ex0-walk", id: "h-dec").html))
+    sections.append(PageSection(id: "model", heading: "The model", html: ArchitectureFigure(model: model.description, summary: ModelSummary(model), id: "arch").html))
+    sections.append(PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: try history(), id: "training").html))
+    return Page(path: "lessons/dates.html", title: "Reading dates", template: .lesson, sections: sections)
+  }
+}

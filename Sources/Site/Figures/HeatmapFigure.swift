@@ -32,9 +32,9 @@ public struct HeatmapFigure: Sendable {
   /// The figure's element id.
   public var id: String
 
-  /// Heatmaps of `part`; by default all six quantities of the first 12 units.
+  /// Heatmaps of `part`; by default all six quantities of the first 8 units.
   public init(
-    trace: ModelTrace, part: Part, quantities: [CellQuantity] = CellQuantity.allCases, units: Range<Int> = 0..<12,
+    trace: ModelTrace, part: Part, quantities: [CellQuantity] = CellQuantity.allCases, units: Range<Int> = 0..<8,
     markedStep: Int? = nil, follows: String? = nil, id: String
   ) {
     self.trace = trace

@@ -24,7 +24,7 @@ public struct LSTMCellFigure: Sendable {
   public var id: String
 
   /// A cell figure for `step`, working out `unit`.
-  public init(trace: ModelTrace, step: TraceStep, unit: Int = 0, listedUnits: Int = 8, id: String) {
+  public init(trace: ModelTrace, step: TraceStep, unit: Int = 0, listedUnits: Int = 6, id: String) {
     self.trace = trace
     self.step = step
     self.unit = unit
@@ -37,7 +37,7 @@ public struct LSTMCellFigure: Sendable {
     let reader = TraceReader(trace)
     let caption = "The LSTM cell at \(Self.stepName(step, reader: reader)), reading “\(reader.inputText(at: step))”."
     return "<figure class=\"figure cell-figure\" id=\"\(HTML.escape(id))\">"
-      + body(reader: reader)
+      + body(reader: reader, readout: true)
       + "<figcaption>\(HTML.escape(caption)) Mean values are shown on the diagram; focus or hover a value for each unit.</figcaption></figure>"
   }
 
@@ -53,22 +53,31 @@ public struct LSTMCellFigure: Sendable {
     }
   }
 
-  /// The diagram, the per-unit table and the worked arithmetic, without the `<figure>`.
-  func body(reader: TraceReader) -> String {
+  /// The step's means in one line and the worked arithmetic: the walk's compact detail.
+  func summary(reader: TraceReader) -> String {
+    guard let cell = reader.cell(at: step) else { return "" }
+    let unit = min(max(0, self.unit), max(0, cell.hidden.count - 1))
+    let means = CellQuantity.allCases.map { "<var>\($0.symbol)</var> \(NumberText.fixed($0.values(in: cell).mean))" }.joined(separator: " · ")
+    return "<div class=\"cell-view\"><p class=\"gate-means\">Means over \(cell.hidden.count) units: \(means)</p>"
+      + workedArithmetic(cell: cell, previous: reader.previous(at: step), unit: unit) + "</div>"
+  }
+
+  /// The diagram, the per-unit table and the worked arithmetic, without the `<figure>`;
+  /// `readout` adds the line where hovered and focused values are read out (a stepper has
+  /// one in its controls instead).
+  func body(reader: TraceReader, readout: Bool) -> String {
     guard let cell = reader.cell(at: step) else { return "<p>No LSTM step here.</p>" }
     let previous = reader.previous(at: step)
     let shown = min(listedUnits, cell.hidden.count)
     let unit = min(max(0, self.unit), max(0, cell.hidden.count - 1))
     let input = reader.inputText(at: step)
 
-    func listing(_ values: [Float]) -> String {
-      let head = values.prefix(shown).enumerated().map { "unit \($0.offset) \(NumberText.significant($0.element))" }
-      return head.joined(separator: ", ") + (values.count > shown ? ", … (\(values.count) units)" : "")
-    }
-    func node(_ x: Int, _ y: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale) -> String {
+    // Each node's label names the quantity, its mean and the worked unit; stepper.js adds
+    // the other listed units from the step's table (column `data-col`) to the read-out.
+    func node(_ x: Int, _ y: Int, _ column: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale) -> String {
       let mean = values.mean
-      let label = "\(name) \(symbol): mean \(NumberText.significant(mean)); \(listing(values))"
-      return "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" transform=\"translate(\(x) \(y))\">"
+      let label = "\(name)\(symbol.isEmpty ? "" : " " + symbol): mean \(NumberText.fixed(mean, decimals: 3)), unit \(unit) \(NumberText.fixed(values[safe: unit] ?? 0, decimals: 3))"
+      return "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" data-col=\"\(column)\" transform=\"translate(\(x) \(y))\">"
         + "<rect class=\"\(scale.className(for: mean))\" width=\"64\" height=\"22\" rx=\"4\"/>"
         + "<text x=\"32\" y=\"15\">\(NumberText.fixed(mean))</text></g>"
     }
@@ -76,18 +85,18 @@ public struct LSTMCellFigure: Sendable {
     var svg = "<div class=\"cell-svg\" role=\"group\" aria-label=\"LSTM cell diagram with the step's mean values\"><svg class=\"cell-diagram\" viewBox=\"0 0 660 330\">"
     svg += "<use href=\"#lstm-cell-skeleton\" width=\"660\" height=\"330\"/>"
     svg += "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
-    svg += node(14, 72, "c_{t−1}", "previous cell state", previous.cell, scale: state)
-    svg += node(14, 250, "h_{t−1}", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden))
-    svg += node(138, 232, "f", "forget gate", cell.forgetGate, scale: .gate)
-    svg += node(238, 232, "i", "input gate", cell.inputGate, scale: .gate)
-    svg += node(338, 232, "g", "candidate", cell.candidate, scale: .diverging(covering: cell.candidate))
-    svg += node(438, 232, "o", "output gate", cell.outputGate, scale: .gate)
-    svg += node(582, 72, "c_t", "cell state", cell.cell, scale: state)
-    svg += node(582, 196, "h_t", "hidden state", cell.hidden, scale: .diverging(covering: cell.hidden))
+    svg += node(14, 72, 1, "", "previous cell state", previous.cell, scale: state)
+    svg += node(14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden))
+    svg += node(138, 232, 3, "f", "forget gate", cell.forgetGate, scale: .gate)
+    svg += node(238, 232, 4, "i", "input gate", cell.inputGate, scale: .gate)
+    svg += node(338, 232, 5, "g", "candidate", cell.candidate, scale: .diverging(covering: cell.candidate))
+    svg += node(438, 232, 6, "o", "output gate", cell.outputGate, scale: .gate)
+    svg += node(582, 72, 7, "", "new cell state", cell.cell, scale: state)
+    svg += node(582, 196, 8, "", "new hidden state", cell.hidden, scale: .diverging(covering: cell.hidden))
     svg += "</svg></div>"
 
     var html = "<div class=\"cell-view\">" + svg
-    html += "<p class=\"readout\" aria-hidden=\"true\">Focus or hover a value to read each unit.</p>"
+    if readout { html += "<p class=\"readout\" aria-hidden=\"true\">Focus or hover a value to read each unit.</p>" }
     html += workedArithmetic(cell: cell, previous: previous, unit: unit)
     html += unitTable(cell: cell, previous: previous, shown: shown)
     return html + "</div>"
@@ -105,18 +114,23 @@ public struct LSTMCellFigure: Sendable {
     var html = "<div class=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
     html += "<p class=\"math\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
     html += " = \(n(f)) × \(n(c0)) + \(n(i)) × \(n(g)) = <strong>\(NumberText.fixed(c))</strong></p>"
-    html += "<p class=\"math\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(n(c)))"
+    html += "<p class=\"math\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
     html += " = \(n(o)) × \(n(Float(tanh(Double(c))))) = <strong>\(NumberText.fixed(h))</strong></p></div>"
     return html
   }
 
   private func unitTable(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), shown: Int) -> String {
-    var html = "<details class=\"unit-table\"><summary>Values of units 0–\(max(0, shown - 1)) as a table</summary>"
-    html += "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">f</th><th scope=\"col\">i</th><th scope=\"col\">g</th><th scope=\"col\">o</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">c<sub>t</sub></th><th scope=\"col\">h<sub>t</sub></th></tr></thead><tbody>"
+    var html = "<details class=\"unit-table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
+    html += "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">h<sub>t−1</sub></th>"
+    html += "<th scope=\"col\">f</th><th scope=\"col\">i</th><th scope=\"col\">g</th><th scope=\"col\">o</th><th scope=\"col\">c<sub>t</sub></th><th scope=\"col\">h<sub>t</sub></th></tr></thead><tbody>"
     for unit in 0..<shown {
-      let values = [cell.forgetGate[unit], cell.inputGate[unit], cell.candidate[unit], cell.outputGate[unit], previous.cell[safe: unit] ?? 0, cell.cell[unit], cell.hidden[unit]]
-      html += "<tr><th scope=\"row\">\(unit)</th>" + values.map { "<td>\(NumberText.significant($0))</td>" }.joined() + "</tr>"
+      let values = [
+        previous.cell[safe: unit] ?? 0, previous.hidden[safe: unit] ?? 0, cell.forgetGate[unit], cell.inputGate[unit], cell.candidate[unit],
+        cell.outputGate[unit], cell.cell[unit], cell.hidden[unit],
+      ]
+      html += "<tr><th scope=\"row\">\(unit)</th>" + values.map { "<td>\(NumberText.fixed($0))</td>" }.joined() + "</tr>"
     }
     return html + "</tbody></table></details>"
   }
+
 }

@@ -25,12 +25,28 @@ public struct TraceWalkFigure: Sendable {
   public var id: String
   /// The caption (plain text; escaped when drawn). A default is written when `nil`.
   public var caption: String?
+  /// How much each step shows.
+  public var detail: Detail
+  /// How many units each step's table lists (full detail).
+  public var listedUnits: Int
+
+  /// How much of the LSTM each step shows.
+  public enum Detail: Sendable {
+    /// The cell diagram with its values, the worked arithmetic and a per-unit table (about
+    /// 4 KB a step).
+    case full
+    /// The means in one line and the worked arithmetic (about 1.5 KB a step): for second
+    /// and third examples on a page.
+    case compact
+  }
 
   /// A walk through `trace`, decoder steps from the `feeding` decode.
   public init(
     trace: ModelTrace, feeding: DecodeRecord.Feeding = .freeRunning, unit: Int = 0, topK: Int = 5, id: String,
-    caption: String? = nil
+    caption: String? = nil, detail: Detail = .full, listedUnits: Int = 4
   ) {
+    self.detail = detail
+    self.listedUnits = listedUnits
     self.trace = trace
     self.feeding = feeding
     self.unit = unit
@@ -96,7 +112,7 @@ public struct TraceWalkFigure: Sendable {
       let record = step == .encoder(i) ? trace.encoder.forward[i] : trace.encoder.backward![i]
       let token = reader.plainToken(record.token)
       var body = "<p class=\"step-lede\">Reads <span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
-      body += LSTMCellFigure(trace: trace, step: step, unit: unit, id: "").body(reader: reader)
+      body += cellDetail(step, reader: reader)
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: "\(name): read ‘\(token)’", body: body)
     case .bridge:
       return .init(anchor: step.anchor, title: "The bridge", announce: "bridge: \(bridgeSentence)", body: bridgeBody(reader: reader))
@@ -111,11 +127,19 @@ public struct TraceWalkFigure: Sendable {
         body += " · target <span class=\"tok\">\(reader.token(target))</span>"
       }
       body += "</p><div class=\"decoder-step\">"
-      body += LSTMCellFigure(trace: trace, step: step, unit: unit, id: "").body(reader: reader)
+      body += cellDetail(step, reader: reader)
       body += predictions(record, reader: reader)
       body += "</div>"
       let announce = "\(name): fed \(fedQuoted) (\(SourceBadge.label(record.fedTokenSource))), predicted ‘\(predicted)’"
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: announce, body: body)
+    }
+  }
+
+  private func cellDetail(_ step: TraceStep, reader: TraceReader) -> String {
+    let figure = LSTMCellFigure(trace: trace, step: step, unit: unit, listedUnits: listedUnits, id: "")
+    switch detail {
+    case .full: return figure.body(reader: reader, readout: false)
+    case .compact: return figure.summary(reader: reader)
     }
   }
 
@@ -152,7 +176,7 @@ public struct TraceWalkFigure: Sendable {
     for (token, probability) in reader.topPredictions(record, count: topK) {
       let chosen = token == record.predicted
       let isTarget = token == record.target
-      html += "<li class=\"\(chosen ? "chosen" : "")\"><span class=\"tok\">\(reader.token(token))</span>"
+      html += "<li\(chosen ? " class=\"chosen\"" : "")><span class=\"tok\">\(reader.token(token))</span>"
       html += "<span class=\"bar\"><span class=\"fill\" style=\"width:\(NumberText.coordinate(Double(probability) * 100))%\"></span></span>"
       html += "<span class=\"prob\">\(NumberText.percent(probability))</span>"
       html += chosen ? "<span class=\"chosen-mark\"><span aria-hidden=\"true\">✔</span> chosen</span>" : ""

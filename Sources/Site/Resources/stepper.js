@@ -72,6 +72,8 @@
     speedBox.appendChild(speedLabel);
     speedBox.appendChild(this.speed);
     controls.appendChild(speedBox);
+    // Where hovered or focused values of the current step are read out.
+    controls.appendChild(el("p", { "class": "readout", "aria-hidden": "true" }, "Hover or focus a value to read it."));
 
     this.live = el("p", { "class": "stepper-live", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     var list = figure.querySelector(":scope > ol.steps");
@@ -174,7 +176,7 @@
   function readoutFor(node) {
     var cell = node.closest ? node.closest("td, .node") : null;
     if (!cell) return null;
-    if (cell.classList.contains("node")) return cell.getAttribute("aria-label");
+    if (cell.classList.contains("node")) return nodeReadout(cell);
     var table = cell.closest("table[data-grid]");
     if (!table || !cell.textContent) return null;
     var row = cell.parentNode;
@@ -184,6 +186,19 @@
     var rowHead = row.cells[0] ? row.cells[0].textContent : "";
     return caption + " · " + (table.classList.contains("strip") ? "" : "unit ") + rowHead +
       (header ? " · step " + header.textContent.replace(/^step /, "") : "") + " = " + cell.textContent;
+  }
+
+  /* A cell-diagram value: its label, then the listed units from the step's table. */
+  function nodeReadout(node) {
+    var text = node.getAttribute("aria-label");
+    var view = node.closest(".cell-view");
+    var table = view ? view.querySelector(".unit-table table") : null;
+    var column = Number(node.getAttribute("data-col"));
+    if (!table || !column) return text;
+    var values = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
+      return row.cells[column] ? row.cells[0].textContent + ": " + row.cells[column].textContent : "";
+    });
+    return text + " · units " + values.join(", ");
   }
 
   function showReadout(event) {
