@@ -5,9 +5,11 @@ import Trace
 
 @Suite("Escaping")
 struct EscapingTests {
-  @Test("HTML.escape replaces the five special characters", arguments: [
-    ("<script>", "&lt;script&gt;"), ("a & b", "a &amp; b"), ("\"'", "&quot;&#39;"), ("plain", "plain"),
-  ])
+  @Test(
+    "HTML.escape replaces the five special characters",
+    arguments: [
+      ("<script>", "&lt;script&gt;"), ("a & b", "a &amp; b"), ("\"'", "&quot;&#39;"), ("plain", "plain"),
+    ])
   func escape(input: String, expected: String) {
     #expect(HTML.escape(input) == expected)
   }
@@ -19,7 +21,8 @@ struct EscapingTests {
     let renderer = try PageRenderer()
     let pages = [
       renderer.standalone(Page.trace(trace)),
-      renderer.render(Page.model(model.description, summary: ModelSummary(model), traces: [trace], path: "m.html"), navigation: [], home: nil),
+      renderer.render(
+        Page.model(model.description, summary: ModelSummary(model), traces: [trace], path: "m.html"), navigation: [], home: nil),
       HeatmapFigure(trace: trace, part: .decoder, id: "h").html,
       TraceWalkFigure(trace: trace, feeding: .teacherForced, id: "w").html,
     ]

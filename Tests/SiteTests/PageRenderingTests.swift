@@ -15,7 +15,9 @@ struct PageRenderingTests {
   @Test("a model page with architecture and summary matches its golden HTML")
   func goldenModelPage() throws {
     let model = try SiteFixtures.copyModel(bidirectional: true, units: 2)
-    let page = Page.model(model.description, summary: ModelSummary(model), traces: [try model.trace(input: "ba", target: "ba")], path: "models/bicopy.html")
+    let page = Page.model(
+      model.description, summary: ModelSummary(model), traces: [try model.trace(input: "ba", target: "ba")],
+      path: "models/bicopy.html")
     let html = try PageRenderer().render(page, navigation: [], home: nil)
     try Snapshot.assertMatches(Snapshot.main(of: html), named: "bicopy-model-main.html")
   }
@@ -33,7 +35,10 @@ struct PageRenderingTests {
   @Test("every page has the layout's landmarks and language")
   func layoutLandmarks() throws {
     let html = try PageRenderer().standalone(Page.trace(try SiteFixtures.copyTrace()))
-    for fragment in ["<html lang=\"en\">", "<meta charset=\"utf-8\">", "name=\"viewport\"", "class=\"skip-link\" href=\"#content\"", "<main id=\"content\""] {
+    for fragment in [
+      "<html lang=\"en\">", "<meta charset=\"utf-8\">", "name=\"viewport\"", "class=\"skip-link\" href=\"#content\"",
+      "<main id=\"content\"",
+    ] {
       #expect(html.contains(fragment), "layout must contain \(fragment)")
     }
   }
@@ -68,7 +73,8 @@ struct PageRenderingTests {
       return text.hasPrefix("−") ? "(\(text))" : text
     }
     let previousCell = trace.encoder.forward[0].state.cell[2]
-    let line = "= \(operand(cell.forgetGate[2])) × \(operand(previousCell)) + \(operand(cell.inputGate[2])) × \(operand(cell.candidate[2])) ="
+    let line =
+      "= \(operand(cell.forgetGate[2])) × \(operand(previousCell)) + \(operand(cell.inputGate[2])) × \(operand(cell.candidate[2])) ="
     #expect(html.contains(line), "f × c_{t−1} + i × g with unit 2's values")
     #expect(html.contains("<strong>\(NumberText.fixed(cell.cell[2]))</strong>"), "c_t of unit 2")
     #expect(html.contains("<strong>\(NumberText.fixed(cell.hidden[2]))</strong>"), "h_t of unit 2")
@@ -89,9 +95,11 @@ struct PageRenderingTests {
     #expect(kilobytes < 300, "the lesson page weighs \(Int(kilobytes)) KB")
   }
 
-  @Test("numbers are short and use a real minus sign", arguments: [
-    (Float(0.91234), "0.912"), (-0.001234, "−0.00123"), (12.345, "12.3"), (-0.00001, "0"), (1, "1.00"),
-  ])
+  @Test(
+    "numbers are short and use a real minus sign",
+    arguments: [
+      (Float(0.91234), "0.912"), (-0.001234, "−0.00123"), (12.345, "12.3"), (-0.00001, "0"), (1, "1.00"),
+    ])
   func numberText(value: Float, expected: String) {
     #expect(NumberText.significant(value) == expected)
   }

@@ -30,7 +30,11 @@ struct SiteBuilderTests {
     let a = try contents(of: root.appendingPathComponent("a")), b = try contents(of: root.appendingPathComponent("b"))
     #expect(a.keys.sorted() == b.keys.sorted())
     #expect(a == b, "same pages, same bytes")
-    #expect(a.keys.sorted() == ["/assets/site.css", "/assets/stepper.js", "/index.html", "/lessons/copy.html", "/models/addition.html", "/models/bicopy.html"])
+    #expect(
+      a.keys.sorted() == [
+        "/assets/site.css", "/assets/stepper.js", "/index.html", "/lessons/copy.html", "/models/addition.html",
+        "/models/bicopy.html",
+      ])
     for (path, data) in a {
       let text = String(decoding: data, as: UTF8.self)
       #expect(!text.contains(root.path), "\(path) holds no absolute path")

@@ -13,7 +13,8 @@ struct SiteFixtureWriter {
     guard let directory = ProcessInfo.processInfo.environment["UNROLLED_SITE_FIXTURE_DIR"], !directory.isEmpty else { return }
     let root = URL(fileURLWithPath: directory)
     let renderer = try PageRenderer()
-    try SiteBuilder(renderer: renderer).build(try SiteFixtures.sitePages() + [try SiteFixtures.lessonSizedPage()], into: root.appendingPathComponent("site"))
+    try SiteBuilder(renderer: renderer).build(
+      try SiteFixtures.sitePages() + [try SiteFixtures.lessonSizedPage()], into: root.appendingPathComponent("site"))
     let standalone = renderer.standalone(Page.trace(try SiteFixtures.additionTrace(), path: "trace.html", idPrefix: "t"))
     try Data(standalone.utf8).write(to: root.appendingPathComponent("standalone-trace.html"))
     let bidirectional = renderer.standalone(Page.trace(try SiteFixtures.bidirectionalTrace(), path: "trace.html", idPrefix: "t"))

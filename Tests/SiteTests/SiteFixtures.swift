@@ -53,7 +53,8 @@ enum SiteFixtures {
         validationLoss: 2.3 / (1 + 0.4 * e), validationAccuracy: min(0.97, 0.15 + 0.065 * e))
     }
     let snapshots = try [1, 6, 12].map { epoch in
-      TrainingHistoryView.Snapshot(epoch: epoch, trace: try copyModel(seed: UInt64(10 + epoch)).trace(input: "abc", target: "abc"))
+      TrainingHistoryView.Snapshot(
+        epoch: epoch, trace: try copyModel(seed: UInt64(10 + epoch)).trace(input: "abc", target: "abc"))
     }
     return TrainingHistoryView(metrics: metrics, snapshots: snapshots)
   }
@@ -61,18 +62,25 @@ enum SiteFixtures {
   /// The pages the browser tests open: a standalone trace page is written separately.
   static func sitePages() throws -> [Page] {
     let addition = try additionModel()
-    let additionTraces = try [(" 2+10", "12"), ("99+99", "98"), (" 5+5", "10")].map { try addition.trace(input: $0.0, target: $0.1) }
+    let additionTraces = try [(" 2+10", "12"), ("99+99", "98"), (" 5+5", "10")].map {
+      try addition.trace(input: $0.0, target: $0.1)
+    }
     let copy = try copyModel(bidirectional: true, units: 4)
     let history = try history()
     var lesson = Page.trace(try copyTrace(), path: "lessons/copy.html", idPrefix: "lesson-6")
     lesson.template = .lesson
     lesson.sections.insert(
-      PageSection(id: "intro", heading: "Before we start", html: "<p>Each step below is a real step of a real model. Use the buttons, the slider or the arrow keys.</p>"),
+      PageSection(
+        id: "intro", heading: "Before we start",
+        html: "<p>Each step below is a real step of a real model. Use the buttons, the slider or the arrow keys.</p>"),
       at: 0)
-    lesson.sections.append(PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: history, id: "training").html))
+    lesson.sections.append(
+      PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: history, id: "training").html))
     return [
       Page.model(addition.description, summary: ModelSummary(addition), traces: additionTraces, path: "models/addition.html"),
-      Page.model(copy.description, summary: ModelSummary(copy), traces: [try copy.trace(input: "dcba", target: "dcba")], path: "models/bicopy.html"),
+      Page.model(
+        copy.description, summary: ModelSummary(copy), traces: [try copy.trace(input: "dcba", target: "dcba")],
+        path: "models/bicopy.html"),
       lesson,
     ]
   }
@@ -103,15 +111,20 @@ extension SiteFixtures {
       sections.append(
         PageSection(
           id: "ex\(index)", heading: "Example \(index + 1)",
-          html: TraceWalkFigure(trace: trace, id: "ex\(index)-walk", detail: index == 0 ? .full : .compact).html + DecodeComparisonFigure(trace: trace, id: "ex\(index)-compare").html))
+          html: TraceWalkFigure(trace: trace, id: "ex\(index)-walk", detail: index == 0 ? .full : .compact).html
+            + DecodeComparisonFigure(trace: trace, id: "ex\(index)-compare").html))
     }
     sections.append(
       PageSection(
         id: "heat", heading: "Every gate",
         html: HeatmapFigure(trace: traces[0], part: .encoder, follows: "ex0-walk", id: "h-enc").html
           + HeatmapFigure(trace: traces[0], part: .decoder, follows: "ex0-walk", id: "h-dec").html))
-    sections.append(PageSection(id: "model", heading: "The model", html: ArchitectureFigure(model: model.description, summary: ModelSummary(model), id: "arch").html))
-    sections.append(PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: try history(), id: "training").html))
+    sections.append(
+      PageSection(
+        id: "model", heading: "The model",
+        html: ArchitectureFigure(model: model.description, summary: ModelSummary(model), id: "arch").html))
+    sections.append(
+      PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: try history(), id: "training").html))
     return Page(path: "lessons/dates.html", title: "Reading dates", template: .lesson, sections: sections)
   }
 }

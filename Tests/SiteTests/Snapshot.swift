@@ -19,7 +19,8 @@ enum Snapshot {
     let text = actual.replacingOccurrences(of: "><", with: ">\n<") + "\n"
     if ProcessInfo.processInfo.environment["UNROLLED_RECORD_SNAPSHOTS"] == "1" {
       try Data(text.utf8).write(to: url)
-      Issue.record("recorded new baseline \(name); run the tests again without UNROLLED_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+      Issue.record(
+        "recorded new baseline \(name); run the tests again without UNROLLED_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
@@ -27,7 +28,8 @@ enum Snapshot {
       return
     }
     guard expected != text else { return }
-    Issue.record("\(name) differs from its baseline:\n\(lineDiff(expected: expected, actual: text))", sourceLocation: sourceLocation)
+    Issue.record(
+      "\(name) differs from its baseline:\n\(lineDiff(expected: expected, actual: text))", sourceLocation: sourceLocation)
   }
 
   /// The first differing lines, `-` expected and `+` actual, with line numbers.

@@ -138,3 +138,16 @@ def test_heatmaps_outline_the_walks_current_step(lesson):
         "return Array.from(document.querySelectorAll('#lesson-6-heat-enc col.is-current'))"
         ".map(c => c.dataset.forStep);")
     assert set(current) == {"encoder-1"}, current
+
+
+def test_reduced_motion_turns_animation_off(fixture_root, driver, open_page):
+    page = fixture_root / "site" / "lessons" / "copy.html"
+    step = f"document.getElementById('{FIGURE}/encoder-0')"
+    open_page(page)
+    assert driver.execute_script(f"return getComputedStyle({step}).animationName") == "step-in"
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    try:
+        open_page(page)
+        assert driver.execute_script(f"return getComputedStyle({step}).animationName") == "none"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

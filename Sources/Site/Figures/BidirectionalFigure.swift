@@ -33,17 +33,22 @@ public struct BidirectionalFigure: Sendable {
     }
     let mode = trace.model.mergeMode ?? .concat
     let positions = trace.encoder.tokens.indices
-    let forwardByPosition = Dictionary(trace.encoder.forward.enumerated().map { ($1.position, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
+    let forwardByPosition = Dictionary(
+      trace.encoder.forward.enumerated().map { ($1.position, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
     let backwardByPosition = Dictionary(backward.enumerated().map { ($1.position, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
-    html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Forward and backward encoder by position\"><table class=\"bi\"><thead><tr><th scope=\"col\">position</th>"
-    html += positions.map { "<th scope=\"col\">\($0 + 1) <span class=\"tok\">\(reader.token(trace.encoder.tokens[$0]))</span></th>" }.joined()
+    html +=
+      "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Forward and backward encoder by position\"><table class=\"bi\"><thead><tr><th scope=\"col\">position</th>"
+    html += positions.map {
+      "<th scope=\"col\">\($0 + 1) <span class=\"tok\">\(reader.token(trace.encoder.tokens[$0]))</span></th>"
+    }.joined()
     html += "</tr></thead><tbody>"
     html += "<tr><th scope=\"row\">forward <span aria-hidden=\"true\">→</span> step</th>"
     html += positions.map { "<td class=\"num\">\(forwardByPosition[$0].map { String($0.0 + 1) } ?? "—")</td>" }.joined() + "</tr>"
     html += "<tr><th scope=\"row\">forward h<sub>→</sub></th>"
     html += positions.map { cell(forwardByPosition[$0]?.1.state.hidden) }.joined() + "</tr>"
     html += "<tr><th scope=\"row\">backward <span aria-hidden=\"true\">←</span> step</th>"
-    html += positions.map { "<td class=\"num\">\(backwardByPosition[$0].map { String($0.0 + 1) } ?? "—")</td>" }.joined() + "</tr>"
+    html +=
+      positions.map { "<td class=\"num\">\(backwardByPosition[$0].map { String($0.0 + 1) } ?? "—")</td>" }.joined() + "</tr>"
     html += "<tr><th scope=\"row\">backward h<sub>←</sub></th>"
     html += positions.map { cell(backwardByPosition[$0]?.1.state.hidden) }.joined() + "</tr>"
     if let merged = trace.encoder.merged {
@@ -51,8 +56,10 @@ public struct BidirectionalFigure: Sendable {
       html += positions.map { cell(merged[safe: $0]) }.joined() + "</tr>"
     }
     html += "</tbody></table></div>"
-    html += "<figcaption>The forward LSTM reads positions 1 to \(positions.count); the backward LSTM reads them from \(positions.count) down to 1, so at each position the two have seen opposite sides of the input. "
-    html += "Merge mode <strong>\(mode.rawValue)</strong>: \(HTML.escape(Self.mergeFormula(mode))). Each cell lists the first \(units) units.</figcaption>"
+    html +=
+      "<figcaption>The forward LSTM reads positions 1 to \(positions.count); the backward LSTM reads them from \(positions.count) down to 1, so at each position the two have seen opposite sides of the input. "
+    html +=
+      "Merge mode <strong>\(mode.rawValue)</strong>: \(HTML.escape(Self.mergeFormula(mode))). Each cell lists the first \(units) units.</figcaption>"
     return html + "</figure>"
   }
 
@@ -70,7 +77,9 @@ public struct BidirectionalFigure: Sendable {
   private func cell(_ values: [Float]?) -> String {
     guard let values else { return "<td>—</td>" }
     let scale = ColorScale.diverging(covering: values)
-    let chips = values.prefix(units).map { "<span class=\"chip \(scale.className(for: $0))\">\(NumberText.fixed($0))</span>" }.joined()
-    return "<td class=\"chips\">\(chips)\(values.count > units ? "<span class=\"more\">+\(values.count - units)</span>" : "")</td>"
+    let chips = values.prefix(units).map { "<span class=\"chip \(scale.className(for: $0))\">\(NumberText.fixed($0))</span>" }
+      .joined()
+    return
+      "<td class=\"chips\">\(chips)\(values.count > units ? "<span class=\"more\">+\(values.count - units)</span>" : "")</td>"
   }
 }

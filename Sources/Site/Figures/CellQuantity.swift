@@ -7,7 +7,18 @@ import Trace
 /// CellQuantity.cell.scaleKind     // .diverging
 /// ```
 public enum CellQuantity: String, CaseIterable, Sendable {
-  case inputGate, forgetGate, candidate, outputGate, cell, hidden
+  /// `i`, the input gate (0…1).
+  case inputGate
+  /// `f`, the forget gate (0…1).
+  case forgetGate
+  /// `g`, the candidate (−1…1).
+  case candidate
+  /// `o`, the output gate (0…1).
+  case outputGate
+  /// `c`, the cell state.
+  case cell
+  /// `h`, the hidden state (−1…1).
+  case hidden
 
   /// The letter used in equations.
   public var symbol: String {

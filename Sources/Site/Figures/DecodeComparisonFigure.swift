@@ -30,9 +30,12 @@ public struct DecodeComparisonFigure: Sendable {
     }
     let free = trace.freeRunning
     let count = max(forced.steps.count, free.steps.count)
-    html += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Teacher-forced and free-running decodes\"><table class=\"compare\"><thead>"
-    html += "<tr><th scope=\"col\" rowspan=\"2\">step</th><th scope=\"colgroup\" colspan=\"3\">teacher-forced</th><th scope=\"colgroup\" colspan=\"3\">free-running</th></tr>"
-    html += "<tr><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th></tr></thead><tbody>"
+    html +=
+      "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Teacher-forced and free-running decodes\"><table class=\"compare\"><thead>"
+    html +=
+      "<tr><th scope=\"col\" rowspan=\"2\">step</th><th scope=\"colgroup\" colspan=\"3\">teacher-forced</th><th scope=\"colgroup\" colspan=\"3\">free-running</th></tr>"
+    html +=
+      "<tr><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th></tr></thead><tbody>"
     for index in 0..<count {
       let diverges = index == trace.firstDivergence
       html += "<tr\(diverges ? " class=\"diverges\"" : "")><th scope=\"row\">\(index + 1)"
@@ -43,9 +46,15 @@ public struct DecodeComparisonFigure: Sendable {
           html += "<td colspan=\"3\" class=\"stopped\">stopped (\(Self.stopText(decode.stopReason)))</td>"
           continue
         }
-        html += "<td>\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
+        html +=
+          "<td>\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
         let correct = step.target.map { $0 == step.predicted }
-        let mark = correct.map { $0 ? "<span class=\"ok\"><span aria-hidden=\"true\">✔</span><span class=\"vh\"> matches target</span></span>" : "<span class=\"wrong\"><span aria-hidden=\"true\">✘</span><span class=\"vh\"> differs from target</span></span>" } ?? ""
+        let mark =
+          correct.map {
+            $0
+              ? "<span class=\"ok\"><span aria-hidden=\"true\">✔</span><span class=\"vh\"> matches target</span></span>"
+              : "<span class=\"wrong\"><span aria-hidden=\"true\">✘</span><span class=\"vh\"> differs from target</span></span>"
+          } ?? ""
         html += "<td><span class=\"tok\">\(reader.token(step.predicted))</span> \(mark)</td>"
         html += "<td class=\"num\">\(targetProbability(step).map(NumberText.percent) ?? "—")</td>"
       }
@@ -58,8 +67,11 @@ public struct DecodeComparisonFigure: Sendable {
       html += "</td>"
     }
     html += "</tr></tfoot></table></div>"
-    let divergence = trace.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." } ?? "They are fed the same tokens at every step."
-    html += "<figcaption>Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
+    let divergence =
+      trace.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
+      ?? "They are fed the same tokens at every step."
+    html +=
+      "<figcaption>Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
     return html + "</figure>"
   }
 

@@ -14,7 +14,14 @@ import Trace
 public struct HeatmapFigure: Sendable {
   /// Which LSTM's steps form the columns.
   public enum Part: Equatable, Sendable {
-    case encoder, backwardEncoder, decoder, teacherForcedDecoder
+    /// The forward (or only) encoder LSTM.
+    case encoder
+    /// The backward encoder LSTM, in its processing order.
+    case backwardEncoder
+    /// The decoder in the free-running decode.
+    case decoder
+    /// The decoder in the teacher-forced decode.
+    case teacherForcedDecoder
   }
 
   /// The trace to draw from.
@@ -52,9 +59,12 @@ public struct HeatmapFigure: Sendable {
     let columns = self.columns(reader)
     let layerUnits = columns.first?.record.hidden.count ?? 0
     let rows = units.clamped(to: 0..<layerUnits)
-    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(follows.map { " data-follows=\"\(HTML.escape($0))\"" } ?? "")>"
+    var html =
+      "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(follows.map { " data-follows=\"\(HTML.escape($0))\"" } ?? "")>"
     html += "<div class=\"legends\">" + ColorScale.gate.legendHTML(label: "gates i, f, o")
-    let signed = columns.flatMap { column in quantities.filter { $0.scaleKind == .diverging }.flatMap { $0.values(in: column.record) } }
+    let signed = columns.flatMap { column in
+      quantities.filter { $0.scaleKind == .diverging }.flatMap { $0.values(in: column.record) }
+    }
     let diverging = ColorScale.diverging(covering: signed)
     html += diverging.legendHTML(label: "g, c, h") + "</div>"
     html += "<p class=\"readout\" aria-hidden=\"true\">Move over a cell, or focus one and use the arrow keys, to read it.</p>"
@@ -68,7 +78,8 @@ public struct HeatmapFigure: Sendable {
       }
       html += "</colgroup><thead><tr><th scope=\"col\">unit</th>"
       for (index, column) in columns.enumerated() {
-        html += "<th scope=\"col\"><span class=\"vh\">step </span>\(index + 1) <span class=\"tok\">\(reader.token(column.label))</span>"
+        html +=
+          "<th scope=\"col\"><span class=\"vh\">step </span>\(index + 1) <span class=\"tok\">\(reader.token(column.label))</span>"
         html += index == markedStep ? "<span class=\"current-mark\"><span aria-hidden=\"true\">▲</span> current</span>" : ""
         html += "</th>"
       }
@@ -85,7 +96,8 @@ public struct HeatmapFigure: Sendable {
     }
     html += "</div>"
     let shownUnits = rows.isEmpty ? "no units" : "units \(rows.lowerBound)–\(rows.upperBound - 1) of \(layerUnits)"
-    html += "<figcaption>\(HTML.escape(partName)): each table is one quantity, rows are units (\(shownUnits)), columns are steps with the token read. "
+    html +=
+      "<figcaption>\(HTML.escape(partName)): each table is one quantity, rows are units (\(shownUnits)), columns are steps with the token read. "
     html += "Colour and number show the same value.</figcaption></figure>"
     return html
   }

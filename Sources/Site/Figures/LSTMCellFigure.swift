@@ -45,7 +45,8 @@ public struct LSTMCellFigure: Sendable {
   static func stepName(_ step: TraceStep, reader: TraceReader) -> String {
     let trace = reader.trace
     switch step {
-    case .encoder(let i): return "encoder step \(i + 1) of \(trace.encoder.forward.count)" + (trace.model.bidirectional ? " (forward)" : "")
+    case .encoder(let i):
+      return "encoder step \(i + 1) of \(trace.encoder.forward.count)" + (trace.model.bidirectional ? " (forward)" : "")
     case .backward(let i): return "backward encoder step \(i + 1) of \(trace.encoder.backward?.count ?? 0)"
     case .bridge: return "the bridge"
     case .decoder(let i): return "decoder step \(i + 1) of \(trace.freeRunning.steps.count)"
@@ -57,7 +58,8 @@ public struct LSTMCellFigure: Sendable {
   func summary(reader: TraceReader) -> String {
     guard let cell = reader.cell(at: step) else { return "" }
     let unit = min(max(0, self.unit), max(0, cell.hidden.count - 1))
-    let means = CellQuantity.allCases.map { "<var>\($0.symbol)</var> \(NumberText.fixed($0.values(in: cell).mean))" }.joined(separator: " · ")
+    let means = CellQuantity.allCases.map { "<var>\($0.symbol)</var> \(NumberText.fixed($0.values(in: cell).mean))" }.joined(
+      separator: " · ")
     return "<div class=\"cell-view\"><p class=\"gate-means\">Means over \(cell.hidden.count) units: \(means)</p>"
       + workedArithmetic(cell: cell, previous: reader.previous(at: step), unit: unit) + "</div>"
   }
@@ -74,17 +76,22 @@ public struct LSTMCellFigure: Sendable {
 
     // Each node's label names the quantity, its mean and the worked unit; stepper.js adds
     // the other listed units from the step's table (column `data-col`) to the read-out.
-    func node(_ x: Int, _ y: Int, _ column: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale) -> String {
+    func node(_ x: Int, _ y: Int, _ column: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale) -> String
+    {
       let mean = values.mean
-      let label = "\(name)\(symbol.isEmpty ? "" : " " + symbol): mean \(NumberText.fixed(mean, decimals: 3)), unit \(unit) \(NumberText.fixed(values[safe: unit] ?? 0, decimals: 3))"
-      return "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" data-col=\"\(column)\" transform=\"translate(\(x) \(y))\">"
+      let label =
+        "\(name)\(symbol.isEmpty ? "" : " " + symbol): mean \(NumberText.fixed(mean, decimals: 3)), unit \(unit) \(NumberText.fixed(values[safe: unit] ?? 0, decimals: 3))"
+      return
+        "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" data-col=\"\(column)\" transform=\"translate(\(x) \(y))\">"
         + "<rect class=\"\(scale.className(for: mean))\" width=\"64\" height=\"22\" rx=\"4\"/>"
         + "<text x=\"32\" y=\"15\">\(NumberText.fixed(mean))</text></g>"
     }
     let state = ColorScale.diverging(covering: cell.cell + previous.cell)
-    var svg = "<div class=\"cell-svg\" role=\"group\" aria-label=\"LSTM cell diagram with the step's mean values\"><svg class=\"cell-diagram\" viewBox=\"0 0 660 330\">"
+    var svg =
+      "<div class=\"cell-svg\" role=\"group\" aria-label=\"LSTM cell diagram with the step's mean values\"><svg class=\"cell-diagram\" viewBox=\"0 0 660 330\">"
     svg += "<use href=\"#lstm-cell-skeleton\" width=\"660\" height=\"330\"/>"
-    svg += "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
+    svg +=
+      "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
     svg += node(14, 72, 1, "", "previous cell state", previous.cell, scale: state)
     svg += node(14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden))
     svg += node(138, 232, 3, "f", "forget gate", cell.forgetGate, scale: .gate)
@@ -114,18 +121,22 @@ public struct LSTMCellFigure: Sendable {
     var html = "<div class=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
     html += "<p class=\"math\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
     html += " = \(n(f)) × \(n(c0)) + \(n(i)) × \(n(g)) = <strong>\(NumberText.fixed(c))</strong></p>"
-    html += "<p class=\"math\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
+    html +=
+      "<p class=\"math\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
     html += " = \(n(o)) × \(n(Float(tanh(Double(c))))) = <strong>\(NumberText.fixed(h))</strong></p></div>"
     return html
   }
 
   private func unitTable(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), shown: Int) -> String {
     var html = "<details class=\"unit-table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
-    html += "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">h<sub>t−1</sub></th>"
-    html += "<th scope=\"col\">f</th><th scope=\"col\">i</th><th scope=\"col\">g</th><th scope=\"col\">o</th><th scope=\"col\">c<sub>t</sub></th><th scope=\"col\">h<sub>t</sub></th></tr></thead><tbody>"
+    html +=
+      "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">h<sub>t−1</sub></th>"
+    html +=
+      "<th scope=\"col\">f</th><th scope=\"col\">i</th><th scope=\"col\">g</th><th scope=\"col\">o</th><th scope=\"col\">c<sub>t</sub></th><th scope=\"col\">h<sub>t</sub></th></tr></thead><tbody>"
     for unit in 0..<shown {
       let values = [
-        previous.cell[safe: unit] ?? 0, previous.hidden[safe: unit] ?? 0, cell.forgetGate[unit], cell.inputGate[unit], cell.candidate[unit],
+        previous.cell[safe: unit] ?? 0, previous.hidden[safe: unit] ?? 0, cell.forgetGate[unit], cell.inputGate[unit],
+        cell.candidate[unit],
         cell.outputGate[unit], cell.cell[unit], cell.hidden[unit],
       ]
       html += "<tr><th scope=\"row\">\(unit)</th>" + values.map { "<td>\(NumberText.fixed($0))</td>" }.joined() + "</tr>"

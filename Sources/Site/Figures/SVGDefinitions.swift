@@ -9,7 +9,8 @@ public enum SVGDefinitions {
   /// The hidden `<svg>` with the shared definitions; the page layout puts it first in `<body>`.
   public static let html: String = {
     var svg = "<svg class=\"svg-defs\" aria-hidden=\"true\" focusable=\"false\" width=\"0\" height=\"0\"><defs>"
-    svg += "<marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"arrowhead\"/></marker>"
+    svg +=
+      "<marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"arrowhead\"/></marker>"
     svg += "<symbol id=\"lstm-cell-skeleton\" viewBox=\"0 0 660 330\">"
     svg += "<rect class=\"cell-body\" x=\"120\" y=\"22\" width=\"450\" height=\"290\" rx=\"14\"/>"
     // The cell-state line runs along the top, the hidden/input bus along the bottom.
@@ -32,9 +33,11 @@ public enum SVGDefinitions {
       svg += "<text class=\"gate-fn\" x=\"\(x)\" y=\"183\">\(activation)</text>"
     }
     for (x, y, sign) in [(170, 50, "×"), (320, 50, "+"), (320, 110, "×"), (540, 170, "×")] {
-      svg += "<circle class=\"op\" cx=\"\(x)\" cy=\"\(y)\" r=\"12\"/><text class=\"op-sign\" x=\"\(x)\" y=\"\(y + 5)\">\(sign)</text>"
+      svg +=
+        "<circle class=\"op\" cx=\"\(x)\" cy=\"\(y)\" r=\"12\"/><text class=\"op-sign\" x=\"\(x)\" y=\"\(y + 5)\">\(sign)</text>"
     }
-    svg += "<ellipse class=\"op\" cx=\"540\" cy=\"105\" rx=\"24\" ry=\"14\"/><text class=\"op-fn\" x=\"540\" y=\"109\">tanh</text>"
+    svg +=
+      "<ellipse class=\"op\" cx=\"540\" cy=\"105\" rx=\"24\" ry=\"14\"/><text class=\"op-fn\" x=\"540\" y=\"109\">tanh</text>"
     svg += "<text class=\"sym start\" x=\"14\" y=\"40\">c<tspan baseline-shift=\"sub\" font-size=\"70%\">t−1</tspan></text>"
     svg += "<text class=\"sym end\" x=\"646\" y=\"40\">c<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan></text>"
     svg += "<text class=\"sym start\" x=\"14\" y=\"284\">h<tspan baseline-shift=\"sub\" font-size=\"70%\">t−1</tspan></text>"

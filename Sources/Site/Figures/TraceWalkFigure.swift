@@ -60,10 +60,13 @@ public struct TraceWalkFigure: Sendable {
     let reader = TraceReader(trace)
     let steps = reader.walkSteps(feeding: feeding)
     let decode = feeding == .teacherForced ? trace.teacherForced : trace.freeRunning
-    let captionText = caption ?? "Step through “\(HTML.displayText(trace.input))” in \(trace.model.name): "
+    let captionText =
+      caption ?? "Step through “\(HTML.displayText(trace.input))” in \(trace.model.name): "
       + "the encoder reads each token, the bridge hands over, and the decoder "
-      + (feeding == .teacherForced ? "is fed the true previous token (teacher forcing)." : "is fed its own previous prediction (free-running).")
-    var html = "<figure class=\"figure stepper walk-figure\" id=\"\(HTML.escape(id))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(id))-caption\">"
+      + (feeding == .teacherForced
+        ? "is fed the true previous token (teacher forcing)." : "is fed its own previous prediction (free-running).")
+    var html =
+      "<figure class=\"figure stepper walk-figure\" id=\"\(HTML.escape(id))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(id))-caption\">"
     html += "<figcaption id=\"\(HTML.escape(id))-caption\">\(HTML.escape(captionText))</figcaption>"
     html += overview(reader: reader, decode: decode)
     html += StepperMarkup.list(figureID: HTML.escape(id), steps: steps.map { stepMarkup($0, reader: reader) })
@@ -74,24 +77,29 @@ public struct TraceWalkFigure: Sendable {
     var html = "<div class=\"walk-overview\" role=\"group\" aria-label=\"Overview of all steps\">"
     html += "<div class=\"lane\"><span class=\"lane-label\">encoder reads</span><ol class=\"token-row\">"
     for (index, step) in trace.encoder.forward.enumerated() {
-      html += "<li class=\"tok-box\" data-for-step=\"encoder-\(index)\"><span class=\"tok\">\(reader.token(step.token))</span></li>"
+      html +=
+        "<li class=\"tok-box\" data-for-step=\"encoder-\(index)\"><span class=\"tok\">\(reader.token(step.token))</span></li>"
     }
     html += "</ol></div>"
     if let backward = trace.encoder.backward {
       html += "<div class=\"lane\"><span class=\"lane-label\">backward reads</span><ol class=\"token-row\">"
       for (index, step) in backward.enumerated() {
-        html += "<li class=\"tok-box\" data-for-step=\"backward-\(index)\"><span class=\"tok\">\(reader.token(step.token))</span></li>"
+        html +=
+          "<li class=\"tok-box\" data-for-step=\"backward-\(index)\"><span class=\"tok\">\(reader.token(step.token))</span></li>"
       }
       html += "</ol></div>"
     }
-    html += "<div class=\"lane\"><span class=\"lane-label\">bridge</span><ol class=\"token-row\"><li class=\"tok-box bridge-box\" data-for-step=\"bridge-0\">\(bridgeShortName)</li></ol></div>"
+    html +=
+      "<div class=\"lane\"><span class=\"lane-label\">bridge</span><ol class=\"token-row\"><li class=\"tok-box bridge-box\" data-for-step=\"bridge-0\">\(bridgeShortName)</li></ol></div>"
     html += "<div class=\"lane\"><span class=\"lane-label\">decoder fed → writes</span><ol class=\"token-row\">"
     for step in decode?.steps ?? [] {
       let anchor = feeding == .teacherForced ? TraceStep.teacherForced(step.step).anchor : TraceStep.decoder(step.step).anchor
       html += "<li class=\"tok-box dec-box\" data-for-step=\"\(anchor)\">"
       if let fed = step.fedToken { html += "<span class=\"tok\">\(reader.token(fed))</span>" }
-      html += "<span class=\"src-icon\" title=\"\(SourceBadge.label(step.fedTokenSource))\"><span aria-hidden=\"true\">\(SourceBadge.icon(step.fedTokenSource))</span><span class=\"vh\"> \(SourceBadge.label(step.fedTokenSource))</span></span>"
-      html += "<span class=\"arrow\" aria-hidden=\"true\">↓</span><span class=\"vh\">, writes </span><span class=\"tok out\">\(reader.token(step.predicted))</span></li>"
+      html +=
+        "<span class=\"src-icon\" title=\"\(SourceBadge.label(step.fedTokenSource))\"><span aria-hidden=\"true\">\(SourceBadge.icon(step.fedTokenSource))</span><span class=\"vh\"> \(SourceBadge.label(step.fedTokenSource))</span></span>"
+      html +=
+        "<span class=\"arrow\" aria-hidden=\"true\">↓</span><span class=\"vh\">, writes </span><span class=\"tok out\">\(reader.token(step.predicted))</span></li>"
     }
     html += "</ol></div></div>"
     return html
@@ -111,18 +119,21 @@ public struct TraceWalkFigure: Sendable {
     case .encoder(let i), .backward(let i):
       let record = step == .encoder(i) ? trace.encoder.forward[i] : trace.encoder.backward![i]
       let token = reader.plainToken(record.token)
-      var body = "<p class=\"step-lede\">Reads <span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
+      var body =
+        "<p class=\"step-lede\">Reads <span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
       body += cellDetail(step, reader: reader)
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: "\(name): read ‘\(token)’", body: body)
     case .bridge:
-      return .init(anchor: step.anchor, title: "The bridge", announce: "bridge: \(bridgeSentence)", body: bridgeBody(reader: reader))
+      return .init(
+        anchor: step.anchor, title: "The bridge", announce: "bridge: \(bridgeSentence)", body: bridgeBody(reader: reader))
     case .decoder(let i), .teacherForced(let i):
       let decode = (feeding == .teacherForced ? trace.teacherForced : trace.freeRunning)!
       let record = decode.steps[i]
       let fed = record.fedToken.map(reader.plainToken) ?? "the repeated encoding"
       let fedQuoted = record.fedToken == nil ? fed : "‘\(fed)’"
       let predicted = reader.plainToken(record.predicted)
-      var body = "<p class=\"step-lede\">Fed \(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
+      var body =
+        "<p class=\"step-lede\">Fed \(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
       if let target = record.target {
         body += " · target <span class=\"tok\">\(reader.token(target))</span>"
       }
@@ -177,7 +188,8 @@ public struct TraceWalkFigure: Sendable {
       let chosen = token == record.predicted
       let isTarget = token == record.target
       html += "<li\(chosen ? " class=\"chosen\"" : "")><span class=\"tok\">\(reader.token(token))</span>"
-      html += "<span class=\"bar\"><span class=\"fill\" style=\"width:\(NumberText.coordinate(Double(probability) * 100))%\"></span></span>"
+      html +=
+        "<span class=\"bar\"><span class=\"fill\" style=\"width:\(NumberText.coordinate(Double(probability) * 100))%\"></span></span>"
       html += "<span class=\"prob\">\(NumberText.percent(probability))</span>"
       html += chosen ? "<span class=\"chosen-mark\"><span aria-hidden=\"true\">✔</span> chosen</span>" : ""
       html += isTarget && !chosen ? "<span class=\"target-mark\"><span aria-hidden=\"true\">◎</span> target</span>" : ""

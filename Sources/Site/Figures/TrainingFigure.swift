@@ -29,11 +29,16 @@ public struct TrainingFigure: Sendable {
     var html = "<figure class=\"figure training-figure\" id=\"\(HTML.escape(id))\"><div class=\"charts\">"
     let losses = history.metrics.map { ($0.epoch, $0.loss) }
     let validationLosses = history.metrics.compactMap { m in m.validationLoss.map { (m.epoch, $0) } }
-    html += chart(title: "Loss", id: "\(id)-loss", series: [("training loss", "s-loss", losses), ("validation loss", "s-val", validationLosses)], upperBound: nil)
+    html += chart(
+      title: "Loss", id: "\(id)-loss",
+      series: [("training loss", "s-loss", losses), ("validation loss", "s-val", validationLosses)], upperBound: nil)
     let accuracies = history.metrics.compactMap { m in m.accuracy.map { (m.epoch, $0) } }
     let validationAccuracies = history.metrics.compactMap { m in m.validationAccuracy.map { (m.epoch, $0) } }
     if !accuracies.isEmpty || !validationAccuracies.isEmpty {
-      html += chart(title: "Accuracy", id: "\(id)-accuracy", series: [("training accuracy", "s-loss", accuracies), ("validation accuracy", "s-val", validationAccuracies)], upperBound: 1)
+      html += chart(
+        title: "Accuracy", id: "\(id)-accuracy",
+        series: [("training accuracy", "s-loss", accuracies), ("validation accuracy", "s-val", validationAccuracies)],
+        upperBound: 1)
     }
     html += "</div>" + metricsTable()
     html += "<figcaption>Loss and accuracy after each epoch (solid: training, dashed: validation).</figcaption></figure>"
@@ -51,7 +56,8 @@ public struct TrainingFigure: Sendable {
     func x(_ epoch: Int) -> Double { left + Double(epoch - firstEpoch) / xSpan * (width - left - right) }
     func y(_ value: Float) -> Double { top + (1 - Double(value) / maxValue) * (height - top - bottom) }
     let c = NumberText.coordinate
-    var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
+    var svg =
+      "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
     svg += "<title id=\"\(id)-t\">\(title) by epoch</title>"
     let summary = series.filter { !$0.2.isEmpty }.map { name, _, values in
       "\(name) from \(NumberText.significant(values.first!.1)) at epoch \(values.first!.0) to \(NumberText.significant(values.last!.1)) at epoch \(values.last!.0)"
@@ -60,7 +66,8 @@ public struct TrainingFigure: Sendable {
     for tick in ticks {
       let value = Float(tick)
       svg += "<line class=\"grid\" x1=\"\(c(left))\" x2=\"\(c(width - right))\" y1=\"\(c(y(value)))\" y2=\"\(c(y(value)))\"/>"
-      svg += "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(c(y(value) + 4))\" text-anchor=\"end\">\(String(format: "%g", tick))</text>"
+      svg +=
+        "<text class=\"tick\" x=\"\(c(left - 6))\" y=\"\(c(y(value) + 4))\" text-anchor=\"end\">\(String(format: "%g", tick))</text>"
     }
     let epochTicks = Array(Set([firstEpoch, (firstEpoch + lastEpoch) / 2, lastEpoch])).sorted()
     for epoch in epochTicks {
@@ -68,7 +75,8 @@ public struct TrainingFigure: Sendable {
     }
     svg += "<path class=\"axis\" d=\"M\(c(left)) \(c(top))V\(c(height - bottom))H\(c(width - right))\"/>"
     svg += "<text class=\"axis-label\" x=\"\(c((left + width) / 2))\" y=\"\(c(height - 4))\" text-anchor=\"middle\">epoch</text>"
-    svg += "<text class=\"axis-label\" x=\"12\" y=\"\(c(top + 2))\" text-anchor=\"start\" transform=\"rotate(-90 12 \(c(top + 2)))\" dx=\"-\(Int(height - top - bottom))\">\(title.lowercased())</text>"
+    svg +=
+      "<text class=\"axis-label\" x=\"12\" y=\"\(c(top + 2))\" text-anchor=\"start\" transform=\"rotate(-90 12 \(c(top + 2)))\" dx=\"-\(Int(height - top - bottom))\">\(title.lowercased())</text>"
     for (_, className, values) in series where !values.isEmpty {
       let pointList = values.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " ")
       svg += "<polyline class=\"series \(className)\" points=\"\(pointList)\"/>"
@@ -92,9 +100,13 @@ public struct TrainingFigure: Sendable {
 
   private func metricsTable() -> String {
     var html = "<details class=\"unit-table\"><summary>The numbers, epoch by epoch</summary><table class=\"numbers\"><thead><tr>"
-    html += "<th scope=\"col\">epoch</th><th scope=\"col\">loss</th><th scope=\"col\">accuracy</th><th scope=\"col\">validation loss</th><th scope=\"col\">validation accuracy</th></tr></thead><tbody>"
+    html +=
+      "<th scope=\"col\">epoch</th><th scope=\"col\">loss</th><th scope=\"col\">accuracy</th><th scope=\"col\">validation loss</th><th scope=\"col\">validation accuracy</th></tr></thead><tbody>"
     for m in history.metrics {
-      let cells = [NumberText.significant(m.loss), m.accuracy.map(NumberText.percent) ?? "—", m.validationLoss.map { NumberText.significant($0) } ?? "—", m.validationAccuracy.map(NumberText.percent) ?? "—"]
+      let cells = [
+        NumberText.significant(m.loss), m.accuracy.map(NumberText.percent) ?? "—",
+        m.validationLoss.map { NumberText.significant($0) } ?? "—", m.validationAccuracy.map(NumberText.percent) ?? "—",
+      ]
       html += "<tr><th scope=\"row\">\(m.epoch)</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
     }
     return html + "</tbody></table></details>"
@@ -106,20 +118,26 @@ public struct TrainingFigure: Sendable {
       let reader = TraceReader(snapshot.trace)
       let trace = snapshot.trace
       let metrics = history.metrics.first { $0.epoch == snapshot.epoch }
-      var body = "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output)))</span>"
+      var body =
+        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output)))</span>"
       if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target)))</span>)" }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
       body += "</p><ol class=\"token-row\">"
       for step in trace.freeRunning.steps {
         let best = reader.topPredictions(step, count: 1).first
-        body += "<li class=\"tok-box dec-box\"><span class=\"tok out\">\(reader.token(step.predicted))</span><span class=\"prob\">\(best.map { NumberText.percent($0.probability) } ?? "")</span></li>"
+        body +=
+          "<li class=\"tok-box dec-box\"><span class=\"tok out\">\(reader.token(step.predicted))</span><span class=\"prob\">\(best.map { NumberText.percent($0.probability) } ?? "")</span></li>"
       }
       body += "</ol>"
-      let announce = "epoch \(snapshot.epoch): wrote ‘\(HTML.displayText(trace.freeRunning.output))’" + (trace.target.map { ", target ‘\(HTML.displayText($0))’" } ?? "")
+      let announce =
+        "epoch \(snapshot.epoch): wrote ‘\(HTML.displayText(trace.freeRunning.output))’"
+        + (trace.target.map { ", target ‘\(HTML.displayText($0))’" } ?? "")
       return .init(anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)", announce: announce, body: body)
     }
-    var html = "<figure class=\"figure stepper epoch-figure\" id=\"\(HTML.escape(stepperID))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(stepperID))-caption\">"
-    html += "<figcaption id=\"\(HTML.escape(stepperID))-caption\">What the model wrote for the same input as training went on; slide through the recorded epochs.</figcaption>"
+    var html =
+      "<figure class=\"figure stepper epoch-figure\" id=\"\(HTML.escape(stepperID))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(stepperID))-caption\">"
+    html +=
+      "<figcaption id=\"\(HTML.escape(stepperID))-caption\">What the model wrote for the same input as training went on; slide through the recorded epochs.</figcaption>"
     html += StepperMarkup.list(figureID: HTML.escape(stepperID), steps: steps)
     return html + "</figure>"
   }

@@ -59,10 +59,14 @@ public struct ColorScale: Equatable, Sendable {
     html += "<span class=\"legend-end\">\(NumberText.significant(lower, digits: 2))</span>"
     for bin in 0..<Self.binCount {
       let range = "\(NumberText.significant(ends[bin], digits: 2)) to \(NumberText.significant(ends[bin + 1], digits: 2))"
-      html += "<span class=\"sw \(kind == .sequential ? "s" : "d")\(bin)\" title=\"\(range)\"><span class=\"vh\">\(range); </span></span>"
+      html +=
+        "<span class=\"sw \(kind == .sequential ? "s" : "d")\(bin)\" title=\"\(range)\"><span class=\"vh\">\(range); </span></span>"
     }
     html += "<span class=\"legend-end\">\(NumberText.significant(upper, digits: 2))</span>"
-    html += kind == .diverging ? " <span class=\"legend-note\">(blue negative, orange positive)</span>" : " <span class=\"legend-note\">(dark low, yellow high)</span>"
+    html +=
+      kind == .diverging
+      ? " <span class=\"legend-note\">(blue negative, orange positive)</span>"
+      : " <span class=\"legend-note\">(dark low, yellow high)</span>"
     return html + "</div>"
   }
 }

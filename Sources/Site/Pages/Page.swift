@@ -9,7 +9,16 @@
 public struct Page: Sendable {
   /// Which template lays the page out; a theme overrides a template by its file name.
   public enum Template: String, Sendable, CaseIterable {
-    case trace, model, lesson, index, page
+    /// `trace.mustache`: one traced input.
+    case trace
+    /// `model.mustache`: a model with prepared traces.
+    case model
+    /// `lesson.mustache`: a lesson's prose and figures.
+    case lesson
+    /// `index.mustache`: the site's list of pages.
+    case index
+    /// `page.mustache`: anything else.
+    case page
   }
 
   /// The page's path inside the site, with `/` separators (`lessons/06-bridge.html`).

@@ -1,4 +1,7 @@
 import Mustache
+import Trace
+
+import struct Foundation.URL
 
 /// Renders pages through the Mustache templates: the page's own template for the content
 /// inside `<main>`, then `layout` around it.
@@ -52,6 +55,17 @@ public struct PageRenderer: Sendable {
     render(page, inlineAssets: true, navigation: [], home: nil)
   }
 
+  /// The standalone page for one trace: what `unrolled trace --format html --out FILE`
+  /// writes. CSS, script and SVG are inline; nothing is fetched.
+  ///
+  /// ```
+  /// try PageRenderer().standaloneTracePage(model.trace(input: " 2+10", target: "12"))
+  /// // "<!DOCTYPE html><html lang=\"en\">…“␣2+10” through addition…"
+  /// ```
+  public func standaloneTracePage(_ trace: ModelTrace, unit: Int = 0) -> String {
+    standalone(Page.trace(trace, unit: unit))
+  }
+
   /// A page of a site: assets linked from `assets/`, links relative to the page.
   public func render(_ page: Page, navigation: [NavigationLink], home: String?) -> String {
     render(page, inlineAssets: false, navigation: navigation, home: home)
@@ -81,5 +95,3 @@ public struct PageRenderer: Sendable {
     return library.render(context, withTemplate: "layout") ?? ""
   }
 }
-
-import struct Foundation.URL

@@ -11,6 +11,7 @@ public enum SiteBuildError: Error, Equatable, CustomStringConvertible {
   /// Writing or moving files failed.
   case fileSystem(String)
 
+  /// One line for a user, naming what to fix.
   public var description: String {
     switch self {
     case .missingResource(let name): return "the site resource \(name) is missing from the build"

@@ -36,7 +36,8 @@ public struct SiteResources: Sendable {
     script = try read("stepper.js", themeCandidates: ["stepper.js"])
     var templates: [String: String] = [:]
     for name in ["layout"] + Page.Template.allCases.map(\.rawValue) {
-      templates[name] = try read("templates/\(name).mustache", themeCandidates: ["templates/\(name).mustache", "\(name).mustache"])
+      templates[name] = try read(
+        "templates/\(name).mustache", themeCandidates: ["templates/\(name).mustache", "\(name).mustache"])
     }
     self.templates = templates
   }

@@ -16,7 +16,8 @@ enum StepperMarkup {
   static func list(figureID: String, steps: [Step]) -> String {
     var html = "<ol class=\"steps\">"
     for step in steps {
-      html += "<li class=\"step\" id=\"\(figureID)/\(step.anchor)\" data-step=\"\(step.anchor)\" data-announce=\"\(HTML.escape(step.announce))\">"
+      html +=
+        "<li class=\"step\" id=\"\(figureID)/\(step.anchor)\" data-step=\"\(step.anchor)\" data-announce=\"\(HTML.escape(step.announce))\">"
       html += "<h3 class=\"step-title\">\(step.title)</h3>"
       html += step.body
       html += "</li>"

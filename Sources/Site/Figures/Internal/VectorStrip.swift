@@ -5,7 +5,9 @@ enum VectorStrip {
     let width = min(limit, vectors.map(\.1.count).max() ?? 0)
     let scale = ColorScale.diverging(covering: vectors.flatMap(\.1))
     var html = "<div class=\"heatmap-scroll\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))</caption>"
-    html += "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">u\($0)</th>" }.joined() + "</tr></thead><tbody>"
+    html +=
+      "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">u\($0)</th>" }.joined()
+      + "</tr></thead><tbody>"
     for (name, values) in vectors {
       html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>"
       for unit in 0..<width {
