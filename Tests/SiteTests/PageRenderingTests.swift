@@ -95,6 +95,41 @@ struct PageRenderingTests {
     #expect(kilobytes < 300, "the lesson page weighs \(Int(kilobytes)) KB")
   }
 
+  @Test("a walk can be limited to some steps, as a lesson's `steps:` asks")
+  func walkSubset() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let html = TraceWalkFigure(trace: trace, id: "w", steps: [.decoder(0), .decoder(1)]).html
+    #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == 2)
+    #expect(html.contains("id=\"w/decoder-1\"") && !html.contains("id=\"w/encoder-0\""))
+  }
+
+  @Test("heatmaps draw exactly the units asked for, in order")
+  func heatmapUnits() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let html = HeatmapFigure(trace: trace, part: .encoder, quantities: [.forgetGate], units: [4, 1, 99], id: "h").html
+    let rowHeaders = html.components(separatedBy: "<th scope=\"row\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    #expect(rowHeaders == ["4", "1"], "unit 99 does not exist and is skipped")
+  }
+
+  @Test("an author's caption comes first in every figure, escaped")
+  func authorCaptions() throws {
+    let trace = try SiteFixtures.bidirectionalTrace()
+    let caption = "Look at <this> & that."
+    let figures = [
+      LSTMCellFigure(trace: trace, step: .encoder(0), caption: caption, id: "a").html,
+      HeatmapFigure(trace: trace, part: .encoder, caption: caption, id: "b").html,
+      DecodeComparisonFigure(trace: trace, caption: caption, id: "c").html,
+      BidirectionalFigure(trace: trace, caption: caption, id: "d").html,
+      ArchitectureFigure(model: trace.model, caption: caption, id: "e").html,
+      TrainingFigure(history: try SiteFixtures.history(), caption: caption, id: "f").html,
+      TraceWalkFigure(trace: trace, id: "g", caption: caption).html,
+    ]
+    for html in figures {
+      let escaped = "Look at &lt;this&gt; &amp; that."
+      #expect(html.contains("<figcaption>" + escaped) || html.contains("-caption\">" + escaped))
+    }
+  }
+
   @Test(
     "numbers are short and use a real minus sign",
     arguments: [

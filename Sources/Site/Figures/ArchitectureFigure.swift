@@ -16,9 +16,12 @@ public struct ArchitectureFigure: Sendable {
   public var summary: ModelSummary?
   /// The figure's element id.
   public var id: String
+  /// The caption (plain text, escaped when drawn), put before the generated description.
+  public var caption: String?
 
   /// The architecture of `model`, with `summary` as a table when given.
-  public init(model: ModelDescription, summary: ModelSummary? = nil, id: String) {
+  public init(model: ModelDescription, summary: ModelSummary? = nil, caption: String? = nil, id: String) {
+    self.caption = caption
     self.model = model
     self.summary = summary
     self.id = id
@@ -52,7 +55,7 @@ public struct ArchitectureFigure: Sendable {
     svg += "</svg>"
     var html = "<figure class=\"figure arch-figure\" id=\"\(HTML.escape(id))\"><div class=\"arch-scroll\">\(svg)</div>"
     if let summary { html += summaryTable(summary) }
-    html += "<figcaption>\(HTML.escape(description))</figcaption></figure>"
+    html += "<figcaption>\(captionLead)\(HTML.escape(description))</figcaption></figure>"
     return html
   }
 
@@ -117,4 +120,9 @@ public struct ArchitectureFigure: Sendable {
       "</tbody><tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"num\">\(ModelSummary.grouped(summary.totalParameters))</td></tr></tfoot></table></div>"
     return html
   }
+}
+
+extension ArchitectureFigure {
+  /// The author's caption, escaped, before the generated description.
+  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

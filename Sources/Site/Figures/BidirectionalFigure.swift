@@ -16,9 +16,12 @@ public struct BidirectionalFigure: Sendable {
   public var units: Int
   /// The figure's element id.
   public var id: String
+  /// The caption (plain text, escaped when drawn), put before the generated description.
+  public var caption: String?
 
   /// The bidirectional view of `trace`.
-  public init(trace: ModelTrace, units: Int = 6, id: String) {
+  public init(trace: ModelTrace, units: Int = 6, caption: String? = nil, id: String) {
+    self.caption = caption
     self.trace = trace
     self.units = units
     self.id = id
@@ -57,7 +60,7 @@ public struct BidirectionalFigure: Sendable {
     }
     html += "</tbody></table></div>"
     html +=
-      "<figcaption>The forward LSTM reads positions 1 to \(positions.count); the backward LSTM reads them from \(positions.count) down to 1, so at each position the two have seen opposite sides of the input. "
+      "<figcaption>\(captionLead)The forward LSTM reads positions 1 to \(positions.count); the backward LSTM reads them from \(positions.count) down to 1, so at each position the two have seen opposite sides of the input. "
     html +=
       "Merge mode <strong>\(mode.rawValue)</strong>: \(HTML.escape(Self.mergeFormula(mode))). Each cell lists the first \(units) units.</figcaption>"
     return html + "</figure>"
@@ -82,4 +85,9 @@ public struct BidirectionalFigure: Sendable {
     return
       "<td class=\"chips\">\(chips)\(values.count > units ? "<span class=\"more\">+\(values.count - units)</span>" : "")</td>"
   }
+}
+
+extension BidirectionalFigure {
+  /// The author's caption, escaped, before the generated description.
+  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

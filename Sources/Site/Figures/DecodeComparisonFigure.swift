@@ -13,9 +13,12 @@ public struct DecodeComparisonFigure: Sendable {
   public var trace: ModelTrace
   /// The figure's element id.
   public var id: String
+  /// The caption (plain text, escaped when drawn), put before the generated description.
+  public var caption: String?
 
   /// The comparison of the two decodes of `trace`.
-  public init(trace: ModelTrace, id: String) {
+  public init(trace: ModelTrace, caption: String? = nil, id: String) {
+    self.caption = caption
     self.trace = trace
     self.id = id
   }
@@ -26,7 +29,8 @@ public struct DecodeComparisonFigure: Sendable {
     var html = "<figure class=\"figure compare-figure\" id=\"\(HTML.escape(id))\">"
     guard let forced = trace.teacherForced else {
       html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(trace.freeRunning.output))”.</p>"
-      return html + "<figcaption>Free-running decode of “\(HTML.escape(HTML.displayText(trace.input)))”.</figcaption></figure>"
+      return html
+        + "<figcaption>\(captionLead)Free-running decode of “\(HTML.escape(HTML.displayText(trace.input)))”.</figcaption></figure>"
     }
     let free = trace.freeRunning
     let count = max(forced.steps.count, free.steps.count)
@@ -71,7 +75,7 @@ public struct DecodeComparisonFigure: Sendable {
       trace.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
       ?? "They are fed the same tokens at every step."
     html +=
-      "<figcaption>Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
+      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
     return html + "</figure>"
   }
 
@@ -88,4 +92,9 @@ public struct DecodeComparisonFigure: Sendable {
     case .targetEnd: return "end of target"
     }
   }
+}
+
+extension DecodeComparisonFigure {
+  /// The author's caption, escaped, before the generated description.
+  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

@@ -5,7 +5,7 @@ import Trace
 /// colour-blind-safe scale and carrying its number as text.
 ///
 /// ```
-/// HeatmapFigure(trace: trace, part: .encoder, units: 0..<4, markedStep: 1, id: "heat").html
+/// HeatmapFigure(trace: trace, part: .encoder, units: [0, 1, 2, 3], markedStep: 1, id: "heat").html
 /// // <figure class="figure heatmap-figure" id="heat">…<table class="heatmap" …>
 /// //   <caption>forget gate f</caption>…<td class="s7">0.82</td>…
 /// ```
@@ -30,8 +30,10 @@ public struct HeatmapFigure: Sendable {
   public var part: Part
   /// The quantities to draw, one table each.
   public var quantities: [CellQuantity]
-  /// The units (rows) to draw; clipped to the layer's size.
-  public var units: Range<Int>
+  /// The units (rows) to draw, in this order; units the layer does not have are skipped.
+  public var units: [Int]
+  /// The caption (plain text, escaped when drawn); a description of the tables when `nil`.
+  public var caption: String?
   /// The step (column) to mark as current, if any.
   public var markedStep: Int?
   /// The id of a ``TraceWalkFigure`` whose current step this figure outlines as it steps.
@@ -41,7 +43,8 @@ public struct HeatmapFigure: Sendable {
 
   /// Heatmaps of `part`; by default all six quantities of the first 8 units.
   public init(
-    trace: ModelTrace, part: Part, quantities: [CellQuantity] = CellQuantity.allCases, units: Range<Int> = 0..<8,
+    trace: ModelTrace, part: Part, quantities: [CellQuantity] = CellQuantity.allCases, units: [Int] = Array(0..<8),
+    caption: String? = nil,
     markedStep: Int? = nil, follows: String? = nil, id: String
   ) {
     self.trace = trace
@@ -49,6 +52,7 @@ public struct HeatmapFigure: Sendable {
     self.part = part
     self.quantities = quantities
     self.units = units
+    self.caption = caption
     self.markedStep = markedStep
     self.id = id
   }
@@ -58,7 +62,7 @@ public struct HeatmapFigure: Sendable {
     let reader = TraceReader(trace)
     let columns = self.columns(reader)
     let layerUnits = columns.first?.record.hidden.count ?? 0
-    let rows = units.clamped(to: 0..<layerUnits)
+    let rows = units.filter { (0..<layerUnits).contains($0) }
     var html =
       "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(follows.map { " data-follows=\"\(HTML.escape($0))\"" } ?? "")>"
     html += "<div class=\"legends\">" + ColorScale.gate.legendHTML(label: "gates i, f, o")
@@ -95,9 +99,13 @@ public struct HeatmapFigure: Sendable {
       html += "</tbody></table></div>"
     }
     html += "</div>"
-    let shownUnits = rows.isEmpty ? "no units" : "units \(rows.lowerBound)–\(rows.upperBound - 1) of \(layerUnits)"
+    let contiguous = rows.count > 1 && zip(rows, rows.dropFirst()).allSatisfy { $1 == $0 + 1 }
+    let list = contiguous ? "\(rows[0])–\(rows[rows.count - 1])" : rows.map(String.init).joined(separator: ", ")
+    let shownUnits = rows.isEmpty ? "no units" : "units \(list) of \(layerUnits)"
+    html += "<figcaption>"
+    if let caption { html += HTML.escape(caption) + " " }
     html +=
-      "<figcaption>\(HTML.escape(partName)): each table is one quantity, rows are units (\(shownUnits)), columns are steps with the token read. "
+      "\(HTML.escape(partName)): each table is one quantity, rows are units (\(shownUnits)), columns are steps with the token read. "
     html += "Colour and number show the same value.</figcaption></figure>"
     return html
   }

@@ -22,9 +22,12 @@ public struct LSTMCellFigure: Sendable {
   public var listedUnits: Int
   /// The figure's element id.
   public var id: String
+  /// The caption (plain text, escaped when drawn), put before the generated description.
+  public var caption: String?
 
   /// A cell figure for `step`, working out `unit`.
-  public init(trace: ModelTrace, step: TraceStep, unit: Int = 0, listedUnits: Int = 6, id: String) {
+  public init(trace: ModelTrace, step: TraceStep, unit: Int = 0, listedUnits: Int = 6, caption: String? = nil, id: String) {
+    self.caption = caption
     self.trace = trace
     self.step = step
     self.unit = unit
@@ -35,10 +38,10 @@ public struct LSTMCellFigure: Sendable {
   /// The complete `<figure>`.
   public var html: String {
     let reader = TraceReader(trace)
-    let caption = "The LSTM cell at \(Self.stepName(step, reader: reader)), reading “\(reader.inputText(at: step))”."
+    let generated = "The LSTM cell at \(Self.stepName(step, reader: reader)), reading “\(reader.inputText(at: step))”."
     return "<figure class=\"figure cell-figure\" id=\"\(HTML.escape(id))\">"
       + body(reader: reader, readout: true)
-      + "<figcaption>\(HTML.escape(caption)) Mean values are shown on the diagram; focus or hover a value for each unit.</figcaption></figure>"
+      + "<figcaption>\(captionLead)\(HTML.escape(generated)) Mean values are shown on the diagram; focus or hover a value for each unit.</figcaption></figure>"
   }
 
   /// `encoder step 2 of 5`, `decoder step 1 of 3 (teacher forced)`.
@@ -144,4 +147,9 @@ public struct LSTMCellFigure: Sendable {
     return html + "</tbody></table></details>"
   }
 
+}
+
+extension LSTMCellFigure {
+  /// The author's caption, escaped, before the generated description.
+  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

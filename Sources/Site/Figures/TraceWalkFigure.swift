@@ -27,6 +27,8 @@ public struct TraceWalkFigure: Sendable {
   public var caption: String?
   /// How much each step shows.
   public var detail: Detail
+  /// The steps to include, in walking order; `nil` walks them all (encoder, bridge, decoder).
+  public var steps: [TraceStep]?
   /// How many units each step's table lists (full detail).
   public var listedUnits: Int
 
@@ -43,8 +45,9 @@ public struct TraceWalkFigure: Sendable {
   /// A walk through `trace`, decoder steps from the `feeding` decode.
   public init(
     trace: ModelTrace, feeding: DecodeRecord.Feeding = .freeRunning, unit: Int = 0, topK: Int = 5, id: String,
-    caption: String? = nil, detail: Detail = .full, listedUnits: Int = 4
+    caption: String? = nil, detail: Detail = .full, listedUnits: Int = 4, steps: [TraceStep]? = nil
   ) {
+    self.steps = steps
     self.detail = detail
     self.listedUnits = listedUnits
     self.trace = trace
@@ -58,7 +61,8 @@ public struct TraceWalkFigure: Sendable {
   /// The complete `<figure>`.
   public var html: String {
     let reader = TraceReader(trace)
-    let steps = reader.walkSteps(feeding: feeding)
+    let all = reader.walkSteps(feeding: feeding)
+    let steps = self.steps.map { chosen in all.filter(chosen.contains) } ?? all
     let decode = feeding == .teacherForced ? trace.teacherForced : trace.freeRunning
     let captionText =
       caption ?? "Step through “\(HTML.displayText(trace.input))” in \(trace.model.name): "

@@ -17,9 +17,12 @@ public struct TrainingFigure: Sendable {
   public var history: TrainingHistoryView
   /// The figure's element id; the snapshot stepper is `id-epochs`.
   public var id: String
+  /// The caption (plain text, escaped when drawn), put before the generated description.
+  public var caption: String?
 
   /// The training figure of `history`.
-  public init(history: TrainingHistoryView, id: String) {
+  public init(history: TrainingHistoryView, caption: String? = nil, id: String) {
+    self.caption = caption
     self.history = history
     self.id = id
   }
@@ -41,7 +44,8 @@ public struct TrainingFigure: Sendable {
         upperBound: 1)
     }
     html += "</div>" + metricsTable()
-    html += "<figcaption>Loss and accuracy after each epoch (solid: training, dashed: validation).</figcaption></figure>"
+    html +=
+      "<figcaption>\(captionLead)Loss and accuracy after each epoch (solid: training, dashed: validation).</figcaption></figure>"
     if !history.snapshots.isEmpty { html += snapshotStepper() }
     return html
   }
@@ -141,4 +145,9 @@ public struct TrainingFigure: Sendable {
     html += StepperMarkup.list(figureID: HTML.escape(stepperID), steps: steps)
     return html + "</figure>"
   }
+}
+
+extension TrainingFigure {
+  /// The author's caption, escaped, before the generated description.
+  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

@@ -33,7 +33,7 @@
     this.steps = Array.prototype.slice.call(figure.querySelectorAll(":scope > ol.steps > li.step"));
     this.index = 0;
     this.timer = null;
-    if (!this.steps.length) return;
+    if (this.steps.length < 2) return; // one step needs no stepper: it stays as written
     figure.classList.add("is-stepping");
     if (!figure.hasAttribute("tabindex")) figure.setAttribute("tabindex", "-1");
 
