@@ -151,3 +151,12 @@ def test_reduced_motion_turns_animation_off(fixture_root, driver, open_page):
         assert driver.execute_script(f"return getComputedStyle({step}).animationName") == "none"
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_cell_values_read_out_with_every_listed_unit(lesson):
+    button(lesson, "Next step").click()
+    node = lesson.find_elements(By.CSS_SELECTOR, f"[id='{FIGURE}'] .step:not([hidden]) .node")[2]
+    lesson.execute_script("arguments[0].focus()", node)
+    readout = lesson.find_element(By.CSS_SELECTOR, f"[id='{FIGURE}'] .stepper-controls .readout").text
+    assert readout.startswith("forget gate f: mean"), readout
+    assert "units 0: " in readout and "3: " in readout, readout

@@ -204,7 +204,7 @@
   function showReadout(event) {
     var text = readoutFor(event.target);
     if (!text) return;
-    var figure = event.target.closest(".figure, .step");
+    var figure = event.target.closest(".figure");
     var readout = figure ? figure.querySelector(".readout") : null;
     if (readout && !readout.closest("[hidden]")) readout.textContent = text;
   }
