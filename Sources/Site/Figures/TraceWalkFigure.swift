@@ -182,7 +182,7 @@ public struct TraceWalkFigure: Sendable {
     case .repeatVector:
       vectors.append(("repeated vector", trace.bridge.repeatedVector ?? []))
     }
-    html += VectorStrip.table(vectors, caption: "Vectors handed over (first 12 units)", limit: 12)
+    html += VectorStrip.table(vectors, caption: "Vectors handed over", limit: 12)
     return html
   }
 
