@@ -7,6 +7,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.select import Select
 
 FIGURE = "lesson-6-walk"
 
@@ -95,15 +96,16 @@ def test_url_hash_opens_a_step_and_follows_stepping(fixture_root, open_page):
 
 
 def test_play_advances_and_pause_stops(lesson):
+    Select(lesson.find_element(By.CSS_SELECTOR, f"[id='{FIGURE}'] select")).select_by_value("2")
     play = button(lesson, "Play")
     play.click()
     assert play.get_attribute("aria-pressed") == "true"
-    time.sleep(1.9)
+    time.sleep(1.0)
     pause = button(lesson, "Pause")
     pause.click()
     stopped_at = visible_steps(lesson)
     assert stopped_at != [f"{FIGURE}/encoder-0"]
-    time.sleep(1.8)
+    time.sleep(1.0)
     assert visible_steps(lesson) == stopped_at
 
 

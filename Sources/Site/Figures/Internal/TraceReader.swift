@@ -97,11 +97,3 @@ struct TraceReader {
     }
   }
 }
-
-extension Array {
-  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
-
-extension [Float] {
-  var mean: Float { isEmpty ? 0 : reduce(0, +) / Float(count) }
-}

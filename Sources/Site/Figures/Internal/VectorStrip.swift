@@ -5,7 +5,8 @@ enum VectorStrip {
     let longest = vectors.map(\.1.count).max() ?? 0
     let width = min(limit, longest)
     let scale = ColorScale.diverging(covering: vectors.flatMap(\.1))
-    var html = "<div class=\"heatmap-scroll\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) units)" : "")</caption>"
+    var html =
+      "<div class=\"heatmap-scroll\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) units)" : "")</caption>"
     html +=
       "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">u\($0)</th>" }.joined()
       + "</tr></thead><tbody>"
