@@ -144,9 +144,11 @@ def test_without_javascript_every_step_shows_in_order(fixture_root, driver_witho
 def test_heatmaps_outline_the_walks_current_step(lesson):
     button(lesson, "Next step").click()
     current = lesson.execute_script(
-        "return Array.from(document.querySelectorAll('#lesson-6-heat-enc col.is-current'))"
-        ".map(c => c.dataset.forStep);")
-    assert set(current) == {"encoder-1"}, current
+        "return Array.from(document.querySelectorAll('#lesson-6-heat-enc table')).map(t =>"
+        " Array.from(t.querySelectorAll('col')).findIndex(c => c.classList.contains('is-current')));")
+    assert current and set(current) == {2}, "step 2's column (after the unit column) in every table"
+    decoder = lesson.execute_script("return document.querySelectorAll('#lesson-6-heat-dec col.is-current').length")
+    assert decoder == 0, "the decoder heatmap has no encoder step"
 
 
 def test_reduced_motion_turns_animation_off(fixture_root, driver, open_page):

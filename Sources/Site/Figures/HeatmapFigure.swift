@@ -63,8 +63,11 @@ public struct HeatmapFigure: Sendable {
     let columns = self.columns(reader)
     let layerUnits = columns.first?.record.hidden.count ?? 0
     let rows = units.filter { (0..<layerUnits).contains($0) }
-    var html =
-      "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(follows.map { " data-follows=\"\(HTML.escape($0))\"" } ?? "")>"
+    // A follower names its columns' steps once; stepper.js outlines the matching <col>.
+    let following = follows.map {
+      " data-follows=\"\(HTML.escape($0))\" data-columns=\"\(columns.map(\.step.anchor).joined(separator: " "))\""
+    }
+    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(following ?? "")>"
     html += "<div class=\"legends\">" + ColorScale.gate.legendHTML(label: "gates i, f, o")
     let signed = columns.flatMap { column in
       quantities.filter { $0.scaleKind == .diverging }.flatMap { $0.values(in: column.record) }
@@ -78,7 +81,7 @@ public struct HeatmapFigure: Sendable {
       html += "<div class=\"heatmap-scroll\"><table class=\"heatmap\" data-grid>"
       html += "<caption>\(quantity.name) <var>\(quantity.symbol)</var></caption><colgroup><col>"
       for column in columns.indices {
-        html += "<col data-for-step=\"\(columns[column].step.anchor)\"\(column == markedStep ? " class=\"current\"" : "")>"
+        html += column == markedStep ? "<col class=\"current\">" : "<col>"
       }
       html += "</colgroup><thead><tr><th scope=\"col\">unit</th>"
       for (index, column) in columns.enumerated() {

@@ -91,20 +91,21 @@
     var current = this.steps[index];
     this.steps.forEach(function (step, i) { step.hidden = i !== index; });
     var anchor = current.getAttribute("data-step");
-    // Marks in this figure, and in figures that follow it (heatmaps outline the current column).
-    var marks = Array.prototype.slice.call(this.figure.querySelectorAll("[data-for-step]"));
-    Array.prototype.forEach.call(document.querySelectorAll("[data-follows]"), function (follower) {
-      if (follower.getAttribute("data-follows") === this.figure.id) {
-        marks = marks.concat(Array.prototype.slice.call(follower.querySelectorAll("[data-for-step]")));
-      }
-    }, this);
-    marks.forEach(function (node) {
+    Array.prototype.forEach.call(this.figure.querySelectorAll("[data-for-step]"), function (node) {
       var on = node.getAttribute("data-for-step") === anchor;
       node.classList.toggle("is-current", on);
-      if (node.tagName !== "COL") {
-        if (on) node.setAttribute("aria-current", "step"); else node.removeAttribute("aria-current");
-      }
+      if (on) node.setAttribute("aria-current", "step"); else node.removeAttribute("aria-current");
     });
+    // Heatmaps that follow this figure outline the column of the current step.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-follows]"), function (follower) {
+      if (follower.getAttribute("data-follows") !== this.figure.id) return;
+      var column = (follower.getAttribute("data-columns") || "").split(" ").indexOf(anchor);
+      Array.prototype.forEach.call(follower.querySelectorAll("table"), function (table) {
+        Array.prototype.forEach.call(table.querySelectorAll("col"), function (col, i) {
+          col.classList.toggle("is-current", column >= 0 && i === column + 1);
+        });
+      });
+    }, this);
     this.slider.value = String(index + 1);
     this.slider.setAttribute("aria-valuetext", current.getAttribute("data-announce") || ("step " + (index + 1)));
     this.position.textContent = (index + 1) + " / " + count;
