@@ -15,21 +15,30 @@ RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/unrolled
 site: deps release
 	@"$(RELEASE_BIN)" site --out "$(SITE_DIR)"
 
-## make test: install what is missing, then run every test.
-test: deps venv
+## make test: install what is missing, then run every test. The browser tests (tools/tests)
+## write their pages through the Swift test `SiteFixture` and open them in headless Chromium.
+test: deps browser-deps venv
 	$(SWIFT) build --build-tests
-	$(VENV)/bin/python -m pytest -q tools/tests
+	SE_OFFLINE=true $(VENV)/bin/python -m pytest -q tools/tests
 	$(SWIFT) test --skip-build
+
+browser-deps:
+	@Scripts/install-deps.sh $(BROWSER_APT_PACKAGES)
 
 deps:
 	@Scripts/install-deps.sh $(APT_PACKAGES)
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: tools/requirements-test.txt
+# axe-playwright-python comes without its dependencies: the tests only read the axe.min.js
+# (axe-core 4.x) inside the wheel and inject it through Selenium; Playwright is not needed.
+AXE_WHEEL := axe-playwright-python==0.1.7
+
+$(VENV)/.installed: tools/requirements-test.txt Makefile
 	@Scripts/install-deps.sh python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r tools/requirements-test.txt
+	$(VENV)/bin/pip install -q --no-deps $(AXE_WHEEL)
 	touch $@
 
 build: deps

@@ -1,0 +1,129 @@
+import Trace
+
+/// A model's architecture as a left-to-right diagram (input, encoder with its direction(s),
+/// bridge kind, decoder, dense softmax, output) and its Keras-style summary as a table.
+///
+/// ```
+/// ArchitectureFigure(model: trace.model, summary: summary, id: "arch").html
+/// // <figure class="figure arch-figure" id="arch"><svg class="arch" role="img" aria-labelledby=…>
+/// //   …<text …>LSTM encoder</text><text …>75 units</text>…
+/// //   <table class="summary"><caption>Layers of addition</caption>…<td class="num">26,400</td>…
+/// ```
+public struct ArchitectureFigure: Sendable {
+  /// The model drawn.
+  public var model: ModelDescription
+  /// The summary rows, when the caller has them (a trace carries only the description).
+  public var summary: ModelSummary?
+  /// The figure's element id.
+  public var id: String
+  /// The caption (plain text, escaped when drawn), put before the generated description.
+  public var caption: String?
+
+  /// The architecture of `model`, with `summary` as a table when given.
+  public init(model: ModelDescription, summary: ModelSummary? = nil, caption: String? = nil, id: String) {
+    self.caption = caption
+    self.model = model
+    self.summary = summary
+    self.id = id
+  }
+
+  /// The complete `<figure>`.
+  public var html: String {
+    let boxes = self.boxes
+    let boxWidth = 118.0, gap = 26.0, height = model.bidirectional ? 150.0 : 110.0
+    let width = Double(boxes.count) * boxWidth + Double(boxes.count - 1) * gap + 20
+    let c = NumberText.coordinate
+    var svg =
+      "<svg class=\"arch\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(HTML.escape(id))-t \(HTML.escape(id))-d\">"
+    svg += "<title id=\"\(HTML.escape(id))-t\">Architecture of \(HTML.escape(model.name))</title>"
+    svg += "<desc id=\"\(HTML.escape(id))-d\">\(HTML.escape(description))</desc>"
+    for (index, box) in boxes.enumerated() {
+      let x = 10 + Double(index) * (boxWidth + gap)
+      let rows = box.lines.count
+      let boxHeight = Double(22 + rows * 16)
+      let y = (height - boxHeight) / 2
+      svg +=
+        "<rect class=\"arch-box \(box.kind)\" x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(boxWidth))\" height=\"\(c(boxHeight))\" rx=\"8\"/>"
+      for (line, text) in box.lines.enumerated() {
+        svg +=
+          "<text class=\"\(line == 0 ? "arch-title" : "arch-note")\" x=\"\(c(x + boxWidth / 2))\" y=\"\(c(y + 20 + Double(line) * 16))\">\(HTML.escape(text))</text>"
+      }
+      if index > 0 {
+        svg += "<path class=\"wire\" d=\"M\(c(x - gap + 2)) \(c(height / 2))H\(c(x - 3))\" marker-end=\"url(#arrowhead)\"/>"
+      }
+    }
+    svg += "</svg>"
+    var html =
+      "<figure class=\"figure arch-figure\" id=\"\(HTML.escape(id))\"><div class=\"arch-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Architecture diagram (scrolls sideways on narrow screens)\">\(svg)</div>"
+    if let summary { html += summaryTable(summary) }
+    html += "<figcaption>\(captionLead)\(HTML.escape(description))</figcaption></figure>"
+    return html
+  }
+
+  private struct Box {
+    var kind: String
+    var lines: [String]
+  }
+
+  private var boxes: [Box] {
+    let inputTokens = model.inputVocabulary.count, outputTokens = model.outputVocabulary.count
+    var boxes = [Box(kind: "io", lines: ["input", "one token a step", "\(inputTokens) tokens"])]
+    if model.bidirectional {
+      boxes.append(
+        Box(
+          kind: "lstm",
+          lines: [
+            "Bidirectional", "→ LSTM \(model.encoderUnits)", "← LSTM \(model.encoderUnits)",
+            "merge: \(model.mergeMode?.rawValue ?? "concat")",
+          ]))
+    } else {
+      boxes.append(
+        Box(
+          kind: "lstm",
+          lines: ["LSTM encoder", "\(model.encoderUnits) units", model.reverseInput ? "reads reversed" : "reads in order"]))
+    }
+    switch model.bridge {
+    case .states: boxes.append(Box(kind: "bridge", lines: ["state bridge", "final h, c", "→ decoder's start"]))
+    case .repeatVector: boxes.append(Box(kind: "bridge", lines: ["RepeatVector", "final output", "fed every step"]))
+    }
+    boxes.append(
+      Box(
+        kind: "lstm",
+        lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
+    boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
+    boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
+    return boxes
+  }
+
+  private var description: String {
+    let encoder =
+      model.bidirectional
+      ? "a bidirectional LSTM encoder of \(model.encoderUnits) units each way, merged by \(model.mergeMode?.rawValue ?? "concat")"
+      : "an LSTM encoder of \(model.encoderUnits) units"
+    let bridge =
+      model.bridge == .states
+      ? "hands its final hidden and cell states to the decoder"
+      : "repeats its final output as the decoder's input at every step"
+    return
+      "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+  }
+
+  private func summaryTable(_ summary: ModelSummary) -> String {
+    var html =
+      "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Model summary\"><table class=\"summary\"><caption>Layers of \(HTML.escape(summary.name)), as Keras's model.summary() lists them</caption>"
+    html +=
+      "<thead><tr><th scope=\"col\">Layer (type)</th><th scope=\"col\">Output shape</th><th scope=\"col\" class=\"num\">Parameters</th></tr></thead><tbody>"
+    for row in summary.rows {
+      html +=
+        "<tr><th scope=\"row\"><code>\(HTML.escape(row.layer))</code></th><td><code>\(HTML.escape(row.outputShape))</code></td><td class=\"num\">\(ModelSummary.grouped(row.parameters))</td></tr>"
+    }
+    html +=
+      "</tbody><tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"num\">\(ModelSummary.grouped(summary.totalParameters))</td></tr></tfoot></table></div>"
+    return html
+  }
+}
+
+extension ArchitectureFigure {
+  /// The author's caption, escaped, before the generated description.
+  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
+}

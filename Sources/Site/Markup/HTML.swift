@@ -1,0 +1,76 @@
+// The one place text becomes HTML. Every token, input, vocabulary entry, model name and
+// file name that reaches a page goes through `HTML.escape` (or Mustache's `{{ }}`, which
+// escapes the same five characters).
+
+/// Escaping and small builders for HTML made in Swift.
+public enum HTML {
+  /// `text` with `& < > " '` replaced by entities, safe in element content and in quoted
+  /// attribute values.
+  ///
+  /// ```
+  /// HTML.escape("<b>&\"'")  // "&lt;b&gt;&amp;&quot;&#39;"
+  /// ```
+  public static func escape(_ text: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "\"": escaped += "&quot;"
+      case "'": escaped += "&#39;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
+  }
+
+  /// A token as a learner should see it: the start and end tokens as ⟨start⟩ and ⟨end⟩,
+  /// a space as ␣, other control characters by name; not yet escaped.
+  ///
+  /// ```
+  /// HTML.displayToken("\t")  // "⟨start⟩"
+  /// HTML.displayToken(" ")   // "␣"
+  /// ```
+  public static func displayToken(_ token: String, start: String? = "\t", end: String? = "\n") -> String {
+    if let start, token == start { return "⟨start⟩" }
+    if let end, token == end { return "⟨end⟩" }
+    switch token {
+    case " ": return "␣"
+    case "\t": return "⟨tab⟩"
+    case "\n": return "⟨newline⟩"
+    case "": return "⟨empty⟩"
+    default: return token
+    }
+  }
+
+  /// A text with every space shown as ␣ so that padding is visible; not yet escaped.
+  ///
+  /// ```
+  /// HTML.displayText(" 2+10")  // "␣2+10"
+  /// ```
+  public static func displayText(_ text: String) -> String {
+    String(text.map { $0 == " " ? "␣" : $0 == "\t" ? "⇥" : $0 == "\n" ? "↵" : $0 })
+  }
+
+  /// An id fragment made only of `a-z 0-9 -`, for element ids built from names.
+  ///
+  /// ```
+  /// HTML.slug("Dates & Times")  // "dates-times"
+  /// ```
+  public static func slug(_ text: String) -> String {
+    var result = ""
+    var pendingDash = false
+    for scalar in text.lowercased().unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        if pendingDash && !result.isEmpty { result += "-" }
+        pendingDash = false
+        result.unicodeScalars.append(scalar)
+      } else {
+        pendingDash = true
+      }
+    }
+    return result.isEmpty ? "x" : result
+  }
+}

@@ -1,0 +1,77 @@
+import Trace
+
+extension Page {
+  /// The page for one traced input: the walk, the two decodes, the bidirectional view when
+  /// there is one, heatmaps of both LSTMs, and the architecture. This is what
+  /// `unrolled trace --format html` writes (through ``PageRenderer/standalone(_:)``).
+  ///
+  /// ```
+  /// Page.trace(trace, path: "trace.html").sections.map(\.id)
+  /// // ["t-walk-s", "t-compare-s", "t-heat-s", "t-arch-s"]
+  /// ```
+  public static func trace(_ trace: ModelTrace, path: String = "trace.html", idPrefix: String = "t", unit: Int = 0) -> Page {
+    let title = "“\(HTML.displayText(trace.input))” through \(trace.model.name)"
+    let lede =
+      "The model wrote “\(HTML.displayText(trace.freeRunning.output))”"
+      + (trace.target.map { " for the target “\(HTML.displayText($0))”." } ?? ".")
+      + " Step through every gate and state below."
+    return Page(
+      path: path, title: title, lede: lede, template: .trace,
+      sections: traceSections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true))
+  }
+
+  /// The page for a model: its architecture and summary, then each prepared trace with its
+  /// walk and the two decodes.
+  ///
+  /// ```
+  /// Page.model(description, summary: summary, traces: [a, b], path: "models/addition.html")
+  /// // sections: architecture, then “ 2+10”, “ 9+99”, …
+  /// ```
+  public static func model(
+    _ model: ModelDescription, summary: ModelSummary?, traces: [ModelTrace], path: String, lede: String? = nil
+  ) -> Page {
+    var sections = [
+      PageSection(
+        id: "architecture", heading: "Architecture", html: ArchitectureFigure(model: model, summary: summary, id: "arch").html)
+    ]
+    for (index, trace) in traces.enumerated() {
+      let prefix = "ex\(index + 1)"
+      var html = TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
+      if trace.teacherForced != nil { html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html }
+      if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
+      sections.append(PageSection(id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input))”", html: html))
+    }
+    let defaultLede =
+      "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
+      + (model.bridge == .states ? "a state bridge" : "a RepeatVector bridge")
+      + (model.bidirectional ? ", bidirectional encoder." : ".")
+    return Page(path: path, title: "Model: \(model.name)", lede: lede ?? defaultLede, template: .model, sections: sections)
+  }
+
+  static func traceSections(_ trace: ModelTrace, idPrefix p: String, unit: Int, includeArchitecture: Bool) -> [PageSection] {
+    var sections = [
+      PageSection(
+        id: "\(p)-walk-s", heading: "Step by step", html: TraceWalkFigure(trace: trace, unit: unit, id: "\(p)-walk").html)
+    ]
+    sections.append(
+      PageSection(
+        id: "\(p)-compare-s", heading: "Teacher forcing and free-running",
+        html: DecodeComparisonFigure(trace: trace, id: "\(p)-compare").html))
+    if trace.model.bidirectional {
+      sections.append(
+        PageSection(id: "\(p)-bi-s", heading: "Both directions", html: BidirectionalFigure(trace: trace, id: "\(p)-bi").html))
+    }
+    let walk = "\(p)-walk"
+    var heat = HeatmapFigure(trace: trace, part: .encoder, follows: walk, id: "\(p)-heat-enc").html
+    if trace.model.bidirectional {
+      heat += HeatmapFigure(trace: trace, part: .backwardEncoder, follows: walk, id: "\(p)-heat-bwd").html
+    }
+    heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    sections.append(PageSection(id: "\(p)-heat-s", heading: "Every gate and state", html: heat))
+    if includeArchitecture {
+      sections.append(
+        PageSection(id: "\(p)-arch-s", heading: "The model", html: ArchitectureFigure(model: trace.model, id: "\(p)-arch").html))
+    }
+    return sections
+  }
+}

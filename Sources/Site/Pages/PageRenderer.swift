@@ -1,0 +1,97 @@
+import Mustache
+import Trace
+
+import struct Foundation.URL
+
+/// Renders pages through the Mustache templates: the page's own template for the content
+/// inside `<main>`, then `layout` around it.
+///
+/// ```
+/// let renderer = try PageRenderer()
+/// renderer.standalone(Page.trace(trace))
+/// // <!DOCTYPE html><html lang="en">…<style>…</style>…<main id="content" …>…</main>…<script>…
+/// ```
+/// A renderer never runs a model: it is handed pages made from recorded traces.
+public struct PageRenderer: Sendable {
+  /// A link in the site's navigation.
+  public struct NavigationLink: Sendable {
+    /// The link text (plain).
+    public var title: String
+    /// The target path inside the site.
+    public var path: String
+
+    /// A link to `path`.
+    public init(title: String, path: String) {
+      self.title = title
+      self.path = path
+    }
+  }
+
+  /// The resources used.
+  public let resources: SiteResources
+  private let library: MustacheLibrary
+
+  /// A renderer over `resources` (the built-in ones, or a theme's).
+  public init(resources: SiteResources) throws {
+    self.resources = resources
+    var library = MustacheLibrary()
+    for name in resources.templates.keys.sorted() {
+      do {
+        library.register(try MustacheTemplate(string: resources.templates[name] ?? ""), named: name)
+      } catch {
+        throw SiteBuildError.badTemplate(name: name, message: String(describing: error))
+      }
+    }
+    self.library = library
+  }
+
+  /// A renderer with the built-in templates, or a theme directory's overrides.
+  public init(theme: URL? = nil) throws {
+    try self.init(resources: try SiteResources(theme: theme))
+  }
+
+  /// A page with its stylesheet, script and SVG inline: one file that opens anywhere.
+  public func standalone(_ page: Page) -> String {
+    render(page, inlineAssets: true, navigation: [], home: nil)
+  }
+
+  /// The standalone page for one trace: what `unrolled trace --format html --out FILE`
+  /// writes. CSS, script and SVG are inline; nothing is fetched.
+  ///
+  /// ```
+  /// try PageRenderer().standaloneTracePage(model.trace(input: " 2+10", target: "12"))
+  /// // "<!DOCTYPE html><html lang=\"en\">…“␣2+10” through addition…"
+  /// ```
+  public func standaloneTracePage(_ trace: ModelTrace, unit: Int = 0) -> String {
+    standalone(Page.trace(trace, unit: unit))
+  }
+
+  /// A page of a site: assets linked from `assets/`, links relative to the page.
+  public func render(_ page: Page, navigation: [NavigationLink], home: String?) -> String {
+    render(page, inlineAssets: false, navigation: navigation, home: home)
+  }
+
+  /// The HTML inside `<main>` for `page` (what golden tests compare).
+  public func mainContent(_ page: Page) -> String {
+    let sections: [[String: Any]] = page.sections.map { ["id": $0.id, "heading": $0.heading, "html": $0.html] }
+    var context: [String: Any] = [
+      "title": page.title, "sections": sections, "hasContents": page.showsContents && page.sections.count > 1,
+    ]
+    if let lede = page.lede { context["lede"] = lede }
+    return library.render(context, withTemplate: page.template.rawValue) ?? ""
+  }
+
+  private func render(_ page: Page, inlineAssets: Bool, navigation: [NavigationLink], home: String?) -> String {
+    let prefix = SitePath.prefix(toRootFrom: page.path)
+    let nav: [[String: Any]] = navigation.map {
+      ["title": $0.title, "href": SitePath.relative(from: page.path, to: $0.path), "current": $0.path == page.path]
+    }
+    let context: [String: Any] = [
+      "title": page.title, "content": mainContent(page), "inlineAssets": inlineAssets,
+      "css": resources.stylesheet, "js": resources.script, "assetPrefix": prefix + "assets/",
+      "svgDefinitions": SVGDefinitions.html, "nav": nav, "hasNav": !nav.isEmpty,
+      "homeHref": home.map { SitePath.relative(from: page.path, to: $0) } ?? "#content",
+    ]
+    return library.render(context, withTemplate: "layout") ?? ""
+  }
+}

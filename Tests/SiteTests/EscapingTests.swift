@@ -1,0 +1,44 @@
+import Foundation
+import Site
+import Testing
+import Trace
+
+@Suite("Escaping")
+struct EscapingTests {
+  @Test(
+    "HTML.escape replaces the five special characters",
+    arguments: [
+      ("<script>", "&lt;script&gt;"), ("a & b", "a &amp; b"), ("\"'", "&quot;&#39;"), ("plain", "plain"),
+    ])
+  func escape(input: String, expected: String) {
+    #expect(HTML.escape(input) == expected)
+  }
+
+  @Test("hostile tokens and names come out escaped on every page and in every figure")
+  func hostileVocabulary() throws {
+    let model = try SiteFixtures.copyModel(tokens: ["<script>", "&", "\"", "b"], unit: .word, name: "<b>evil</b> & co")
+    let trace = try model.trace(input: "<script> & \" b", target: "& b")
+    let renderer = try PageRenderer()
+    let pages = [
+      renderer.standalone(Page.trace(trace)),
+      renderer.render(
+        Page.model(model.description, summary: ModelSummary(model), traces: [trace], path: "m.html"), navigation: [], home: nil),
+      HeatmapFigure(trace: trace, part: .decoder, id: "h").html,
+      TraceWalkFigure(trace: trace, feeding: .teacherForced, id: "w").html,
+    ]
+    for html in pages {
+      #expect(!html.contains("<script> &"), "the raw input never reaches the page")
+      #expect(!html.contains("<b>evil"), "the model name is escaped")
+      let body = Snapshot.main(of: html)
+      #expect(!body.contains("<script"), "no script element inside <main>")
+      #expect(body.contains("&lt;script&gt;"), "the token is shown, escaped")
+    }
+  }
+
+  @Test("special tokens are shown as ⟨start⟩, ⟨end⟩ and ␣")
+  func displayTokens() {
+    #expect(HTML.displayToken("\t") == "⟨start⟩")
+    #expect(HTML.displayToken("\n") == "⟨end⟩")
+    #expect(HTML.displayToken(" ") == "␣")
+  }
+}

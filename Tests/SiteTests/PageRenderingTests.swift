@@ -1,0 +1,141 @@
+import Foundation
+import Site
+import Testing
+import Trace
+
+@Suite("Pages")
+struct PageRenderingTests {
+  @Test("a small trace page matches its golden HTML inside <main>")
+  func goldenTracePage() throws {
+    let trace = try SiteFixtures.copyModel(units: 3).trace(input: "ab", target: "ab")
+    let html = try PageRenderer().standalone(Page.trace(trace, path: "trace.html", idPrefix: "g"))
+    try Snapshot.assertMatches(Snapshot.main(of: html), named: "copy-trace-main.html")
+  }
+
+  @Test("a model page with architecture and summary matches its golden HTML")
+  func goldenModelPage() throws {
+    let model = try SiteFixtures.copyModel(bidirectional: true, units: 2)
+    let page = Page.model(
+      model.description, summary: ModelSummary(model), traces: [try model.trace(input: "ba", target: "ba")],
+      path: "models/bicopy.html")
+    let html = try PageRenderer().render(page, navigation: [], home: nil)
+    try Snapshot.assertMatches(Snapshot.main(of: html), named: "bicopy-model-main.html")
+  }
+
+  @Test("the standalone page has no external reference at all")
+  func standaloneIsSelfContained() throws {
+    let html = try PageRenderer().standalone(Page.trace(try SiteFixtures.additionTrace()))
+    #expect(!html.contains("<link"), "stylesheets are inlined")
+    #expect(!html.contains("<script src"), "the script is inlined")
+    #expect(!html.contains("http://") && !html.contains("https://"), "no URL to fetch")
+    #expect(!html.contains("url(http"), "no remote CSS resource")
+    #expect(html.contains("<style>") && html.contains("data-stepper"))
+  }
+
+  @Test("every page has the layout's landmarks and language")
+  func layoutLandmarks() throws {
+    let html = try PageRenderer().standalone(Page.trace(try SiteFixtures.copyTrace()))
+    for fragment in [
+      "<html lang=\"en\">", "<meta charset=\"utf-8\">", "name=\"viewport\"", "class=\"skip-link\" href=\"#content\"",
+      "<main id=\"content\"",
+    ] {
+      #expect(html.contains(fragment), "layout must contain \(fragment)")
+    }
+  }
+
+  @Test("every stepper step carries its announcement and its address")
+  func stepsAnnounce() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let html = TraceWalkFigure(trace: trace, id: "lesson-6").html
+    let steps = trace.encoder.forward.count + 1 + trace.freeRunning.steps.count
+    #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == steps)
+    #expect(html.contains("id=\"lesson-6/decoder-0\""))
+    let first = try #require(trace.freeRunning.steps.first)
+    #expect(first.fedTokenSource == .startToken)
+    #expect(html.contains("data-announce=\"decoder step 1 of \(trace.freeRunning.steps.count): fed ‘⟨start⟩’ (start), predicted"))
+  }
+
+  @Test("teacher-forced steps are badged ground truth and the divergence is marked in words")
+  func comparisonMarksDivergence() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let html = DecodeComparisonFigure(trace: trace, id: "c").html
+    #expect(html.contains("ground truth"))
+    if trace.firstDivergence != nil { #expect(html.contains("first divergence")) }
+  }
+
+  @Test("the worked arithmetic uses the step's real numbers")
+  func workedArithmetic() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let cell = trace.encoder.forward[1].state
+    let html = LSTMCellFigure(trace: trace, step: .encoder(1), unit: 2, id: "cell").html
+    func operand(_ value: Float) -> String {
+      let text = NumberText.fixed(value)
+      return text.hasPrefix("−") ? "(\(text))" : text
+    }
+    let previousCell = trace.encoder.forward[0].state.cell[2]
+    let line =
+      "= \(operand(cell.forgetGate[2])) × \(operand(previousCell)) + \(operand(cell.inputGate[2])) × \(operand(cell.candidate[2])) ="
+    #expect(html.contains(line), "f × c_{t−1} + i × g with unit 2's values")
+    #expect(html.contains("<strong>\(NumberText.fixed(cell.cell[2]))</strong>"), "c_t of unit 2")
+    #expect(html.contains("<strong>\(NumberText.fixed(cell.hidden[2]))</strong>"), "h_t of unit 2")
+  }
+
+  @Test("the training figure draws both curves with labelled axes and an epoch stepper")
+  func trainingFigure() throws {
+    let html = TrainingFigure(history: try SiteFixtures.history(), id: "training").html
+    #expect(html.components(separatedBy: "<polyline").count - 1 == 4)
+    #expect(html.contains(">epoch</text>") && html.contains("<title id=\"training-loss-t\">Loss by epoch</title>"))
+    #expect(html.contains("id=\"training-epochs/epoch-2\""))
+  }
+
+  @Test("a lesson-sized page with three dates-sized traces stays under 300 KB")
+  func pageWeight() throws {
+    let html = try PageRenderer().render(try SiteFixtures.lessonSizedPage(), navigation: [], home: nil)
+    let kilobytes = Double(html.utf8.count) / 1024
+    #expect(kilobytes < 300, "the lesson page weighs \(Int(kilobytes)) KB")
+  }
+
+  @Test("a walk can be limited to some steps, as a lesson's `steps:` asks")
+  func walkSubset() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let html = TraceWalkFigure(trace: trace, id: "w", steps: [.decoder(0), .decoder(1)]).html
+    #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == 2)
+    #expect(html.contains("id=\"w/decoder-1\"") && !html.contains("id=\"w/encoder-0\""))
+  }
+
+  @Test("heatmaps draw exactly the units asked for, in order")
+  func heatmapUnits() throws {
+    let trace = try SiteFixtures.copyTrace()
+    let html = HeatmapFigure(trace: trace, part: .encoder, quantities: [.forgetGate], units: [4, 1, 99], id: "h").html
+    let rowHeaders = html.components(separatedBy: "<th scope=\"row\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    #expect(rowHeaders == ["4", "1"], "unit 99 does not exist and is skipped")
+  }
+
+  @Test("an author's caption comes first in every figure, escaped")
+  func authorCaptions() throws {
+    let trace = try SiteFixtures.bidirectionalTrace()
+    let caption = "Look at <this> & that."
+    let figures = [
+      LSTMCellFigure(trace: trace, step: .encoder(0), caption: caption, id: "a").html,
+      HeatmapFigure(trace: trace, part: .encoder, caption: caption, id: "b").html,
+      DecodeComparisonFigure(trace: trace, caption: caption, id: "c").html,
+      BidirectionalFigure(trace: trace, caption: caption, id: "d").html,
+      ArchitectureFigure(model: trace.model, caption: caption, id: "e").html,
+      TrainingFigure(history: try SiteFixtures.history(), caption: caption, id: "f").html,
+      TraceWalkFigure(trace: trace, id: "g", caption: caption).html,
+    ]
+    for html in figures {
+      let escaped = "Look at &lt;this&gt; &amp; that."
+      #expect(html.contains("<figcaption>" + escaped) || html.contains("-caption\">" + escaped))
+    }
+  }
+
+  @Test(
+    "numbers are short and use a real minus sign",
+    arguments: [
+      (Float(0.91234), "0.912"), (-0.001234, "−0.00123"), (12.345, "12.3"), (-0.00001, "0"), (1, "1.00"),
+    ])
+  func numberText(value: Float, expected: String) {
+    #expect(NumberText.significant(value) == expected)
+  }
+}

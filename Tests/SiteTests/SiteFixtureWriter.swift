@@ -1,0 +1,23 @@
+import Foundation
+import Site
+import Testing
+
+/// Writes the fixture site the browser tests open (tools/tests), when
+/// `UNROLLED_SITE_FIXTURE_DIR` names a directory; otherwise does nothing.
+///
+/// `UNROLLED_SITE_FIXTURE_DIR=/tmp/site swift test --filter SiteFixture`
+@Suite("SiteFixture")
+struct SiteFixtureWriter {
+  @Test("writes the fixture site for the browser tests")
+  func writeFixtureSite() throws {
+    guard let directory = ProcessInfo.processInfo.environment["UNROLLED_SITE_FIXTURE_DIR"], !directory.isEmpty else { return }
+    let root = URL(fileURLWithPath: directory)
+    let renderer = try PageRenderer()
+    try SiteBuilder(renderer: renderer).build(
+      try SiteFixtures.sitePages() + [try SiteFixtures.lessonSizedPage()], into: root.appendingPathComponent("site"))
+    let standalone = renderer.standalone(Page.trace(try SiteFixtures.additionTrace(), path: "trace.html", idPrefix: "t"))
+    try Data(standalone.utf8).write(to: root.appendingPathComponent("standalone-trace.html"))
+    let bidirectional = renderer.standalone(Page.trace(try SiteFixtures.bidirectionalTrace(), path: "trace.html", idPrefix: "t"))
+    try Data(bidirectional.utf8).write(to: root.appendingPathComponent("standalone-bidirectional.html"))
+  }
+}
