@@ -36,6 +36,8 @@ public struct LessonMaterials: Sendable {
   public var models: [String: ModelShelf.Entry]
   /// Per lesson slug, the text of each fact in `Lesson.facts` order.
   public var factValues: [String: [String]]
+  /// Per built-in model, the traces of its probe inputs, for its model page.
+  public var modelExamples: [String: [ModelTrace]] = [:]
 
   /// Traces every figure and fact of `set` and resolves every fact; all problems at once.
   public static func gather(for set: LessonSet, shelf: ModelShelf) throws(LessonSetError) -> LessonMaterials {
@@ -85,6 +87,11 @@ public struct LessonMaterials: Sendable {
         }
       }
       materials.factValues[lesson.slug] = values
+    }
+    for name in shelf.modelNames {
+      guard let builtIn = BuiltInModel(rawValue: name), case .success(let loaded) = shelf.load(name) else { continue }
+      materials.models[name] = materials.models[name] ?? loaded
+      materials.modelExamples[name] = builtIn.recipe().probes.compactMap { try? loaded.model.trace(input: $0.input, target: $0.target) }
     }
     guard problems.isEmpty else { throw LessonSetError(problems: problems.sorted()) }
     return materials

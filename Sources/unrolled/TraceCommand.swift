@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Site
 import Trace
 
 extension Unrolled {
@@ -15,7 +16,7 @@ extension Unrolled {
 
     /// The output formats of a trace.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-      case text, json
+      case text, json, html
     }
 
     @OptionGroup var modelOptions: ModelOptions
@@ -26,7 +27,7 @@ extension Unrolled {
     @Option(help: "The expected output: adds a teacher-forced decode beside the free-running one.")
     var target: String?
 
-    @Option(help: "text (a table for the terminal) or json (the trace format).")
+    @Option(help: "text (a table for the terminal), json (the trace format) or html (one self-contained page).")
     var format: Format = .text
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -38,6 +39,7 @@ extension Unrolled {
       switch format {
       case .text: try OutputFile.write(Data(trace.textTable.utf8), to: out)
       case .json: try OutputFile.write(trace.jsonData(pretty: true) + Data("\n".utf8), to: out)
+      case .html: try OutputFile.write(Data(try PageRenderer().standaloneTracePage(trace).utf8), to: out)
       }
     }
   }

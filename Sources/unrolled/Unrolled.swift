@@ -7,7 +7,11 @@ struct Unrolled: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "unrolled",
     abstract: "Step through a real LSTM encoder-decoder, one timestep at a time.",
-    subcommands: [Trace.self, Summary.self, Models.self, Train.self])
+    version: version,
+    subcommands: [Trace.self, Summary.self, Models.self, Train.self, Site.self])
+
+  /// The version printed by `--version` and on the site's about page.
+  static let version = "0.1.0"
 
   /// Runs the command; a failure prints one line on stderr (no usage dump, no stack
   /// trace) and exits non-zero.

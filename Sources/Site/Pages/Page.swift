@@ -35,6 +35,9 @@ public struct Page: Sendable {
   public var showsContents: Bool
   /// Whether the page appears in the site's navigation.
   public var inNavigation: Bool
+  /// HTML for the whole article body, built and escaped in Swift, for templates that lay
+  /// out their own headings (lesson pages); `nil` for pages made of sections.
+  public var body: String?
 
   /// A page at `path`.
   public init(

@@ -78,6 +78,7 @@ public struct PageRenderer: Sendable {
       "title": page.title, "sections": sections, "hasContents": page.showsContents && page.sections.count > 1,
     ]
     if let lede = page.lede { context["lede"] = lede }
+    if let body = page.body { context["body"] = body }
     return library.render(context, withTemplate: page.template.rawValue) ?? ""
   }
 

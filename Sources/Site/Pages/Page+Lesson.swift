@@ -1,0 +1,149 @@
+import Foundation
+import Lessons
+import Trace
+
+extension Page {
+  /// The page of one lesson: objectives and time, a contents list, the lesson's prose with
+  /// every fact filled in, its figures drawn from the gathered traces, its quizzes as
+  /// predict-then-reveal, presenter notes hidden, and links to the lessons around it.
+  ///
+  /// ```
+  /// Page.lesson(lesson, in: set, materials: materials)
+  /// // path "lessons/02-one-step.html", body with <figure id="l2-f1" data-stepper> …
+  /// ```
+  public static func lesson(_ lesson: Lesson, in set: LessonSet, materials: LessonMaterials) -> Page {
+    let position = set.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
+    let values = materials.factValues[lesson.slug] ?? []
+    var body = "<div class=\"lesson-meta\"><p class=\"lesson-time\">Lesson \(position + 1) of \(set.lessons.count) · about \(lesson.minutes) minutes</p>\n"
+    body += "<section class=\"objectives\" aria-labelledby=\"objectives-h\"><h2 id=\"objectives-h\">You will be able to</h2><ul>"
+    body += lesson.objectives.map { "<li>\(HTML.escape($0))</li>" }.joined()
+    body += "</ul></section></div>\n"
+    let headings = lesson.headings.filter { $0.level == 2 }
+    if headings.count > 1 {
+      body += "<nav class=\"toc\" aria-label=\"In this lesson\"><h2 class=\"toc-title\">In this lesson</h2><ol>"
+      body += headings.map { "<li><a href=\"#\(HTML.escape($0.id))\">\(HTML.escape($0.text))</a></li>" }.joined()
+      body += "</ol></nav>\n"
+    }
+    var figureNumber = 0
+    var quizNumber = 0
+    for block in lesson.blocks {
+      switch block {
+      case .prose(let html):
+        body += fillingFacts(html, values: values)
+      case .notes(let html):
+        body += "<aside class=\"presenter-notes\" hidden aria-label=\"Presenter notes\">\(fillingFacts(html, values: values))</aside>\n"
+      case .math(let mathML, _):
+        body += "<div class=\"math\">\(mathML)</div>\n"
+      case .quiz(let quiz):
+        quizNumber += 1
+        body += quizHTML(quiz, id: "l\(lesson.order)-q\(quizNumber)")
+      case .trace(let figure):
+        figureNumber += 1
+        body += figureHTML(figure, id: "l\(lesson.order)-f\(figureNumber)", materials: materials)
+      }
+    }
+    body += "<nav class=\"lesson-pager\" aria-label=\"Lessons\">"
+    if position > 0 {
+      let previous = set.lessons[position - 1]
+      body += "<a rel=\"prev\" href=\"\(HTML.escape(previous.slug)).html\">← \(HTML.escape(previous.title))</a>"
+    }
+    if position + 1 < set.lessons.count {
+      let next = set.lessons[position + 1]
+      body += "<a rel=\"next\" href=\"\(HTML.escape(next.slug)).html\">\(HTML.escape(next.title)) →</a>"
+    }
+    body += "</nav>\n"
+    var page = Page(
+      path: "lessons/\(lesson.slug).html", title: lesson.title, lede: lesson.summary, template: .lesson, sections: [],
+      showsContents: false)
+    page.body = body
+    return page
+  }
+}
+
+extension Page {
+  /// Replaces each `<span class="fact" data-fact-id="N"></span>` with the fact's value, escaped.
+  static func fillingFacts(_ html: String, values: [String]) -> String {
+    var result = ""
+    var rest = Substring(html)
+    let open = "<span class=\"fact\" data-fact-id=\""
+    while let start = rest.range(of: open) {
+      result += rest[..<start.lowerBound]
+      let afterOpen = rest[start.upperBound...]
+      guard let quote = afterOpen.firstIndex(of: "\""), let close = afterOpen.range(of: "</span>"),
+        let index = Int(afterOpen[..<quote]), values.indices.contains(index)
+      else {
+        result += rest[start]
+        rest = afterOpen
+        continue
+      }
+      result += "<span class=\"fact\">\(HTML.escape(values[index]))</span>"
+      rest = afterOpen[close.upperBound...]
+    }
+    return result + rest
+  }
+
+  /// A quiz as predict-then-reveal: the choices are listed, the answer and why are behind a
+  /// disclosure, so the class can guess first, with or without JavaScript.
+  static func quizHTML(_ quiz: Quiz, id: String) -> String {
+    var html = "<section class=\"quiz\" id=\"\(id)\" aria-labelledby=\"\(id)-q\" data-answer=\"\(quiz.answerIndex)\">"
+    html += "<p class=\"quiz-label\">Predict, then reveal</p><p class=\"quiz-question\" id=\"\(id)-q\">\(HTML.escape(quiz.question))</p><ol class=\"quiz-choices\" type=\"A\">"
+    html += quiz.choices.map { "<li>\(HTML.escape($0))</li>" }.joined()
+    html += "</ol><details class=\"quiz-reveal\"><summary>Reveal the answer</summary>"
+    let letter = String(UnicodeScalar(UInt8(65 + quiz.answerIndex)))
+    html += "<p class=\"quiz-answer\"><strong>\(letter): \(HTML.escape(quiz.answer))</strong></p><p class=\"quiz-why\">\(HTML.escape(quiz.why))</p>"
+    html += "</details></section>\n"
+    return html
+  }
+
+  /// The figure a lesson's `trace` block asks for, drawn from the gathered trace.
+  static func figureHTML(_ figure: TraceFigure, id: String, materials: LessonMaterials) -> String {
+    let request = TraceRequest(model: figure.model, input: figure.input, target: figure.target)
+    guard let trace = materials.traces[request] else { return "" }  // gather() made every one or failed
+    let caption = figure.caption
+    let steps = figure.steps
+    let unit = figure.unit ?? figure.units?.first ?? 0
+    let units = figure.units ?? Array(0..<min(8, trace.model.encoderUnits))
+    switch figure.view {
+    case .cell:
+      let step = steps?.first ?? 0
+      return LSTMCellFigure(trace: trace, step: .encoder(step), unit: unit, caption: caption, id: id).html
+    case .encoder:
+      let chosen = (steps ?? Array(trace.encoder.forward.indices)).map { TraceStep.encoder($0) }
+      return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: chosen).html
+        + HeatmapFigure(trace: trace, part: .encoder, units: units, caption: "Every encoder step at once: " + caption, follows: id, id: id + "-heat").html
+    case .bridge:
+      let last = trace.encoder.forward.indices.last.map { [TraceStep.encoder($0)] } ?? []
+      return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: last + [.bridge, .decoder(0)]).html
+    case .decoder:
+      let feeding: DecodeRecord.Feeding = trace.teacherForced != nil && figure.target != nil ? .teacherForced : .freeRunning
+      let decode = feeding == .teacherForced ? trace.teacherForced! : trace.freeRunning
+      let chosen = (steps ?? Array(decode.steps.indices)).map { feeding == .teacherForced ? TraceStep.teacherForced($0) : TraceStep.decoder($0) }
+      return TraceWalkFigure(trace: trace, feeding: feeding, unit: unit, id: id, caption: caption, steps: chosen).html
+    case .comparison:
+      return DecodeComparisonFigure(trace: trace, caption: caption, id: id).html
+    case .bidirectional:
+      return BidirectionalFigure(trace: trace, caption: caption, id: id).html
+    case .history:
+      guard let history = materials.models[figure.model]?.history else {
+        return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
+      }
+      return TrainingFigure(history: TrainingHistoryView(history, input: figure.input, epochs: figure.epochs), caption: caption, id: id).html
+    }
+  }
+}
+
+extension TrainingHistoryView {
+  /// The view of a training history for one probe input: the loss and accuracy per epoch,
+  /// and the probe's trace at each recorded epoch (or only `epochs`).
+  public init(_ history: TrainingHistory, input: String, epochs: [Int]? = nil) {
+    let metrics = history.epochs.map {
+      EpochMetrics(
+        epoch: $0.epoch, loss: $0.trainingLoss, accuracy: nil, validationLoss: $0.validation?.loss,
+        validationAccuracy: $0.validation?.exactMatch)
+    }
+    let snapshots = history.probes.filter { epochs?.contains($0.epoch) ?? true }.compactMap { probe in
+      probe.traces.first { $0.input == input }.map { Snapshot(epoch: probe.epoch, trace: $0) }
+    }
+    self.init(metrics: metrics, snapshots: snapshots)
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Site
+import Trace
+
+extension Unrolled {
+  /// `unrolled site`: write the tutorial site.
+  struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the tutorial site: the lessons with their traces, the glossary and a page per model.",
+      discussion: """
+        The site is built in a temporary folder and moved into place only when complete; if
+        any lesson has a problem, every problem is listed and nothing is written.
+        """)
+
+    @Option(help: ArgumentHelp("A folder of Markdown lessons (default: the built-in curriculum).", valueName: "dir"))
+    var lessons: String?
+
+    @Option(help: ArgumentHelp("Where to write the site.", valueName: "dir"))
+    var out: String = "site"
+
+    @Option(help: ArgumentHelp("A folder of templates (NAME.mustache), site.css or stepper.js that replace the built-in ones.", valueName: "dir"))
+    var theme: String?
+
+    func run() throws {
+      let directory = lessons.map { URL(fileURLWithPath: $0) } ?? BuiltInCurriculum.directory
+      let shelf = ModelShelf(lessonsDirectory: directory)
+      let set = try LessonSetLoader(catalog: shelf, glossaryPage: "../glossary.html").load(directory: directory)
+      let materials = try LessonMaterials.gather(for: set, shelf: shelf)
+      let tutorial = TutorialSite(lessons: set, materials: materials, generator: "unrolled \(Unrolled.version)")
+      let renderer = try PageRenderer(theme: theme.map { URL(fileURLWithPath: $0) })
+      let destination = URL(fileURLWithPath: out).standardizedFileURL
+      try SiteBuilder(renderer: renderer, title: set.title).build(tutorial.pages, into: destination)
+      print("The site is in \(destination.path)/ — open \(destination.appendingPathComponent("index.html").path) in a browser.")
+    }
+  }
+}
