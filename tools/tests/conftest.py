@@ -28,6 +28,15 @@ def _write_fixture_site(directory: pathlib.Path) -> None:
         result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     if result.returncode != 0 or not (directory / "site" / "index.html").exists():
         raise RuntimeError("could not write the fixture site:\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    _write_tutorial_site(directory / "tutorial")
+
+
+def _write_tutorial_site(directory: pathlib.Path) -> None:
+    """The real tutorial: the built-in curriculum and models, through `unrolled site`."""
+    binary = bin_path() / "unrolled"
+    result = subprocess.run([str(binary), "site", "--out", str(directory)], cwd=REPO, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError("unrolled site failed:\n" + result.stderr[-3000:])
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +55,9 @@ def fixture_root():
 def pages(fixture_root):
     """Every HTML page to check, site pages first, by path."""
     site = sorted((fixture_root / "site").rglob("*.html"))
+    tutorial = sorted((fixture_root / "tutorial").rglob("*.html"))
     standalone = sorted(fixture_root.glob("standalone-*.html"))
-    return site + standalone
+    return site + tutorial + standalone
 
 
 def _chrome(javascript: bool = True):
