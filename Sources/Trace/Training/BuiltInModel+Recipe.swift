@@ -70,21 +70,24 @@ extension BuiltInModel {
         encoder: EncoderConfiguration(units: 64, bidirectional: true, mergeMode: .concat))
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
-        options: TrainingOptions(epochs: epochs ?? 12, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
+        // 12 epochs reached 92.6% exact match with the loss still falling; 24 go further.
+        // One probe keeps the history (a full trace per snapshot) small.
+        options: TrainingOptions(epochs: epochs ?? 24, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10, 20]),
         weightSeed: 64,
-        probes: [
-          ProbeExample(input: "22 Nov 2026", target: "2026-11-22"), ProbeExample(input: "November 22, 2026", target: "2026-11-22"),
-          ProbeExample(input: "Sunday, 22 November 2026", target: "2026-11-22"),
-        ])
+        probes: [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")])
     case .phrasebook:
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
         encoder: EncoderConfiguration(units: 256))
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
-        options: TrainingOptions(epochs: epochs ?? 100, batchSize: 64, seed: 17, optimizer: .rmsprop, probeEpochs: [0, 1, 2, 5, 10, 20, 50]),
+        // The Keras example's architecture, but not its training options: it has 10,000 pairs
+        // (157 updates an epoch at batch 64); the phrasebook's 473 at batch 64 gave 8, and
+        // 100 epochs of RMSprop left the training loss at 1.6. Batch 16 and Adam give ~30
+        // updates an epoch.
+        options: TrainingOptions(epochs: epochs ?? 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
         weightSeed: 256,
-        probes: [ProbeExample(input: "Where is the station?", target: "Où est la gare ?"), ProbeExample(input: "I am cold.", target: "J'ai froid.")])
+        probes: [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")])
     }
   }
 }
