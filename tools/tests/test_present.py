@@ -339,3 +339,73 @@ def test_the_narration_prints_with_each_step(fixture_root, driver, open_page):
         assert driver.execute_script("return getComputedStyle(document.querySelector('.site-header')).display") == "none"
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# `unrolled walkthrough`, on real checkpoints. The command is registered in Unrolled.swift on
+# the main branch; until then these tests say so and skip.
+def walkthrough_command(unrolled):
+    result = subprocess.run([str(unrolled), "--help"], capture_output=True, text=True)
+    if "walkthrough" not in result.stdout:
+        pytest.skip("`unrolled walkthrough` is not registered in Unrolled.swift's subcommands yet")
+    return unrolled
+
+
+def test_cli_writes_a_deck_that_opens_presenting(unrolled, tmp_path, open_page, driver):
+    import json
+    from urllib.parse import urlsplit
+
+    from conftest import FIXTURE_CHECKPOINTS
+    from test_cli import sample_input
+
+    command = walkthrough_command(unrolled)
+    checkpoint = next(c for c in FIXTURE_CHECKPOINTS if c.stem == "state-lstm")
+    text = sample_input(checkpoint)
+    out = tmp_path / "deck.html"
+    result = subprocess.run(
+        [str(command), "walkthrough", "--checkpoint", str(checkpoint), text, "--target", text, "--out", str(out)],
+        capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout == "", result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<link" not in html and "<script src" not in html and "http://" not in html and "https://" not in html
+    open_page(out)
+    assert presenting(driver)
+    assert [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")] == []
+    requested = [json.loads(e["message"])["message"] for e in driver.get_log("performance")]
+    urls = [m["params"]["request"]["url"] for m in requested if m["method"] == "Network.requestWillBeSent"]
+    assert [u for u in urls if urlsplit(u).scheme not in ("file", "data", "about")] == []
+    driver.execute_script(AXE)
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));")
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_cli_handout_prints_one_step_per_page(unrolled, tmp_path, open_page, driver):
+    from conftest import FIXTURE_CHECKPOINTS
+    from test_cli import sample_input
+
+    command = walkthrough_command(unrolled)
+    checkpoint = next(c for c in FIXTURE_CHECKPOINTS if c.stem == "state-bidirectional")
+    out = tmp_path / "handout.html"
+    result = subprocess.run(
+        [str(command), "walkthrough", "--checkpoint", str(checkpoint), sample_input(checkpoint), "--handout", "--out", str(out)],
+        capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    open_page(out)
+    assert not presenting(driver)
+    expected = expected_handout_pages(driver)
+    assert pdf_pages(base64.b64decode(driver.print_page(PrintOptions()))) == expected
+
+
+def test_cli_refuses_an_input_the_model_cannot_read_and_writes_nothing(unrolled, tmp_path):
+    from conftest import FIXTURE_CHECKPOINTS
+
+    command = walkthrough_command(unrolled)
+    checkpoint = next(c for c in FIXTURE_CHECKPOINTS if c.stem == "state-lstm")
+    out = tmp_path / "deck.html"
+    result = subprocess.run(
+        [str(command), "walkthrough", "--checkpoint", str(checkpoint), "<script>", "--out", str(out)],
+        capture_output=True, text=True)
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("unrolled: "), result.stderr
+    assert not out.exists()
