@@ -285,6 +285,10 @@ def test_the_deck_opens_presenting_and_walks_every_step(fixture_root, open_page)
     assert slide_hash(driver) == "#present/w-summary"
     for heading in ["The encoder reads", "The bridge", "The decoder, teacher-forced", "The decoder, free-running", "Summary"]:
         assert heading in titles
+    driver.execute_script("location.hash = 'present/w-encoder-walk/encoder-1'")
+    hidden_tokens = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#w-encoder-walk .dec-box .tok')).map(t => getComputedStyle(t).visibility);")
+    assert hidden_tokens and set(hidden_tokens) == {"hidden"}, "encoder slides do not show what the decoder will write"
     press(driver, "n")
     driver.execute_script("location.hash = 'present/w-bridge-walk/bridge-0'")
     assert "Ask: what does the decoder know now?" in driver.find_element(By.CSS_SELECTOR, ".present-notes").text

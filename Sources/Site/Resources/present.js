@@ -227,7 +227,8 @@
     });
     Array.prototype.forEach.call(slide.item.querySelectorAll(".dec-box[data-for-step]"), function (box) {
       var at = order.indexOf(box.getAttribute("data-for-step"));
-      box.classList.toggle("is-future", at > slide.stepIndex);
+      // A decoder step this walk does not show (an encoder-only walk) is still to come.
+      box.classList.toggle("is-future", at < 0 || at > slide.stepIndex);
     });
   }
 
