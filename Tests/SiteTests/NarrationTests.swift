@@ -14,7 +14,8 @@ struct NarrationTests {
     steps += trace.freeRunning.steps.indices.map { .decoder($0) }
     let text = steps.map { step in
       let narration = Narration(step: step, in: trace)
-      return "\(step.anchor)\n  setup: \(narration.setup.joined(separator: " "))\n  outcome: \(narration.outcome.joined(separator: " "))"
+      return
+        "\(step.anchor)\n  setup: \(narration.setup.joined(separator: " "))\n  outcome: \(narration.outcome.joined(separator: " "))"
     }.joined(separator: "\n")
     try Snapshot.assertMatches(text, named: "narration-copy.txt")
   }
@@ -103,11 +104,15 @@ struct NarrationTests {
     step.predicted = "b"
     step.target = "b"
     trace.teacherForced!.steps[1] = step
-    #expect(Narration(step: .teacherForced(1), in: trace).outcome == ["The decoder predicts ‘b’ with probability 0.84.", "That is the target."])
+    #expect(
+      Narration(step: .teacherForced(1), in: trace).outcome == [
+        "The decoder predicts ‘b’ with probability 0.84.", "That is the target.",
+      ])
     step.target = "c"
     trace.teacherForced!.steps[1] = step
     #expect(
-      Narration(step: .teacherForced(1), in: trace).outcome.last == "The target is ‘c’, which gets only 0.03: this step is wrong.")
+      Narration(step: .teacherForced(1), in: trace).outcome.last == "The target is ‘c’, which gets only 0.03: this step is wrong."
+    )
     step.probabilities = tokens.map { $0 == "\n" ? 0.97 : 0.03 / Float(tokens.count - 1) }
     step.predicted = "\n"
     trace.teacherForced!.steps[1] = step
@@ -137,7 +142,8 @@ struct NarrationTests {
     let own = try #require(trace.freeRunning.steps[safe: 1]?.fedToken)
     #expect(
       Narration(step: .decoder(1), in: trace).setup.contains(
-        "Here free-running parts from teacher forcing, which would feed the true ‘\(forced)’: every later step builds on this mistake."))
+        "Here free-running parts from teacher forcing, which would feed the true ‘\(forced)’: every later step builds on this mistake."
+      ))
     #expect(
       Narration(step: .teacherForced(1), in: trace).setup.contains(
         "Here the free-running decode parts from this one: it is fed its own ‘\(HTML.displayToken(own))’ instead."))
@@ -149,7 +155,8 @@ struct NarrationTests {
     #expect(Narration(step: .encoder(0), in: trace).outcome.isEmpty)
     #expect(Narration(step: .backward(0), in: trace).setup[0].hasPrefix("The backward LSTM reads ‘a’ at position 4 of 4"))
     let bridge = Narration(step: .bridge, in: trace)
-    #expect(bridge.setup[0].hasPrefix("The forward and backward LSTMs' final states are joined: the decoder starts from 8 hidden"))
+    #expect(
+      bridge.setup[0].hasPrefix("The forward and backward LSTMs' final states are joined: the decoder starts from 8 hidden"))
     #expect(bridge.outcome.isEmpty)
   }
 }

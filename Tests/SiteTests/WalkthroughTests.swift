@@ -26,7 +26,8 @@ struct WalkthroughTests {
     let trace = try SiteFixtures.bidirectionalTrace()
     let html = try PageRenderer().deckContent(Walkthrough(trace: trace))
     let forced = try #require(trace.teacherForced)
-    let steps = trace.encoder.forward.count + (trace.encoder.backward?.count ?? 0) + 1 + forced.steps.count
+    let steps =
+      trace.encoder.forward.count + (trace.encoder.backward?.count ?? 0) + 1 + forced.steps.count
       + trace.freeRunning.steps.count
     #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == steps)
     #expect(html.components(separatedBy: "<p class=\"narration\"").count - 1 == steps)
@@ -39,7 +40,8 @@ struct WalkthroughTests {
     let renderer = try PageRenderer()
     let walkthrough = Walkthrough(trace: try SiteFixtures.copyTrace())
     #expect(renderer.walkthroughDeck(walkthrough).contains("<article class=\"deck\" data-deck=\"present\">"))
-    #expect(renderer.walkthroughDeck(walkthrough, handout: true).contains("<article class=\"deck handout\" data-deck=\"handout\">"))
+    #expect(
+      renderer.walkthroughDeck(walkthrough, handout: true).contains("<article class=\"deck handout\" data-deck=\"handout\">"))
   }
 
   @Test("the deck is one file: styles and scripts inline, nothing to fetch")
@@ -58,7 +60,9 @@ struct WalkthroughTests {
   func escaping() throws {
     let model = try SiteFixtures.copyModel(tokens: ["<script>", "&", "\"", "b"], unit: .word, name: "<b>evil</b> & co")
     let trace = try model.trace(input: "<script> & \" b", target: "& b")
-    for html in [try PageRenderer().walkthroughDeck(trace: trace), try PageRenderer().walkthroughDeck(trace: trace, handout: true)] {
+    for html in [
+      try PageRenderer().walkthroughDeck(trace: trace), try PageRenderer().walkthroughDeck(trace: trace, handout: true),
+    ] {
       #expect(!html.contains("<script> &"), "the raw input never reaches the page")
       #expect(!html.contains("<b>evil"), "the model name is escaped")
       #expect(html.contains("<title>“&lt;script&gt;␣&amp;␣&quot;␣b” through &lt;b&gt;evil&lt;/b&gt; &amp; co · unrolled</title>"))

@@ -97,7 +97,8 @@ public struct LSTMCellFigure: Sendable {
     svg +=
       "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
     svg += node(14, 72, 1, "", "previous cell state", previous.cell, scale: state, panel: "cell")
-    svg += node(14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden), panel: "hidden")
+    svg += node(
+      14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden), panel: "hidden")
     svg += node(138, 232, 3, "f", "forget gate", cell.forgetGate, scale: .gate, panel: "gates")
     svg += node(238, 232, 4, "i", "input gate", cell.inputGate, scale: .gate, panel: "gates")
     svg += node(338, 232, 5, "g", "candidate", cell.candidate, scale: .diverging(covering: cell.candidate), panel: "candidate")
@@ -122,8 +123,10 @@ public struct LSTMCellFigure: Sendable {
       return value < 0 && text.hasPrefix("−") ? "(\(text))" : text
     }
     let sub = { (s: String) in "<sub>\(s)</sub>" }
-    var html = "<div class=\"arithmetic\" data-panel=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
-    html += "<p class=\"math\" data-panel=\"cell\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
+    var html =
+      "<div class=\"arithmetic\" data-panel=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
+    html +=
+      "<p class=\"math\" data-panel=\"cell\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
     html += " = \(n(f)) × \(n(c0)) + \(n(i)) × \(n(g)) = <strong>\(NumberText.fixed(c))</strong></p>"
     html +=
       "<p class=\"math\" data-panel=\"hidden\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
@@ -132,7 +135,8 @@ public struct LSTMCellFigure: Sendable {
   }
 
   private func unitTable(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), shown: Int) -> String {
-    var html = "<details class=\"unit-table\" data-panel=\"table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
+    var html =
+      "<details class=\"unit-table\" data-panel=\"table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
     html +=
       "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">h<sub>t−1</sub></th>"
     html +=

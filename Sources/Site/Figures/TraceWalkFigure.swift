@@ -84,7 +84,9 @@ public struct TraceWalkFigure: Sendable {
       "<figure class=\"figure stepper walk-figure\" id=\"\(HTML.escape(id))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(id))-caption\">"
     html += "<figcaption id=\"\(HTML.escape(id))-caption\">\(HTML.escape(captionText))</figcaption>"
     html += overview(reader: reader, decode: decode)
-    html += StepperMarkup.list(figureID: HTML.escape(id), steps: steps.map { step in
+    html += StepperMarkup.list(
+      figureID: HTML.escape(id),
+      steps: steps.map { step in
         var markup = stepMarkup(step, reader: reader)
         if narrates { markup.body += PresentMarkup.narration(Narration(step: step, in: trace, includesCell: detail == .full)) }
         return markup
@@ -203,7 +205,8 @@ public struct TraceWalkFigure: Sendable {
   }
 
   private func predictions(_ record: DecoderStepRecord, reader: TraceReader) -> String {
-    var html = "<div class=\"predictions\" data-panel=\"predictions\"><p class=\"pred-title\">Top \(topK) predictions</p><ol class=\"topk\">"
+    var html =
+      "<div class=\"predictions\" data-panel=\"predictions\"><p class=\"pred-title\">Top \(topK) predictions</p><ol class=\"topk\">"
     for (token, probability) in reader.topPredictions(record, count: topK) {
       let chosen = token == record.predicted
       let isTarget = token == record.target

@@ -72,7 +72,8 @@ public struct Walkthrough: Sendable {
     var slides = [
       section(
         "w-encoder", "The encoder reads",
-        walk(id: "w-encoder", steps: forward + backward, feeding: .freeRunning,
+        walk(
+          id: "w-encoder", steps: forward + backward, feeding: .freeRunning,
           caption: "The encoder reads “\(HTML.displayText(trace.input))” one token at a time.")),
       section(
         "w-bridge", "The bridge",
