@@ -309,8 +309,9 @@ def expected_handout_pages(driver) -> int:
 
 
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
-def test_handout_prints_one_step_per_page(fixture_root, open_page, orientation):
-    driver = open_page(fixture_root / "standalone-handout.html")
+@pytest.mark.parametrize("handout", ["standalone-handout.html", "handout-dates.html"])
+def test_handout_prints_one_step_per_page(fixture_root, open_page, orientation, handout):
+    driver = open_page(fixture_root / handout)
     assert not presenting(driver), "a handout opens as a page"
     expected = expected_handout_pages(driver)
     assert expected >= 10
