@@ -192,6 +192,20 @@ def test_predict_slides_can_be_turned_off(fixture_root, driver):
     assert slide_hash(driver) == f"#present/{FIGURE}/encoder-0", "an unknown slide opens the first"
 
 
+def test_gate_predict_slides_hide_the_gates_until_the_reveal(fixture_root, driver):
+    driver.get(lesson_path(fixture_root).as_uri() + f"?predict=gates#present/{FIGURE}/encoder-1/predict-gate")
+    assert presenting(driver) and shown_step(driver) == [f"{FIGURE}/encoder-1"]
+    gate = f"[id='{FIGURE}/encoder-1'] .node[data-panel='gates']"
+    assert not visible(driver, gate), "the gate values wait"
+    assert visible(driver, f"[id='{FIGURE}/encoder-1'] .node[data-panel='cell']")
+    assert "forget gate be mostly open" in live(driver) and "averages" not in live(driver)
+    press(driver, Keys.ARROW_RIGHT)
+    assert slide_hash(driver) == f"#present/{FIGURE}/encoder-1" and visible(driver, gate)
+    # gates only: no token predict slides
+    driver.execute_script("location.hash = arguments[0]", f"present/{FIGURE}/decoder-0/predict")
+    assert slide_hash(driver) == f"#present/{FIGURE}/encoder-0/predict-gate", "an unknown slide opens the first"
+
+
 def test_the_live_region_announces_each_slide_with_its_narration(fixture_root, open_page):
     driver = open_page(lesson_path(fixture_root), f"present/{FIGURE}/encoder-1")
     region = driver.find_element(By.CSS_SELECTOR, ".present-live")

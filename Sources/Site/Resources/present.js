@@ -1,7 +1,8 @@
 /* unrolled present mode: a page's steppers, quizzes and slides as a deck for a projector.
  *
  * Every step of every [data-stepper] figure is one slide; a decoder step is preceded by a
- * predict slide that hides the prediction until the next key; a [data-quiz] becomes a
+ * predict slide that hides the prediction until the next key (?predict=gates also asks
+ * about the forget gate before each step, ?predict=off asks nothing); a [data-quiz] becomes a
  * question slide and an answer slide; a [data-slide] is one slide. The P key or a figure's
  * Present button opens a full-viewport dialog (and asks for full screen when the browser
  * allows it). Keys: Right, Space, PageDown next; Left, PageUp previous; Home, End; a number
@@ -51,7 +52,9 @@
   /* The deck: document order of steppers, quizzes and plain slides. */
   function collect() {
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-stepper], [data-quiz], [data-slide]"));
-    var predict = !/^(0|off|no|false)$/.test(query.get("predict") || "");
+    // ?predict=off, =tokens (the default), =gates, =tokens,gates
+    var asked = (query.get("predict") || "tokens").split(/[\s,]+/);
+    var predictTokens = asked.indexOf("tokens") >= 0, predictGates = asked.indexOf("gates") >= 0;
     items.forEach(function (item) {
       if (!item.id) return;
       if (item.hasAttribute("data-slide") && item.querySelector("[data-stepper], [data-quiz]")) return;
@@ -61,7 +64,10 @@
         var steps = Array.prototype.slice.call(item.querySelectorAll(":scope > ol.steps > li.step"));
         steps.forEach(function (step, i) {
           var anchor = step.getAttribute("data-step");
-          if (predict && /^(decoder|forced)-/.test(anchor) && step.querySelector(".predictions")) {
+          if (predictGates && step.querySelector(".node[data-panel~='gates'], .gate-means")) {
+            add({ kind: "predict-gate", item: item, step: step, stepIndex: i, id: item.id + "/" + anchor + "/predict-gate" });
+          }
+          if (predictTokens && /^(decoder|forced)-/.test(anchor) && step.querySelector(".predictions")) {
             add({ kind: "predict", item: item, step: step, stepIndex: i, id: item.id + "/" + anchor + "/predict" });
           }
           add({ kind: "step", item: item, step: step, stepIndex: i, id: item.id + "/" + anchor });
@@ -194,13 +200,15 @@
       if (p) p.textContent = narration(slide.step, "setup");
       var o = ui.notesBody.querySelector(".present-outcome");
       if (o) o.textContent = (slide.kind === "predict" ? "Answer: " : "") + narration(slide.step, "outcome");
+      if (p && slide.kind === "predict-gate") p.textContent = "Answer: " + p.textContent;
     }
     if (slide.kind === "question") {
       var answer = answerChoice(slide.item);
       if (answer) ui.notesBody.appendChild(el("p", { "class": "present-outcome" }, "Answer: " + words(answer)));
     }
     var sources = Array.prototype.slice.call(slide.item.querySelectorAll("[data-notes]"));
-    sources = sources.concat(Array.prototype.slice.call(document.querySelectorAll("[data-notes-for='" + slide.item.id + "']")));
+    var elsewhere = document.querySelectorAll("[data-notes-for=\"" + CSS.escape(slide.item.id) + "\"]");
+    sources = sources.concat(Array.prototype.slice.call(elsewhere));
     sources.forEach(function (source) {
       var body = source.querySelector(".notes-body") || source;
       var copy = body.cloneNode(true);
@@ -235,6 +243,9 @@
   function spoken(slide) {
     var where = "Slide " + (slide.number + 1) + " of " + slides.length + ". ";
     switch (slide.kind) {
+      case "predict-gate":
+        return where + "Predict. " + words(slide.step.querySelector(".step-title")) +
+          ". Will the forget gate be mostly open, above 0.8, mostly closed, below 0.2, or in between?";
       case "predict":
         return where + "Predict. " + words(slide.step.querySelector(".step-title")) + ". " + narration(slide.step, "setup") +
           " What will the decoder write next?";
@@ -263,6 +274,7 @@
     bring(slide.item);
     var item = slide.item;
     ui.root.classList.toggle("is-predicting", slide.kind === "predict");
+    ui.root.classList.toggle("is-predicting-gate", slide.kind === "predict-gate");
     item.classList.toggle("is-asking", slide.kind === "question");
     item.classList.toggle("is-answered", slide.kind === "answer");
     if (slide.step) {
@@ -278,10 +290,13 @@
         if (node.tagName === "DETAILS") node.open = slide.kind === "answer";
       });
     }
-    ui.prompt.hidden = slide.kind !== "predict" && slide.kind !== "question";
-    ui.prompt.textContent = slide.kind === "predict"
-      ? "Predict: what will the decoder write next? Press → to reveal."
-      : slide.kind === "question" ? "Question for the class: press → for the answer." : "";
+    var prompts = {
+      predict: "Predict: what will the decoder write next? Press → to reveal.",
+      "predict-gate": "Predict: will the forget gate be mostly open (above 0.8), mostly closed (below 0.2), or in between? Press → to reveal.",
+      question: "Question for the class: press → for the answer.",
+    };
+    ui.prompt.hidden = !prompts[slide.kind];
+    ui.prompt.textContent = prompts[slide.kind] || "";
     ui.title.textContent = slide.heading;
     ui.position.textContent = (index + 1) + " / " + slides.length;
     ui.progress.setAttribute("aria-valuemax", String(slides.length));
@@ -332,7 +347,7 @@
     putBack();
     setBlank(false);
     ui.root.hidden = true;
-    ui.root.classList.remove("is-predicting");
+    ui.root.classList.remove("is-predicting", "is-predicting-gate");
     document.documentElement.classList.remove("is-presenting");
     Array.prototype.forEach.call(document.querySelectorAll("[data-present-inert]"), function (node) {
       node.removeAttribute("inert");
