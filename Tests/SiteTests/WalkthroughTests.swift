@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Site
 import Testing
 import Trace
@@ -81,6 +82,17 @@ struct WalkthroughTests {
     #expect(html.contains("&lt;b&gt;Which&lt;/b&gt;?") && html.contains("<li data-choice>a &amp; b</li>"))
     #expect(html.contains("<details class=\"quiz-reveal\" data-reveal>") && html.contains("Because &lt;i&gt;."))
     #expect(html.contains("<div class=\"notes-body\"><p>Vote.</p></div>"), "notes are trusted HTML, kept as given")
+  }
+
+  @Test("a lesson's quiz block becomes the same markup")
+  func lessonQuiz() {
+    let quiz = Quiz(
+      question: "Which gate forgets?", choices: ["input", "forget"], answerIndex: 1, why: "It multiplies c.",
+      location: SourceLocation(file: "a.md", line: 1, column: 1))
+    #expect(
+      PresentMarkup.quiz(quiz, id: "q")
+        == PresentMarkup.quiz(
+          id: "q", question: "Which gate forgets?", choices: ["input", "forget"], answerIndex: 1, why: "It multiplies c."))
   }
 
   @Test("a walk's lesson notes are on the page, closed, after its steps")
