@@ -84,6 +84,18 @@ struct WalkthroughTests {
     #expect(html.contains("<div class=\"notes-body\"><p>Vote.</p></div>"), "notes are trusted HTML, kept as given")
   }
 
+  @Test("every panel ?focus= names is marked on some page, and every mark is a named panel")
+  func panelsAreMarked() throws {
+    let renderer = try PageRenderer()
+    var html = try SiteFixtures.sitePages().map { renderer.mainContent($0) }.joined()
+    html += renderer.mainContent(try SiteFixtures.lessonSizedPage())
+    let marked = Set(
+      html.components(separatedBy: "data-panel=\"").dropFirst().flatMap {
+        $0.prefix { $0 != "\"" }.split(separator: " ").map(String.init)
+      })
+    #expect(marked == Set(PresentMarkup.panels.map(\.name)))
+  }
+
   @Test("a lesson's quiz block becomes the same markup")
   func lessonQuiz() {
     let quiz = Quiz(

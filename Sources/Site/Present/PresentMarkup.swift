@@ -22,23 +22,31 @@ import Lessons
 /// // <section class="quiz" id="q1" data-quiz data-answer="1" aria-labelledby="q1-q">…
 /// ```
 public enum PresentMarkup {
+  /// A part of a page that `?focus=` can keep or hide.
+  public struct Panel: Equatable, Sendable {
+    /// The name used in `data-panel` and in `?focus=`.
+    public var name: String
+    /// What it shows, in words.
+    public var shows: String
+  }
+
   /// The panel names that `?focus=` understands, each with what it shows.
-  public static let panels: [(name: String, shows: String)] = [
-    ("tokens", "the overview of tokens read and written"),
-    ("gates", "the input, forget and output gates (diagram values and heatmaps)"),
-    ("candidate", "the candidate g"),
-    ("cell", "the cell state (diagram values, heatmaps, its line of arithmetic)"),
-    ("hidden", "the hidden state (diagram values, heatmaps, its line of arithmetic)"),
-    ("arithmetic", "the worked arithmetic of one unit"),
-    ("table", "the per-unit table"),
-    ("predictions", "the decoder's top predictions"),
-    ("narration", "the narration in words"),
-    ("bridge", "the vectors the bridge hands over"),
-    ("heatmaps", "the heatmap figures"),
-    ("comparison", "teacher forcing beside free-running"),
-    ("bidirectional", "the forward and backward view"),
-    ("architecture", "the model's architecture"),
-    ("training", "the training curves"),
+  public static let panels: [Panel] = [
+    Panel(name: "tokens", shows: "the overview of tokens read and written"),
+    Panel(name: "gates", shows: "the input, forget and output gates (diagram values and heatmaps)"),
+    Panel(name: "candidate", shows: "the candidate g"),
+    Panel(name: "cell", shows: "the cell state (diagram values, heatmaps, its line of arithmetic)"),
+    Panel(name: "hidden", shows: "the hidden state (diagram values, heatmaps, its line of arithmetic)"),
+    Panel(name: "arithmetic", shows: "the worked arithmetic of one unit"),
+    Panel(name: "table", shows: "the per-unit table"),
+    Panel(name: "predictions", shows: "the decoder's top predictions"),
+    Panel(name: "narration", shows: "the narration in words"),
+    Panel(name: "bridge", shows: "the vectors the bridge hands over"),
+    Panel(name: "heatmaps", shows: "the heatmap figures"),
+    Panel(name: "comparison", shows: "teacher forcing beside free-running"),
+    Panel(name: "bidirectional", shows: "the forward and backward view"),
+    Panel(name: "architecture", shows: "the model's architecture"),
+    Panel(name: "training", shows: "the training curves"),
   ]
 
   /// Presenter notes for a figure, quiz or slide: a closed "Notes for the teacher" box on

@@ -467,7 +467,6 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-stepper]"), function (figure) {
       if (!figure.id || !slides.some(function (s) { return s.item === figure; })) return;
       var b = el("button", { type: "button", "class": "step-btn present-open", title: "Present these steps full screen (P)" });
-      b.appendChild(el("span", { "aria-hidden": "true" }, "⛶ "));
       b.appendChild(document.createTextNode("Present"));
       b.addEventListener("click", function () { enter(slideIndexFor(figure), true); });
       var controls = figure.querySelector(":scope > .stepper-controls");
