@@ -84,6 +84,30 @@ def test_p_opens_a_full_viewport_dialog_and_esc_leaves(lesson):
     assert slide_hash(lesson) == f"#{FIGURE}/encoder-0", "leaving keeps the step in the URL"
 
 
+def test_full_screen_when_allowed_and_esc_leaves_it_with_present_mode(lesson):
+    lesson.execute_script("document.body.focus()")
+    press(lesson, "p")
+    lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
+    element = lesson.execute_script("return document.fullscreenElement && document.fullscreenElement.className")
+    assert element in (None, "present"), "full screen, when the browser allows it, is the dialog itself"
+    press(lesson, Keys.ESCAPE)
+    lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
+    assert lesson.execute_script("return document.fullscreenElement") is None
+    assert not presenting(lesson)
+
+
+def test_without_full_screen_the_dialog_still_fills_the_viewport(fixture_root, driver):
+    driver.get(lesson_path(fixture_root).as_uri() + "?fullscreen=0")
+    driver.execute_script("document.body.focus()")
+    press(driver, "p")
+    assert driver.execute_script("return document.fullscreenElement") is None
+    assert driver.execute_script(
+        "const r = document.querySelector('.present').getBoundingClientRect();"
+        "return r.left === 0 && r.top === 0 && r.width >= innerWidth - 1 && r.height >= innerHeight - 1;")
+    press(driver, Keys.ESCAPE)
+    assert not presenting(driver)
+
+
 def test_present_button_starts_at_the_figures_current_step(lesson):
     lesson.find_element(By.CSS_SELECTOR, f"[id='{FIGURE}'] button[aria-label='Next step']").click()
     lesson.find_element(By.CSS_SELECTOR, f"[id='{FIGURE}'] .present-open").click()
