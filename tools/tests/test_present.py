@@ -90,6 +90,14 @@ def test_full_screen_when_allowed_and_esc_leaves_it_with_present_mode(lesson):
     lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
     element = lesson.execute_script("return document.fullscreenElement && document.fullscreenElement.className")
     assert element in (None, "present"), "full screen, when the browser allows it, is the dialog itself"
+    if element == "present":
+        press(lesson, "f")
+        lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
+        assert lesson.execute_script("return document.fullscreenElement") is None
+        assert presenting(lesson), "F leaves full screen, not present mode"
+        press(lesson, "f")
+        lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
+        assert lesson.execute_script("return document.fullscreenElement.className") == "present"
     press(lesson, Keys.ESCAPE)
     lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
     assert lesson.execute_script("return document.fullscreenElement") is None

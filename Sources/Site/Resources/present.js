@@ -6,7 +6,7 @@
  * question slide and an answer slide; a [data-slide] is one slide. The P key or a figure's
  * Present button opens a full-viewport dialog (and asks for full screen when the browser
  * allows it). Keys: Right, Space, PageDown next; Left, PageUp previous; Home, End; a number
- * then Enter jumps; N notes; B blanks; C high contrast; Esc leaves. The URL holds the slide
+ * then Enter jumps; N notes; B blanks; C high contrast; F full screen; Esc leaves. The URL holds the slide
  * (#present/<figure-id>/<step>, or ?present=<figure-id>/<step>), so a reload or a shared
  * link returns to it. ?focus=gates,cell hides every panel not named (data-panel), on any
  * page. One polite live region reads each slide: its announcement and its narration.
@@ -328,16 +328,29 @@
       try {
         if (sessionStorage.getItem("unrolled-contrast") === "high") setContrast(true);
       } catch (e) { /* storage may be off */ }
-      if (fromGesture && ui.root.requestFullscreen && query.get("fullscreen") !== "0") {
-        var request = ui.root.requestFullscreen();
-        if (request && request.then) {
-          request.then(function () { state.fullscreen = true; }, function () { state.fullscreen = false; });
-        }
-      }
+      if (fromGesture && query.get("fullscreen") !== "0") requestFullscreen();
     }
     go(index);
     ui.root.focus();
     if (document.activeElement !== ui.root) { ui.root.setAttribute("tabindex", "-1"); ui.root.focus(); }
+  }
+
+  /* Only after a key or a click: browsers refuse full screen otherwise. */
+  function requestFullscreen() {
+    if (!ui.root.requestFullscreen) return;
+    var request = ui.root.requestFullscreen();
+    if (request && request.then) {
+      request.then(function () { state.fullscreen = true; }, function () { state.fullscreen = false; });
+    }
+  }
+
+  function toggleFullscreen() {
+    if (document.fullscreenElement && document.exitFullscreen) {
+      state.fullscreen = false; // leaving full screen by F keeps present mode
+      document.exitFullscreen().catch(function () {});
+    } else {
+      requestFullscreen();
+    }
   }
 
   function leave() {
@@ -411,6 +424,7 @@
     else if (key === "n" || key === "N") toggleNotes();
     else if (key === "b" || key === "B" || key === ".") toggleBlank();
     else if (key === "c" || key === "C") toggleContrast();
+    else if (key === "f" || key === "F") toggleFullscreen();
     else if (key === "Escape") leave();
     else if (key === "Tab") { trapTab(event); return; }
     else handled = false;
