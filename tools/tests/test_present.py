@@ -91,6 +91,7 @@ def test_full_screen_when_allowed_and_esc_leaves_it_with_present_mode(lesson):
     element = lesson.execute_script("return document.fullscreenElement && document.fullscreenElement.className")
     assert element in (None, "present"), "full screen, when the browser allows it, is the dialog itself"
     if element == "present":
+        assert lesson.find_element(By.CSS_SELECTOR, ".present-btn[aria-label='Full screen']").get_attribute("aria-pressed") == "true"
         press(lesson, "f")
         lesson.execute_script("return new Promise(r => setTimeout(r, 300))")
         assert lesson.execute_script("return document.fullscreenElement") is None

@@ -112,6 +112,7 @@
       notes: button("Presenter notes", "Notes", "N", function () { toggleNotes(); }, false),
       contrast: button("High contrast", "Contrast", "C", function () { toggleContrast(); }, false),
       blank: button("Blank the screen", "Blank", "B", function () { toggleBlank(); }, false),
+      full: button("Full screen", "Full screen", "F", function () { toggleFullscreen(); }, false),
       exit: button("Leave present mode", "✕ Exit", "Esc", function () { leave(); }),
     };
     Object.keys(buttons).forEach(function (key) { tools.appendChild(buttons[key]); });
@@ -517,6 +518,7 @@
       if (state.on) presentKey(event); else pageKey(event);
     }, true);
     document.addEventListener("fullscreenchange", function () {
+      if (ui) ui.buttons.full.setAttribute("aria-pressed", String(!!document.fullscreenElement));
       // Esc in full screen is taken by the browser: leaving full screen leaves present mode.
       if (!document.fullscreenElement && state.fullscreen && state.on) { state.fullscreen = false; leave(); }
     });
