@@ -71,6 +71,27 @@ struct NarrationTests {
     #expect(Narration(step: .encoder(1), in: trace).setup.contains(sentence))
   }
 
+  @Test(
+    "a cell that moves because the old value fades names the forget gate",
+    arguments: [(Float(0.62), "keeps only part of what it held"), (0.1, "lets go of most of what it held")])
+  func fadingCell(forget: Float, words: String) throws {
+    var trace = try SiteFixtures.copyTrace()
+    var state = trace.encoder.forward[2].state
+    let previous = trace.encoder.forward[1].state.cell
+    for unit in state.cell.indices {
+      state.forgetGate[unit] = 1
+      state.inputGate[unit] = 0
+      state.cell[unit] = previous[unit]
+    }
+    let unit = try #require(previous.indices.max { abs(previous[$0]) < abs(previous[$1]) })
+    state.forgetGate[unit] = forget
+    state.cell[unit] = forget * previous[unit]
+    trace.encoder.forward[2].state = state
+    let sentence =
+      "Unit \(unit)'s cell \(previous[unit] > 0 ? "drops" : "grows") from \(NumberText.fixed(previous[unit])) to \(NumberText.fixed(state.cell[unit])): the forget gate (\(NumberText.fixed(forget))) \(words)."
+    #expect(Narration(step: .encoder(2), in: trace).setup.contains(sentence))
+  }
+
   @Test("the first encoder step says the cell starts empty")
   func firstStep() throws {
     let narration = Narration(step: .encoder(0), in: try SiteFixtures.copyTrace())

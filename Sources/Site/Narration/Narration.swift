@@ -155,7 +155,8 @@ private struct Speaker {
       reason =
         "the input gate (\(number(input))) lets \(candidate < 0 ? "the negative candidate" : "the candidate") (\(number(candidate))) in"
     } else {
-      reason = "the forget gate (\(number(forget))) lets go of most of what it held"
+      let share = forget < 0.5 ? "lets go of most of what it held" : "keeps only part of what it held"
+      reason = "the forget gate (\(number(forget))) \(share)"
     }
     return "Unit \(unit)'s cell \(verb) from \(number(before)) to \(number(after)): \(reason)."
   }
