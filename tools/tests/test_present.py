@@ -330,6 +330,7 @@ def test_the_deck_opens_presenting_and_walks_every_step(fixture_root, open_page)
         press(driver, Keys.ARROW_RIGHT)
         titles.append(driver.find_element(By.CSS_SELECTOR, ".present-title").text)
     assert slide_hash(driver) == "#present/w-summary"
+    assert "Summary. The model wrote" in live(driver), "a plain slide is read whole"
     for heading in ["The encoder reads", "The bridge", "The decoder, teacher-forced", "The decoder, free-running", "Summary"]:
         assert heading in titles
     driver.execute_script("location.hash = 'present/w-encoder-walk/encoder-1'")

@@ -262,7 +262,11 @@
         return where + "Answer: " + words(answerChoice(slide.item)) + ". " +
           words(reveal).replace(/^Answer\s*/, "");
       default:
-        return where + (slide.item.getAttribute("data-announce") || slide.heading);
+        // A plain slide (a title, a summary) is short: read it whole after its heading.
+        var text = words(slide.item);
+        if (text.indexOf(slide.heading) === 0) text = text.slice(slide.heading.length).trim();
+        if (text.length > 600) text = text.slice(0, 600) + "…";
+        return where + (slide.item.getAttribute("data-announce") || slide.heading + (text ? ". " + text : ""));
     }
   }
 
