@@ -88,11 +88,13 @@ struct PageRenderingTests {
     #expect(html.contains("id=\"training-epochs/epoch-2\""))
   }
 
-  @Test("a lesson-sized page with three dates-sized traces stays under 300 KB")
+  // 300 KB before every step carried its narration (about 0.4 KB a full step, 0.15 KB a
+  // compact one): the budget grew by what the sentences weigh on this page.
+  @Test("a lesson-sized page with three dates-sized traces, narrated, stays under 320 KB")
   func pageWeight() throws {
     let html = try PageRenderer().render(try SiteFixtures.lessonSizedPage(), navigation: [], home: nil)
     let kilobytes = Double(html.utf8.count) / 1024
-    #expect(kilobytes < 300, "the lesson page weighs \(Int(kilobytes)) KB")
+    #expect(kilobytes < 320, "the lesson page weighs \(Int(kilobytes)) KB")
   }
 
   @Test("a walk can be limited to some steps, as a lesson's `steps:` asks")

@@ -32,7 +32,8 @@ struct SiteBuilderTests {
     #expect(a == b, "same pages, same bytes")
     #expect(
       a.keys.sorted() == [
-        "/assets/site.css", "/assets/stepper.js", "/index.html", "/lessons/copy.html", "/models/addition.html",
+        "/assets/present.css", "/assets/present.js", "/assets/site.css", "/assets/stepper.js", "/index.html",
+        "/lessons/copy.html", "/models/addition.html",
         "/models/bicopy.html",
       ])
     for (path, data) in a {

@@ -19,5 +19,15 @@ struct SiteFixtureWriter {
     try Data(standalone.utf8).write(to: root.appendingPathComponent("standalone-trace.html"))
     let bidirectional = renderer.standalone(Page.trace(try SiteFixtures.bidirectionalTrace(), path: "trace.html", idPrefix: "t"))
     try Data(bidirectional.utf8).write(to: root.appendingPathComponent("standalone-bidirectional.html"))
+    let walkthrough = Walkthrough(
+      trace: try SiteFixtures.copyTrace(), notes: ["w-bridge": "<p>Ask: what does the decoder know now?</p>"])
+    try Data(renderer.walkthroughDeck(walkthrough).utf8).write(to: root.appendingPathComponent("standalone-walkthrough.html"))
+    try Data(renderer.walkthroughDeck(walkthrough, handout: true).utf8).write(
+      to: root.appendingPathComponent("standalone-handout.html"))
+    // A dates-sized handout (128 units, 12-character input): long pages must still print one
+    // step per page. Not a `standalone-` page: a deck is not held to a lesson page's weight.
+    let dates = try SiteFixtures.datesModel().trace(input: "june 3, 2026", target: "2026-06-03")
+    try Data(renderer.walkthroughDeck(trace: dates, handout: true).utf8).write(
+      to: root.appendingPathComponent("handout-dates.html"))
   }
 }

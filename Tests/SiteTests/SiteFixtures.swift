@@ -76,6 +76,16 @@ enum SiteFixtures {
       at: 0)
     lesson.sections.append(
       PageSection(id: "training-s", heading: "Training", html: TrainingFigure(history: history, id: "training").html))
+    // A quiz and presenter notes in the shapes present mode reads (PresentMarkup).
+    lesson.sections.append(
+      PageSection(
+        id: "check", heading: "Check yourself",
+        html: PresentMarkup.quiz(
+          id: "quiz-1", question: "Which gate decides what the cell forgets?",
+          choices: ["the input gate", "the forget gate", "the output gate"], answerIndex: 1,
+          why: "The forget gate multiplies the previous cell state.", notes: "<p>Ask the class to vote first.</p>")
+          + "<details class=\"presenter-notes\" data-notes-for=\"lesson-6-walk\"><summary>Notes for the teacher</summary>"
+          + "<div class=\"notes-body\"><p>Pause on the bridge: ask what the decoder knows.</p></div></details>"))
     return [
       Page.model(addition.description, summary: ModelSummary(addition), traces: additionTraces, path: "models/addition.html"),
       Page.model(

@@ -116,7 +116,8 @@ def test_every_link_resolves(pages):
 
 
 def test_page_weight(pages):
-    """A lesson-sized page with several traces stays under 300 KB."""
+    """A lesson-sized page with several narrated traces stays under 320 KB (300 KB before
+    every step carried its narration)."""
     weights = {page.name: page.stat().st_size for page in pages}
     print("page weights:", json.dumps(weights))
-    assert max(weights.values()) < 300 * 1024, weights
+    assert max(weights.values()) < 320 * 1024, weights

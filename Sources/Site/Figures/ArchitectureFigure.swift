@@ -54,7 +54,7 @@ public struct ArchitectureFigure: Sendable {
     }
     svg += "</svg>"
     var html =
-      "<figure class=\"figure arch-figure\" id=\"\(HTML.escape(id))\"><div class=\"arch-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Architecture diagram (scrolls sideways on narrow screens)\">\(svg)</div>"
+      "<figure class=\"figure arch-figure\" id=\"\(HTML.escape(id))\" data-panel=\"architecture\"><div class=\"arch-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Architecture diagram (scrolls sideways on narrow screens)\">\(svg)</div>"
     if let summary { html += summaryTable(summary) }
     html += "<figcaption>\(captionLead)\(HTML.escape(description))</figcaption></figure>"
     return html

@@ -30,7 +30,7 @@ public struct BidirectionalFigure: Sendable {
   /// The complete `<figure>`; a short note when the model is not bidirectional.
   public var html: String {
     let reader = TraceReader(trace)
-    var html = "<figure class=\"figure bi-figure\" id=\"\(HTML.escape(id))\">"
+    var html = "<figure class=\"figure bi-figure\" id=\"\(HTML.escape(id))\" data-panel=\"bidirectional\">"
     guard let backward = trace.encoder.backward else {
       return html + "<p>This model reads in one direction only.</p><figcaption>Not a bidirectional encoder.</figcaption></figure>"
     }

@@ -52,6 +52,16 @@ public enum CellQuantity: String, CaseIterable, Sendable {
     }
   }
 
+  /// The panel `?focus=` names this quantity by (`gates`, `candidate`, `cell`, `hidden`).
+  public var panel: String {
+    switch self {
+    case .inputGate, .forgetGate, .outputGate: return "gates"
+    case .candidate: return "candidate"
+    case .cell: return "cell"
+    case .hidden: return "hidden"
+    }
+  }
+
   /// The values of this quantity in `record`.
   public func values(in record: CellRecord) -> [Float] {
     switch self {

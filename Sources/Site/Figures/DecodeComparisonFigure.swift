@@ -26,7 +26,7 @@ public struct DecodeComparisonFigure: Sendable {
   /// The complete `<figure>`.
   public var html: String {
     let reader = TraceReader(trace)
-    var html = "<figure class=\"figure compare-figure\" id=\"\(HTML.escape(id))\">"
+    var html = "<figure class=\"figure compare-figure\" id=\"\(HTML.escape(id))\" data-panel=\"comparison\">"
     guard let forced = trace.teacherForced else {
       html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(trace.freeRunning.output))”.</p>"
       return html

@@ -67,7 +67,7 @@ public struct HeatmapFigure: Sendable {
     let following = follows.map {
       " data-follows=\"\(HTML.escape($0))\" data-columns=\"\(columns.map(\.step.anchor).joined(separator: " "))\""
     }
-    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\"\(following ?? "")>"
+    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\" data-panel=\"heatmaps\"\(following ?? "")>"
     html += "<div class=\"legends\">" + ColorScale.gate.legendHTML(label: "gates i, f, o")
     let signed = columns.flatMap { column in
       quantities.filter { $0.scaleKind == .diverging }.flatMap { $0.values(in: column.record) }
@@ -78,7 +78,7 @@ public struct HeatmapFigure: Sendable {
     html += "<div class=\"heatmaps\">"
     for quantity in quantities {
       let scale = quantity.scaleKind == .sequential ? ColorScale.gate : diverging
-      html += "<div class=\"heatmap-scroll\"><table class=\"heatmap\" data-grid>"
+      html += "<div class=\"heatmap-scroll\" data-panel=\"\(quantity.panel)\"><table class=\"heatmap\" data-grid>"
       html += "<caption>\(quantity.name) <var>\(quantity.symbol)</var></caption><colgroup><col>"
       for column in columns.indices {
         html += column == markedStep ? "<col class=\"current\">" : "<col>"

@@ -79,13 +79,14 @@ public struct LSTMCellFigure: Sendable {
 
     // Each node's label names the quantity, its mean and the worked unit; stepper.js adds
     // the other listed units from the step's table (column `data-col`) to the read-out.
-    func node(_ x: Int, _ y: Int, _ column: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale) -> String
-    {
+    func node(
+      _ x: Int, _ y: Int, _ column: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale, panel: String
+    ) -> String {
       let mean = values.mean
       let label =
         "\(name)\(symbol.isEmpty ? "" : " " + symbol): mean \(NumberText.fixed(mean, decimals: 3)), unit \(unit) \(NumberText.fixed(values[safe: unit] ?? 0, decimals: 3))"
       return
-        "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" data-col=\"\(column)\" transform=\"translate(\(x) \(y))\">"
+        "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" data-col=\"\(column)\" data-panel=\"\(panel)\" transform=\"translate(\(x) \(y))\">"
         + "<rect class=\"\(scale.className(for: mean))\" width=\"64\" height=\"22\" rx=\"4\"/>"
         + "<text x=\"32\" y=\"15\">\(NumberText.fixed(mean))</text></g>"
     }
@@ -95,14 +96,15 @@ public struct LSTMCellFigure: Sendable {
     svg += "<use href=\"#lstm-cell-skeleton\" width=\"660\" height=\"330\"/>"
     svg +=
       "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
-    svg += node(14, 72, 1, "", "previous cell state", previous.cell, scale: state)
-    svg += node(14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden))
-    svg += node(138, 232, 3, "f", "forget gate", cell.forgetGate, scale: .gate)
-    svg += node(238, 232, 4, "i", "input gate", cell.inputGate, scale: .gate)
-    svg += node(338, 232, 5, "g", "candidate", cell.candidate, scale: .diverging(covering: cell.candidate))
-    svg += node(438, 232, 6, "o", "output gate", cell.outputGate, scale: .gate)
-    svg += node(582, 72, 7, "", "new cell state", cell.cell, scale: state)
-    svg += node(582, 196, 8, "", "new hidden state", cell.hidden, scale: .diverging(covering: cell.hidden))
+    svg += node(14, 72, 1, "", "previous cell state", previous.cell, scale: state, panel: "cell")
+    svg += node(
+      14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden), panel: "hidden")
+    svg += node(138, 232, 3, "f", "forget gate", cell.forgetGate, scale: .gate, panel: "gates")
+    svg += node(238, 232, 4, "i", "input gate", cell.inputGate, scale: .gate, panel: "gates")
+    svg += node(338, 232, 5, "g", "candidate", cell.candidate, scale: .diverging(covering: cell.candidate), panel: "candidate")
+    svg += node(438, 232, 6, "o", "output gate", cell.outputGate, scale: .gate, panel: "gates")
+    svg += node(582, 72, 7, "", "new cell state", cell.cell, scale: state, panel: "cell")
+    svg += node(582, 196, 8, "", "new hidden state", cell.hidden, scale: .diverging(covering: cell.hidden), panel: "hidden")
     svg += "</svg></div>"
 
     var html = "<div class=\"cell-view\">" + svg
@@ -121,17 +123,20 @@ public struct LSTMCellFigure: Sendable {
       return value < 0 && text.hasPrefix("−") ? "(\(text))" : text
     }
     let sub = { (s: String) in "<sub>\(s)</sub>" }
-    var html = "<div class=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
-    html += "<p class=\"math\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
+    var html =
+      "<div class=\"arithmetic\" data-panel=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
+    html +=
+      "<p class=\"math\" data-panel=\"cell\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
     html += " = \(n(f)) × \(n(c0)) + \(n(i)) × \(n(g)) = <strong>\(NumberText.fixed(c))</strong></p>"
     html +=
-      "<p class=\"math\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
+      "<p class=\"math\" data-panel=\"hidden\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
     html += " = \(n(o)) × \(n(Float(tanh(Double(c))))) = <strong>\(NumberText.fixed(h))</strong></p></div>"
     return html
   }
 
   private func unitTable(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), shown: Int) -> String {
-    var html = "<details class=\"unit-table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
+    var html =
+      "<details class=\"unit-table\" data-panel=\"table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
     html +=
       "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">h<sub>t−1</sub></th>"
     html +=

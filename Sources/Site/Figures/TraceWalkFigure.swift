@@ -31,6 +31,14 @@ public struct TraceWalkFigure: Sendable {
   public var steps: [TraceStep]?
   /// How many units each step's table lists (full detail).
   public var listedUnits: Int
+  /// Whether each step carries its ``Narration`` (shown under the step, read by the live
+  /// region, and shown in present mode's notes); a compact walk's narration leaves out the
+  /// gates and the cell.
+  public var narrates: Bool
+  /// The lesson's presenter notes for this figure (trusted HTML, already escaped), or `nil`.
+  /// Shown on the page as a closed "Notes for the teacher" box, and in present mode's notes
+  /// under each step's narration.
+  public var notes: String?
 
   /// How much of the LSTM each step shows.
   public enum Detail: Sendable {
@@ -45,8 +53,11 @@ public struct TraceWalkFigure: Sendable {
   /// A walk through `trace`, decoder steps from the `feeding` decode.
   public init(
     trace: ModelTrace, feeding: DecodeRecord.Feeding = .freeRunning, unit: Int = 0, topK: Int = 5, id: String,
-    caption: String? = nil, detail: Detail = .full, listedUnits: Int = 4, steps: [TraceStep]? = nil
+    caption: String? = nil, detail: Detail = .full, listedUnits: Int = 4, steps: [TraceStep]? = nil,
+    narrates: Bool = true, notes: String? = nil
   ) {
+    self.narrates = narrates
+    self.notes = notes
     self.steps = steps
     self.detail = detail
     self.listedUnits = listedUnits
@@ -73,12 +84,19 @@ public struct TraceWalkFigure: Sendable {
       "<figure class=\"figure stepper walk-figure\" id=\"\(HTML.escape(id))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(id))-caption\">"
     html += "<figcaption id=\"\(HTML.escape(id))-caption\">\(HTML.escape(captionText))</figcaption>"
     html += overview(reader: reader, decode: decode)
-    html += StepperMarkup.list(figureID: HTML.escape(id), steps: steps.map { stepMarkup($0, reader: reader) })
+    html += StepperMarkup.list(
+      figureID: HTML.escape(id),
+      steps: steps.map { step in
+        var markup = stepMarkup(step, reader: reader)
+        if narrates { markup.body += PresentMarkup.narration(Narration(step: step, in: trace, includesCell: detail == .full)) }
+        return markup
+      })
+    if let notes { html += PresentMarkup.notes(notes) }
     return html + "</figure>"
   }
 
   private func overview(reader: TraceReader, decode: DecodeRecord?) -> String {
-    var html = "<div class=\"walk-overview\" role=\"group\" aria-label=\"Overview of all steps\">"
+    var html = "<div class=\"walk-overview\" role=\"group\" aria-label=\"Overview of all steps\" data-panel=\"tokens\">"
     html += "<div class=\"lane\"><span class=\"lane-label\">encoder reads</span><ol class=\"token-row\">"
     for (index, step) in trace.encoder.forward.enumerated() {
       html +=
@@ -139,7 +157,7 @@ public struct TraceWalkFigure: Sendable {
       var body =
         "<p class=\"step-lede\">Fed \(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
       if let target = record.target {
-        body += " · target <span class=\"tok\">\(reader.token(target))</span>"
+        body += " <span class=\"step-target\">· target <span class=\"tok\">\(reader.token(target))</span></span>"
       }
       body += "</p><div class=\"decoder-step\">"
       body += cellDetail(step, reader: reader)
@@ -187,7 +205,8 @@ public struct TraceWalkFigure: Sendable {
   }
 
   private func predictions(_ record: DecoderStepRecord, reader: TraceReader) -> String {
-    var html = "<div class=\"predictions\"><p class=\"pred-title\">Top \(topK) predictions</p><ol class=\"topk\">"
+    var html =
+      "<div class=\"predictions\" data-panel=\"predictions\"><p class=\"pred-title\">Top \(topK) predictions</p><ol class=\"topk\">"
     for (token, probability) in reader.topPredictions(record, count: topK) {
       let chosen = token == record.predicted
       let isTarget = token == record.target

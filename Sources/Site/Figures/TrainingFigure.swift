@@ -29,7 +29,7 @@ public struct TrainingFigure: Sendable {
 
   /// The complete `<figure>` (with the snapshot stepper after it when there are snapshots).
   public var html: String {
-    var html = "<figure class=\"figure training-figure\" id=\"\(HTML.escape(id))\"><div class=\"charts\">"
+    var html = "<figure class=\"figure training-figure\" id=\"\(HTML.escape(id))\" data-panel=\"training\"><div class=\"charts\">"
     let losses = history.metrics.map { ($0.epoch, $0.loss) }
     let validationLosses = history.metrics.compactMap { m in m.validationLoss.map { (m.epoch, $0) } }
     html += chart(

@@ -29,7 +29,7 @@ public struct PageRenderer: Sendable {
 
   /// The resources used.
   public let resources: SiteResources
-  private let library: MustacheLibrary
+  let library: MustacheLibrary
 
   /// A renderer over `resources` (the built-in ones, or a theme's).
   public init(resources: SiteResources) throws {
@@ -83,13 +83,19 @@ public struct PageRenderer: Sendable {
   }
 
   private func render(_ page: Page, inlineAssets: Bool, navigation: [NavigationLink], home: String?) -> String {
+    layout(page: page, content: mainContent(page), inlineAssets: inlineAssets, navigation: navigation, home: home)
+  }
+
+  /// `content` inside the layout: the shell, navigation, and the assets linked or inline.
+  func layout(page: Page, content: String, inlineAssets: Bool, navigation: [NavigationLink], home: String?) -> String {
     let prefix = SitePath.prefix(toRootFrom: page.path)
     let nav: [[String: Any]] = navigation.map {
       ["title": $0.title, "href": SitePath.relative(from: page.path, to: $0.path), "current": $0.path == page.path]
     }
     let context: [String: Any] = [
-      "title": page.title, "content": mainContent(page), "inlineAssets": inlineAssets,
-      "css": resources.stylesheet, "js": resources.script, "assetPrefix": prefix + "assets/",
+      "title": page.title, "content": content, "inlineAssets": inlineAssets,
+      "css": resources.stylesheet, "js": resources.script, "presentCss": resources.presentStylesheet,
+      "presentJs": resources.presentScript, "assetPrefix": prefix + "assets/",
       "svgDefinitions": SVGDefinitions.html, "nav": nav, "hasNav": !nav.isEmpty,
       "homeHref": home.map { SitePath.relative(from: page.path, to: $0) } ?? "#content",
     ]

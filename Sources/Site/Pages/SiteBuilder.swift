@@ -34,6 +34,8 @@ public struct SiteBuilder: Sendable {
     var files = pages.map { (path: $0.path, contents: renderer.render($0, navigation: navigation, home: "index.html")) }
     files.append((path: "assets/site.css", contents: renderer.resources.stylesheet))
     files.append((path: "assets/stepper.js", contents: renderer.resources.script))
+    files.append((path: "assets/present.css", contents: renderer.resources.presentStylesheet))
+    files.append((path: "assets/present.js", contents: renderer.resources.presentScript))
     return files.sorted { $0.path < $1.path }
   }
 

@@ -12,11 +12,16 @@ public struct SiteResources: Sendable {
   public var stylesheet: String
   /// `stepper.js`.
   public var script: String
+  /// `present.css`: present mode, focus panels and the walkthrough's print layout.
+  public var presentStylesheet: String
+  /// `present.js`: present mode (slides, keys, notes, predict and reveal) and `?focus=`.
+  public var presentScript: String
   /// Every template's text by name (without `.mustache`).
   public var templates: [String: String]
 
   /// Built-in resources, overridden file by file from `theme` (a directory holding any of
-  /// `site.css`, `stepper.js`, `templates/NAME.mustache` or `NAME.mustache`).
+  /// `site.css`, `stepper.js`, `present.css`, `present.js`, `templates/NAME.mustache` or
+  /// `NAME.mustache`).
   public init(theme: URL? = nil) throws {
     guard let base = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
       throw SiteBuildError.missingResource("Resources")
@@ -34,8 +39,10 @@ public struct SiteResources: Sendable {
     }
     stylesheet = try read("site.css", themeCandidates: ["site.css"])
     script = try read("stepper.js", themeCandidates: ["stepper.js"])
+    presentStylesheet = try read("present.css", themeCandidates: ["present.css"])
+    presentScript = try read("present.js", themeCandidates: ["present.js"])
     var templates: [String: String] = [:]
-    for name in ["layout"] + Page.Template.allCases.map(\.rawValue) {
+    for name in ["layout", "deck"] + Page.Template.allCases.map(\.rawValue) {
       templates[name] = try read(
         "templates/\(name).mustache", themeCandidates: ["templates/\(name).mustache", "\(name).mustache"])
     }

@@ -81,6 +81,7 @@
     figure.insertBefore(this.live, list);
 
     figure.addEventListener("keydown", function (event) { self.key(event); });
+    figure.unrolledStepper = this; // present.js drives the stepper through this
     this.go(0, false, true);
   }
 
@@ -112,12 +113,19 @@
     // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
     [this.first, this.prev].forEach(function (b) { b.setAttribute("aria-disabled", String(index === 0)); });
     [this.last, this.next].forEach(function (b) { b.setAttribute("aria-disabled", String(index === count - 1)); });
-    if (!quiet) this.live.textContent = current.getAttribute("data-announce") || "";
+    if (!quiet) this.live.textContent = spoken(current);
     if (fromUser) {
       try { history.replaceState(null, "", "#" + current.id); } catch (e) { /* file:// may refuse; stepping still works */ }
     }
     if (this.timer && index === count - 1) this.stop();
   };
+
+  /* What the live region says for a step: its announcement, then its narration in words. */
+  function spoken(step) {
+    var narration = step.querySelector(".narration");
+    var words = narration ? narration.textContent : "";
+    return (step.getAttribute("data-announce") || "") + (words ? ". " + words : "");
+  }
 
   Stepper.prototype.key = function (event) {
     var target = event.target;

@@ -6,7 +6,7 @@ enum VectorStrip {
     let width = min(limit, longest)
     let scale = ColorScale.diverging(covering: vectors.flatMap(\.1))
     var html =
-      "<div class=\"heatmap-scroll\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) units)" : "")</caption>"
+      "<div class=\"heatmap-scroll\" data-panel=\"bridge\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) units)" : "")</caption>"
     html +=
       "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">u\($0)</th>" }.joined()
       + "</tr></thead><tbody>"

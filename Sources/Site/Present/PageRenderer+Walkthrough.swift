@@ -1,0 +1,33 @@
+import Trace
+
+extension PageRenderer {
+  /// A walkthrough deck as one self-contained HTML file (CSS, scripts and SVG inline; nothing
+  /// is fetched): it opens in present mode, one step per slide; printed, it gives one step
+  /// per page with its narration. With `handout` it opens as a page to print instead.
+  ///
+  /// ```
+  /// try PageRenderer().walkthroughDeck(Walkthrough(trace: trace))
+  /// // <!DOCTYPE html>…<main id="content" tabindex="-1"><article class="deck" data-deck="present">
+  /// //   <section class="slide title-slide" id="w-title" data-slide …><h1 …>“␣2+10” through addition</h1>…
+  /// ```
+  public func walkthroughDeck(_ walkthrough: Walkthrough, handout: Bool = false) -> String {
+    let page = Page(path: "walkthrough.html", title: walkthrough.title, template: .page, sections: [])
+    return layout(
+      page: page, content: deckContent(walkthrough, handout: handout), inlineAssets: true, navigation: [], home: nil)
+  }
+
+  /// The deck for `trace`: ``walkthroughDeck(_:handout:)`` over a ``Walkthrough``.
+  public func walkthroughDeck(trace: ModelTrace, unit: Int = 0, handout: Bool = false) -> String {
+    walkthroughDeck(Walkthrough(trace: trace, unit: unit), handout: handout)
+  }
+
+  /// The HTML inside `<main>` for a deck (what golden tests compare).
+  public func deckContent(_ walkthrough: Walkthrough, handout: Bool = false) -> String {
+    let slides: [[String: Any]] = walkthrough.slides.map { ["id": $0.id, "heading": $0.heading, "html": $0.html] }
+    let context: [String: Any] = [
+      "title": walkthrough.title, "lede": walkthrough.lede, "titleID": Walkthrough.titleID,
+      "titleHTML": walkthrough.titleHTML, "slides": slides, "handout": handout, "mode": handout ? "handout" : "present",
+    ]
+    return library.render(context, withTemplate: "deck") ?? ""
+  }
+}
