@@ -26,20 +26,26 @@ extension Page {
     }
     var figureNumber = 0
     var quizNumber = 0
+    var lastFigureID: String?
     for block in lesson.blocks {
       switch block {
       case .prose(let html):
         body += fillingFacts(html, values: values)
       case .notes(let html):
-        body += "<aside class=\"presenter-notes\" hidden aria-label=\"Presenter notes\">\(fillingFacts(html, values: values))</aside>\n"
+        // Present mode shows a figure's notes under its narration; on the page they are a
+        // closed "Notes for the teacher" box.
+        let notes = PresentMarkup.notes(fillingFacts(html, values: values))
+        body += lastFigureID.map { "<div data-notes-for=\"\($0)\">\(notes)</div>\n" } ?? notes + "\n"
       case .math(let mathML, _):
         body += "<div class=\"math\">\(mathML)</div>\n"
       case .quiz(let quiz):
         quizNumber += 1
-        body += quizHTML(quiz, id: "l\(lesson.order)-q\(quizNumber)")
+        body += PresentMarkup.quiz(quiz, id: "l\(lesson.order)-q\(quizNumber)") + "\n"
       case .trace(let figure):
         figureNumber += 1
-        body += figureHTML(figure, id: "l\(lesson.order)-f\(figureNumber)", materials: materials)
+        let id = "l\(lesson.order)-f\(figureNumber)"
+        body += figureHTML(figure, id: id, materials: materials)
+        lastFigureID = id
       }
     }
     body += "<nav class=\"lesson-pager\" aria-label=\"Lessons\">"
@@ -80,19 +86,6 @@ extension Page {
       rest = afterOpen[close.upperBound...]
     }
     return result + rest
-  }
-
-  /// A quiz as predict-then-reveal: the choices are listed, the answer and why are behind a
-  /// disclosure, so the class can guess first, with or without JavaScript.
-  static func quizHTML(_ quiz: Quiz, id: String) -> String {
-    var html = "<section class=\"quiz\" id=\"\(id)\" aria-labelledby=\"\(id)-q\" data-answer=\"\(quiz.answerIndex)\">"
-    html += "<p class=\"quiz-label\">Predict, then reveal</p><p class=\"quiz-question\" id=\"\(id)-q\">\(HTML.escape(quiz.question))</p><ol class=\"quiz-choices\" type=\"A\">"
-    html += quiz.choices.map { "<li>\(HTML.escape($0))</li>" }.joined()
-    html += "</ol><details class=\"quiz-reveal\"><summary>Reveal the answer</summary>"
-    let letter = String(UnicodeScalar(UInt8(65 + quiz.answerIndex)))
-    html += "<p class=\"quiz-answer\"><strong>\(letter): \(HTML.escape(quiz.answer))</strong></p><p class=\"quiz-why\">\(HTML.escape(quiz.why))</p>"
-    html += "</details></section>\n"
-    return html
   }
 
   /// The figure a lesson's `trace` block asks for, drawn from the gathered trace.
