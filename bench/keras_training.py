@@ -6,7 +6,7 @@ forcing, the same batch size and samples per epoch; one warm-up `fit` (which als
 then a timed `fit` of N epochs with `verbose=0` and Keras's default `jit_compile`.
 Prints one JSON line.
 
-    KERAS_BACKEND=jax python bench/keras_training.py --shape addition --epochs 10
+    KERAS_BACKEND=jax python bench/keras_training.py --shape addition --epochs 30
 """
 
 import argparse

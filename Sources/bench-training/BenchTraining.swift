@@ -2,7 +2,7 @@
 // epoch, then timed epochs; prints one JSON line. bench/keras_training.py does the same
 // work in Keras 3 and bench/run.sh puts the two side by side (docs/performance.md).
 //
-//   bench-training --shape addition --epochs 10
+//   bench-training --shape addition --epochs 30
 //   bench-training --shape lstm-seq2seq --samples 640 --epochs 2 --blas-threads 2
 
 import ArgumentParser
