@@ -51,9 +51,11 @@ release: deps
 models: release
 	Scripts/train-models.sh "$(RELEASE_BIN)"
 
-## make bench: training speed against Keras (see docs/performance.md).
-bench: release
-	bench/run.sh "$(RELEASE_BIN)"
+## make bench: training speed against Keras, side by side (see docs/performance.md).
+## bench/run.sh builds the release products and bench/.venv itself.
+bench: deps
+	@Scripts/install-deps.sh python3-venv
+	bench/run.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "Lessons", targets: ["Lessons"]),
     .library(name: "Site", targets: ["Site"]),
     .executable(name: "fuzz-checkpoint", targets: ["fuzz-checkpoint"]),
+    .executable(name: "bench-training", targets: ["bench-training"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,10 @@ let package = Package(
 
     // libFuzzer entry point for the checkpoint reader (docs/checkpoint-format.md).
     .executableTarget(name: "fuzz-checkpoint", dependencies: ["Trace"]),
+    // Training throughput on fixed shapes, set against Keras by bench/run.sh (docs/performance.md).
+    .executableTarget(
+      name: "bench-training",
+      dependencies: ["Trace", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(
       name: "TraceTests", dependencies: ["Trace"],

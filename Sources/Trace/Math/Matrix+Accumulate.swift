@@ -8,8 +8,13 @@ extension Matrix {
   /// ```
   public func addRows(into sums: inout [Float]) {
     precondition(sums.count == columns, "one sum per column")
-    for r in 0..<rows {
-      for c in 0..<columns { sums[c] += values[r * columns + c] }
+    let rows = rows, columns = columns
+    values.withUnsafeBufferPointer { values in
+      sums.withUnsafeMutableBufferPointer { sums in
+        for r in 0..<rows {
+          for c in 0..<columns { sums[c] += values[r * columns + c] }
+        }
+      }
     }
   }
 }

@@ -86,46 +86,65 @@ public struct Matrix: Equatable, Sendable {
 extension Matrix {
   /// Element-wise sum.
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
-    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
-    var result = lhs
-    for i in result.values.indices { result.values[i] += rhs.values[i] }
-    return result
+    lhs.combined(with: rhs) { $0 + $1 }
   }
 
   /// Element-wise difference.
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
-    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
-    var result = lhs
-    for i in result.values.indices { result.values[i] -= rhs.values[i] }
-    return result
+    lhs.combined(with: rhs) { $0 - $1 }
   }
 
   /// Element-wise (Hadamard) product, the ⊙ of the LSTM equations.
   public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
-    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
-    var result = lhs
-    for i in result.values.indices { result.values[i] *= rhs.values[i] }
-    return result
+    lhs.combined(with: rhs) { $0 * $1 }
   }
 
   /// Every element multiplied by `scale`.
   public static func * (lhs: Matrix, scale: Float) -> Matrix {
     var result = lhs
-    for i in result.values.indices { result.values[i] *= scale }
+    result.values.withUnsafeMutableBufferPointer { values in
+      for i in values.indices { values[i] *= scale }
+    }
     return result
   }
 
   /// Adds `other` into this matrix.
   public static func += (lhs: inout Matrix, rhs: Matrix) {
     precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
-    for i in lhs.values.indices { lhs.values[i] += rhs.values[i] }
+    lhs.values.withUnsafeMutableBufferPointer { sums in
+      rhs.values.withUnsafeBufferPointer { terms in
+        for i in sums.indices { sums[i] += terms[i] }
+      }
+    }
+  }
+
+  /// `combine(self[i], other[i])` for every element; the two must have the same shape.
+  /// (Through buffer pointers, so the loop has no bounds or uniqueness checks and
+  /// vectorises; each element is computed exactly as `combine` says.)
+  @inline(__always)
+  private func combined(with other: Matrix, _ combine: (Float, Float) -> Float) -> Matrix {
+    precondition(rows == other.rows && columns == other.columns, "shapes differ")
+    var result = Matrix(rows: rows, columns: columns)
+    values.withUnsafeBufferPointer { left in
+      other.values.withUnsafeBufferPointer { right in
+        result.values.withUnsafeMutableBufferPointer { target in
+          for i in target.indices { target[i] = combine(left[i], right[i]) }
+        }
+      }
+    }
+    return result
   }
 
   /// Adds `vector` to every row (a bias).
   public mutating func addToEveryRow(_ vector: [Float]) {
     precondition(vector.count == columns)
-    for r in 0..<rows {
-      for c in 0..<columns { values[r * columns + c] += vector[c] }
+    let rows = rows, columns = columns
+    values.withUnsafeMutableBufferPointer { values in
+      vector.withUnsafeBufferPointer { vector in
+        for r in 0..<rows {
+          for c in 0..<columns { values[r * columns + c] += vector[c] }
+        }
+      }
     }
   }
 

@@ -5,8 +5,9 @@
 // forward/backward pairs. Goals, in order: correct (checked against finite differences
 // in GradientCheckTests), readable, fast (every weight product is one sgemm per step).
 //
-// Legend of the kernel loop: B = batch rows, U = units; dz = ∂L/∂z, the gradient of the
-// pre-activations [B, 4U] in the forward's layout [input | forget | candidate | output].
+// Legend: B = batch rows, U = units; dz = ∂L/∂z, the gradient of the pre-activations
+// [B, 4U] in the forward's layout [input | forget | candidate | output], assembled from one
+// [B, U] block per gate: dzInput, dzForget, dzCandidate, dzOutput.
 
 extension LSTM {
   /// Backpropagates one step: accumulates the weight gradients into `gradients` and
@@ -35,29 +36,27 @@ extension LSTM {
     precondition(hiddenGradient.rows == batch && hiddenGradient.columns == u, "hidden gradient must be [B, U]")
     precondition(cellGradient.rows == batch && cellGradient.columns == u, "cell gradient must be [B, U]")
 
-    var dz = Matrix(rows: batch, columns: 4 * u)
-    var previousCellGradient = Matrix(rows: batch, columns: u)
-    for r in 0..<batch {
-      let zRow = r * 4 * u
-      if let mask = cache.mask, !mask[r] {
-        // Padding: c = c_prev and h = h_prev, so the gradients pass through untouched.
-        for k in 0..<u { previousCellGradient.values[r * u + k] = cellGradient.values[r * u + k] }
-        continue
-      }
-      for k in 0..<u {
-        let at = r * u + k
-        let i = cache.inputGate.values[at], f = cache.forgetGate.values[at]
-        let g = cache.candidate.values[at], o = cache.outputGate.values[at]
-        let squashed = cache.cellActivation.values[at]
-        let dh = hiddenGradient.values[at]
-        let dc = cellGradient.values[at] + dh * o * activation.derivative(fromOutput: squashed)
-        dz.values[zRow + k] = dc * g * recurrentActivation.derivative(fromOutput: i)
-        dz.values[zRow + u + k] = dc * cache.previousCell.values[at] * recurrentActivation.derivative(fromOutput: f)
-        dz.values[zRow + 2 * u + k] = dc * i * activation.derivative(fromOutput: g)
-        dz.values[zRow + 3 * u + k] = dh * squashed * recurrentActivation.derivative(fromOutput: o)
-        previousCellGradient.values[at] = dc * f
+    // The equations above, each product rounded in the order written there.
+    let dcTotal =
+      cellGradient + hiddenGradient * cache.outputGate * activation.derivative(fromOutputs: cache.cellActivation)
+    var dzInput = dcTotal * cache.candidate * recurrentActivation.derivative(fromOutputs: cache.inputGate)
+    var dzForget = dcTotal * cache.previousCell * recurrentActivation.derivative(fromOutputs: cache.forgetGate)
+    var dzCandidate = dcTotal * cache.inputGate * activation.derivative(fromOutputs: cache.candidate)
+    var dzOutput = hiddenGradient * cache.cellActivation * recurrentActivation.derivative(fromOutputs: cache.outputGate)
+    var previousCellGradient = dcTotal * cache.forgetGate
+    if let mask = cache.mask {
+      // Padding: c = c_prev and h = h_prev, so the gradients pass through untouched.
+      for r in 0..<batch where !mask[r] {
+        for k in r * u..<(r + 1) * u {
+          dzInput.values[k] = 0
+          dzForget.values[k] = 0
+          dzCandidate.values[k] = 0
+          dzOutput.values[k] = 0
+          previousCellGradient.values[k] = cellGradient.values[k]
+        }
       }
     }
+    let dz = Matrix.concatenatingColumns([dzInput, dzForget, dzCandidate, dzOutput])
 
     // [I, B]·[B, 4U] and [U, B]·[B, 4U]
     Matrix.multiply(cache.input, dz, into: &gradients.kernel, transposeLeft: true, accumulate: true)

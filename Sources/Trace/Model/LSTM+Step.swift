@@ -1,5 +1,7 @@
-// One LSTM timestep, forward. The legend of the kernel loop: B = batch rows, U = units,
-// z = pre-activations [B, 4U] laid out as [input | forget | candidate | output].
+// One LSTM timestep, forward, written as its equations: one sgemm pair for the
+// pre-activations, each gate's activation over its block of columns, then element-wise
+// products (Matrix's operators, loops the compiler vectorises). Legend: B = batch rows,
+// U = units, z = pre-activations [B, 4U] laid out as [input | forget | candidate | output].
 
 extension LSTM {
   /// Runs one timestep and returns everything it computed.
@@ -22,28 +24,13 @@ extension LSTM {
     Matrix.multiply(state.hidden, recurrentKernel, into: &z, accumulate: true)  // [B, U]·[U, 4U]
     z.addToEveryRow(bias)
 
-    var inputGate = Matrix(rows: batch, columns: u)
-    var forgetGate = inputGate, candidate = inputGate, outputGate = inputGate
-    var cell = inputGate, cellActivation = inputGate, hidden = inputGate
-    for r in 0..<batch {
-      let zRow = r * 4 * u
-      for k in 0..<u {
-        let at = r * u + k
-        let i = recurrentActivation(z.values[zRow + k])
-        let f = recurrentActivation(z.values[zRow + u + k])
-        let g = activation(z.values[zRow + 2 * u + k])
-        let o = recurrentActivation(z.values[zRow + 3 * u + k])
-        let c = f * state.cell.values[at] + i * g
-        let squashed = activation(c)
-        inputGate.values[at] = i
-        forgetGate.values[at] = f
-        candidate.values[at] = g
-        outputGate.values[at] = o
-        cell.values[at] = c
-        cellActivation.values[at] = squashed
-        hidden.values[at] = o * squashed
-      }
-    }
+    let inputGate = recurrentActivation(z, columns: 0..<u)
+    let forgetGate = recurrentActivation(z, columns: u..<2 * u)
+    let candidate = activation(z, columns: 2 * u..<3 * u)
+    let outputGate = recurrentActivation(z, columns: 3 * u..<4 * u)
+    var cell = forgetGate * state.cell + inputGate * candidate
+    let cellActivation = activation(cell)
+    var hidden = outputGate * cellActivation
     if let mask {
       // Keras masking: a padded row keeps its previous state.
       for r in 0..<batch where !mask[r] {

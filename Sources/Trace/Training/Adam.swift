@@ -55,11 +55,21 @@ public struct Adam: Optimizer, Equatable {
     let beta2Power = powf(Float(beta2), step)
     let alpha = learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power)
     let keepFirst = Float(1 - beta1), keepSecond = Float(1 - beta2), epsilon = Float(self.epsilon)
-    for i in parameters.indices {
-      let g = gradients[i]
-      firstMoments[i] += (g - firstMoments[i]) * keepFirst
-      secondMoments[i] += (g * g - secondMoments[i]) * keepSecond
-      parameters[i] -= (firstMoments[i] * alpha) / (secondMoments[i].squareRoot() + epsilon)
+    // Through buffer pointers: no bounds or uniqueness checks in the loop. (It still does
+    // not vectorise: squareRoot keeps a call to libm's sqrtf for negative inputs.)
+    parameters.withUnsafeMutableBufferPointer { theta in
+      gradients.withUnsafeBufferPointer { gradients in
+        firstMoments.withUnsafeMutableBufferPointer { m in
+          secondMoments.withUnsafeMutableBufferPointer { v in
+            for i in theta.indices {
+              let g = gradients[i]
+              m[i] += (g - m[i]) * keepFirst
+              v[i] += (g * g - v[i]) * keepSecond
+              theta[i] -= (m[i] * alpha) / (v[i].squareRoot() + epsilon)
+            }
+          }
+        }
+      }
     }
     iterations += 1
   }

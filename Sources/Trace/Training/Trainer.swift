@@ -22,8 +22,16 @@ public struct Trainer: Sendable {
   public private(set) var epochsDone = 0
 
   /// A trainer of `model`; throws when an option is out of range.
+  ///
+  /// Training runs OpenBLAS on one thread unless `OPENBLAS_NUM_THREADS` is set
+  /// (``BLASThreading/useOneThreadUnlessConfigured()``): faster for the small products of
+  /// an LSTM step, and the same weights on any number of cores. It also keeps freed memory
+  /// for reuse (``FreedMemoryRetention/keepForReuse()``), which spares a page fault per
+  /// page per batch. Both settings are for the whole process.
   public init(model: Seq2SeqModel, options: TrainingOptions) throws(TrainingError) {
     try options.validate()
+    BLASThreading.useOneThreadUnlessConfigured()
+    FreedMemoryRetention.keepForReuse()
     self.model = model
     self.options = options
     optimizer = options.optimizer.make(parameterCount: model.parameterCount, learningRate: options.learningRate)
