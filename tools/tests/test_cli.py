@@ -51,7 +51,8 @@ def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     tokens = [t for t in config["outputVocabulary"]["tokens"] if t not in special and t.strip()][:2]
     target = (" " if config["outputVocabulary"]["unit"] == "word" else "").join(tokens)
     out = tmp_path / "trace.json"
-    result = run(unrolled, "trace", "--checkpoint", str(checkpoint), text, "--target", target, "--format", "json", "--out", str(out))
+    # --target=VALUE: a target may start with '-' (the dates model's "-0").
+    result = run(unrolled, "trace", "--checkpoint", str(checkpoint), text, f"--target={target}", "--format", "json", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     trace = json.loads(out.read_text())

@@ -51,7 +51,7 @@ def test_the_tutorial_has_every_page(unrolled, tmp_path):
         assert size < 300_000, f"{page.name} weighs {size} bytes"
         text = page.read_text()
         assert 'class="fact"></span>' not in text, "every fact has a value"
-        assert "data-stepper" in text and 'class="quiz"' in text and "presenter-notes" in text
+        assert "<figure" in text and 'class="quiz"' in text and "presenter-notes" in text, page.name
 
 
 def test_a_bad_lesson_set_lists_every_problem_and_keeps_the_old_site(unrolled, tmp_path):
