@@ -24,8 +24,7 @@ public struct Glossary: Hashable, Sendable {
   /// ```swift
   /// Glossary(fileName: "glossary.md", title: "Glossary", introductionHTML: "", entries: [])
   /// ```
-  public init(fileName: String, title: String?, introductionHTML: String, entries: [GlossaryEntry])
-  {
+  public init(fileName: String, title: String?, introductionHTML: String, entries: [GlossaryEntry]) {
     self.fileName = fileName
     self.title = title
     self.introductionHTML = introductionHTML

@@ -73,7 +73,9 @@ public struct LessonMaterials: Sendable {
         if figure.view == .history, let history = entry(figure.model, at: figure.location)?.history {
           for epoch in figure.epochs ?? [] where !history.probes.contains(where: { $0.epoch == epoch }) {
             let recorded = history.probes.map { String($0.epoch) }.joined(separator: ", ")
-            problems.append(LessonProblem(at: figure.location, "model \(figure.model) has no snapshot at epoch \(epoch); recorded epochs: \(recorded)"))
+            problems.append(
+              LessonProblem(
+                at: figure.location, "model \(figure.model) has no snapshot at epoch \(epoch); recorded epochs: \(recorded)"))
           }
         }
       }
@@ -91,7 +93,9 @@ public struct LessonMaterials: Sendable {
     for name in shelf.modelNames {
       guard let builtIn = BuiltInModel(rawValue: name), case .success(let loaded) = shelf.load(name) else { continue }
       materials.models[name] = materials.models[name] ?? loaded
-      materials.modelExamples[name] = builtIn.recipe().probes.compactMap { try? loaded.model.trace(input: $0.input, target: $0.target) }
+      materials.modelExamples[name] = builtIn.recipe().probes.compactMap {
+        try? loaded.model.trace(input: $0.input, target: $0.target)
+      }
     }
     guard problems.isEmpty else { throw LessonSetError(problems: problems.sorted()) }
     return materials
@@ -113,7 +117,8 @@ extension LessonMaterials {
     guard let model = entry(fact.model, fact.location) else { throw FactError(message: "no model \(fact.model)") }
     func lastValidation() throws(FactError) -> ValidationMetrics {
       guard let metrics = model.history?.epochs.last?.validation else {
-        throw FactError(message: "model \(fact.model) has no training history with a validation set, so `\(fact.source)` has no value")
+        throw FactError(
+          message: "model \(fact.model) has no training history with a validation set, so `\(fact.source)` has no value")
       }
       return metrics
     }
@@ -133,7 +138,9 @@ extension LessonMaterials {
     case .accuracy(.perCharacter):
       return Self.percent(try lastValidation().freeRunningCharacterAccuracy)
     case .epochs:
-      guard let epochs = model.history?.epochs.count else { throw FactError(message: "model \(fact.model) has no training history") }
+      guard let epochs = model.history?.epochs.count else {
+        throw FactError(message: "model \(fact.model) has no training history")
+      }
       return String(epochs)
     case .units:
       return String(model.model.configuration.encoder.units)
@@ -141,12 +148,16 @@ extension LessonMaterials {
       break
     }
     let request = TraceRequest(model: fact.model, input: fact.input ?? "", target: fact.target)
-    guard let recorded = trace(request, fact.location) else { throw FactError(message: "the trace for `\(fact.source)` could not be made") }
+    guard let recorded = trace(request, fact.location) else {
+      throw FactError(message: "the trace for `\(fact.source)` could not be made")
+    }
     func decode(_ decoding: FactPath.Decoding) throws(FactError) -> DecodeRecord {
       switch decoding {
       case .freeRunning: return recorded.freeRunning
       case .teacherForced:
-        guard let forced = recorded.teacherForced else { throw FactError(message: "`\(fact.source)` needs a target for teacher forcing") }
+        guard let forced = recorded.teacherForced else {
+          throw FactError(message: "`\(fact.source)` needs a target for teacher forcing")
+        }
         return forced
       }
     }
@@ -163,23 +174,32 @@ extension LessonMaterials {
       switch reading.summary {
       case .mean: return Self.decimal(values.reduce(0, +) / Float(max(values.count, 1)))
       case .unit(let unit):
-        guard values.indices.contains(unit) else { throw FactError(message: "unit \(unit) does not exist: this layer has \(values.count) units (0 to \(values.count - 1))") }
+        guard values.indices.contains(unit) else {
+          throw FactError(message: "unit \(unit) does not exist: this layer has \(values.count) units (0 to \(values.count - 1))")
+        }
         return Self.decimal(values[unit])
       }
     }
     switch fact.path {
     case .encoderState(let step, let stateReading):
       guard recorded.encoder.forward.indices.contains(step) else {
-        throw FactError(message: "the encoder reads \(recorded.encoder.forward.count) tokens (steps 0 to \(recorded.encoder.forward.count - 1)); there is no step \(step)")
+        throw FactError(
+          message:
+            "the encoder reads \(recorded.encoder.forward.count) tokens (steps 0 to \(recorded.encoder.forward.count - 1)); there is no step \(step)"
+        )
       }
       return try reading(recorded.encoder.forward[step].state, stateReading)
     case .decoderState(let step, let decoding, let stateReading):
       let steps = try decode(decoding).steps
-      guard steps.indices.contains(step) else { throw FactError(message: "this decode has \(steps.count) steps; there is no step \(step)") }
+      guard steps.indices.contains(step) else {
+        throw FactError(message: "this decode has \(steps.count) steps; there is no step \(step)")
+      }
       return try reading(steps[step].state, stateReading)
     case .decoderPrediction(let step, let decoding, let prediction):
       let steps = try decode(decoding).steps
-      guard steps.indices.contains(step) else { throw FactError(message: "this decode has \(steps.count) steps; there is no step \(step)") }
+      guard steps.indices.contains(step) else {
+        throw FactError(message: "this decode has \(steps.count) steps; there is no step \(step)")
+      }
       switch prediction {
       case .token: return Self.token(steps[step].predicted)
       case .probability:

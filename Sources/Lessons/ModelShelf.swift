@@ -76,7 +76,9 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     }
     do {
       let model = try Seq2SeqModel(checkpointAt: checkpointURL)
-      let history = historyURL.flatMap { try? Data(contentsOf: $0) }.flatMap { try? JSONDecoder().decode(TrainingHistory.self, from: $0) }
+      let history = historyURL.flatMap { try? Data(contentsOf: $0) }.flatMap {
+        try? JSONDecoder().decode(TrainingHistory.self, from: $0)
+      }
       let bytes = (try? Data(contentsOf: checkpointURL)) ?? Data()
       return .success(Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(bytes)))
     } catch {

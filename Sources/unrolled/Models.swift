@@ -31,9 +31,13 @@ extension Unrolled {
       }
       let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
       for row in rows {
-        print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        print(
+          zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            .trimmingCharacters(in: .whitespaces))
       }
-      print("\nExact match and per-character accuracy are measured on each task's held-out validation examples, decoding free-running.")
+      print(
+        "\nExact match and per-character accuracy are measured on each task's held-out validation examples, decoding free-running."
+      )
     }
   }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Writes a command's result to standard output or, atomically, to a file: the file
@@ -15,5 +16,3 @@ enum OutputFile {
     }
   }
 }
-
-import ArgumentParser

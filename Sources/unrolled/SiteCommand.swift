@@ -20,7 +20,9 @@ extension Unrolled {
     @Option(help: ArgumentHelp("Where to write the site.", valueName: "dir"))
     var out: String = "site"
 
-    @Option(help: ArgumentHelp("A folder of templates (NAME.mustache), site.css or stepper.js that replace the built-in ones.", valueName: "dir"))
+    @Option(
+      help: ArgumentHelp(
+        "A folder of templates (NAME.mustache), site.css or stepper.js that replace the built-in ones.", valueName: "dir"))
     var theme: String?
 
     func run() throws {

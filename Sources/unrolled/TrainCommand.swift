@@ -16,10 +16,13 @@ extension Unrolled {
           unrolled train --data fra.txt --epochs 100 --optimizer rmsprop
         """)
 
-    @Option(help: ArgumentHelp("A built-in task: \(BuiltInModel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    @Option(
+      help: ArgumentHelp("A built-in task: \(BuiltInModel.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
     var task: String?
 
-    @Option(help: ArgumentHelp("A tab-separated file of source<TAB>target lines (the Keras example's fra.txt layout).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp(
+        "A tab-separated file of source<TAB>target lines (the Keras example's fra.txt layout).", valueName: "file"))
     var data: String?
 
     @Option(help: "Passes over the training data (default: the task's recipe, or 100 for --data).")
@@ -34,7 +37,9 @@ extension Unrolled {
     @Option(help: "adam or rmsprop (Keras defaults).")
     var optimizer: OptimizerKind?
 
-    @Option(name: .customLong("teacher-forcing"), help: "The probability of feeding the true previous token (1 = always; below 1 = scheduled sampling).")
+    @Option(
+      name: .customLong("teacher-forcing"),
+      help: "The probability of feeding the true previous token (1 = always; below 1 = scheduled sampling).")
     var teacherForcing: Double?
 
     @Flag(help: "Let the encoder read the source reversed (Sutskever et al. 2014).")
@@ -48,10 +53,12 @@ extension Unrolled {
 
     func validate() throws {
       if (task == nil) == (data == nil) {
-        throw ValidationError("choose what to learn: --task \(BuiltInModel.allCases.map(\.rawValue).joined(separator: "|")) or --data FILE")
+        throw ValidationError(
+          "choose what to learn: --task \(BuiltInModel.allCases.map(\.rawValue).joined(separator: "|")) or --data FILE")
       }
       if let task, BuiltInModel(rawValue: task) == nil {
-        throw ValidationError("unknown task '\(task)'; the built-in tasks are \(BuiltInModel.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ValidationError(
+          "unknown task '\(task)'; the built-in tasks are \(BuiltInModel.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       if let teacherForcing, !(0...1).contains(teacherForcing) {
         throw ValidationError("--teacher-forcing must be between 0 and 1, for example 0.75")
@@ -77,7 +84,8 @@ extension Unrolled {
       var trainer = try Trainer(model: model, options: recipe.options)
       let cancellation = TrainingCancellation()
       InterruptHandler.install(cancellation)
-      let reporter = ProgressReporter(name: config.name, parameters: model.parameterCount, examples: recipe.dataset.training.count)
+      let reporter = ProgressReporter(
+        name: config.name, parameters: model.parameterCount, examples: recipe.dataset.training.count)
       let started = Date()
       let history = try trainer.train(
         on: try examples(recipe.dataset.training), validation: try examples(recipe.dataset.validation),
@@ -85,15 +93,21 @@ extension Unrolled {
       ) { reporter.update($0) }
       reporter.finish()
       if case .cancelled(let epoch, _) = history.stop {
-        let kept = FileManager.default.fileExists(atPath: outURL.path) ? "\(outURL.lastPathComponent) was left as it was" : "nothing was written"
+        let kept =
+          FileManager.default.fileExists(atPath: outURL.path)
+          ? "\(outURL.lastPathComponent) was left as it was" : "nothing was written"
         throw ValidationError("training stopped by Ctrl-C during epoch \(epoch); \(kept)")
       }
       try trainer.model.checkpoint(history: historyURL.lastPathComponent).write(to: outURL)
       try OutputFile.write(try history.jsonData(), to: historyURL.path)
       let last = history.epochs.last?.validation
-      let summary = last.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0.exactMatch, $0.loss) } ?? "no validation set"
+      let summary =
+        last.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0.exactMatch, $0.loss) }
+        ?? "no validation set"
       FileHandle.standardError.write(
-        Data("wrote \(outURL.path) and \(historyURL.lastPathComponent): \(summary), \(String(format: "%.0f", Date().timeIntervalSince(started))) s\n".utf8))
+        Data(
+          "wrote \(outURL.path) and \(historyURL.lastPathComponent): \(summary), \(String(format: "%.0f", Date().timeIntervalSince(started))) s\n"
+            .utf8))
     }
 
     private func makeRecipe() throws -> TrainingRecipe {
@@ -155,10 +169,16 @@ final class ProgressReporter {
       let width = 24
       let filled = Int(Double(width) * Double(progress.batch) / Double(progress.batchCount))
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-      write(String(format: "\r\u{1B}[Kepoch %d/%d %@ batch %d/%d  loss %.4f  %@ left", progress.epoch, progress.epochCount, bar, progress.batch, progress.batchCount, progress.epochLoss, Self.duration(left)))
+      write(
+        String(
+          format: "\r\u{1B}[Kepoch %d/%d %@ batch %d/%d  loss %.4f  %@ left", progress.epoch, progress.epochCount, bar,
+          progress.batch, progress.batchCount, progress.epochLoss, Self.duration(left)))
     } else if progress.batch == progress.batchCount && progress.epoch > lastEpochPrinted {
       lastEpochPrinted = progress.epoch
-      write(String(format: "epoch %d/%d  loss %.4f  %@ elapsed, %@ left\n", progress.epoch, progress.epochCount, progress.epochLoss, Self.duration(elapsed), Self.duration(left)))
+      write(
+        String(
+          format: "epoch %d/%d  loss %.4f  %@ elapsed, %@ left\n", progress.epoch, progress.epochCount, progress.epochLoss,
+          Self.duration(elapsed), Self.duration(left)))
     }
   }
 

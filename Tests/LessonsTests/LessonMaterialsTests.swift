@@ -67,7 +67,9 @@ struct LessonMaterialsTests {
     #expect(values[0] == ModelSummary.grouped(folder.model.parameterCount), "the count comes from the checkpoint")
     #expect(values[1] == String(format: "%.3f", forget.reduce(0, +) / Float(forget.count)), "the mean comes from the trace")
     #expect(values[2] == "“\(try folder.model.trace(input: "abc").freeRunning.output)”")
-    #expect(materials.traces[TraceRequest(model: "tiny.safetensors", input: "abc", target: "ca")] == trace, "figures get the same trace")
+    #expect(
+      materials.traces[TraceRequest(model: "tiny.safetensors", input: "abc", target: "ca")] == trace, "figures get the same trace"
+    )
   }
 
   @Test("facts with no value are all reported, with their places")

@@ -41,7 +41,8 @@ extension TrainingTests {
       let layer = Self.randomLSTM(inputSize: 3, units: 4, generator: &generator)
       let input = Matrix.seededUniform(rows: 3, columns: 3, generator: &generator)
       let state = LSTMState(
-        hidden: .seededUniform(rows: 3, columns: 4, generator: &generator), cell: .seededUniform(rows: 3, columns: 4, generator: &generator))
+        hidden: .seededUniform(rows: 3, columns: 4, generator: &generator),
+        cell: .seededUniform(rows: 3, columns: 4, generator: &generator))
       let mask = [true, false, true]
       let hiddenWeights = Matrix.seededUniform(rows: 3, columns: 4, generator: &generator)
       let cellWeights = Matrix.seededUniform(rows: 3, columns: 4, generator: &generator)
@@ -86,13 +87,16 @@ extension TrainingTests {
       // Row 1 is three tokens long, row 2 two: later positions are padding.
       let mask = (0..<4).map { position in [true, position < 3, position < 2] }
       let initial = LSTMState(
-        hidden: .seededUniform(rows: 3, columns: 3, generator: &generator), cell: .seededUniform(rows: 3, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 3, columns: 3, generator: &generator),
+        cell: .seededUniform(rows: 3, columns: 3, generator: &generator))
       let outputWeights = (0..<4).map { _ in Matrix.seededUniform(rows: 3, columns: 3, generator: &generator) }
       let finalWeights = LSTMState(
-        hidden: .seededUniform(rows: 3, columns: 3, generator: &generator), cell: .seededUniform(rows: 3, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 3, columns: 3, generator: &generator),
+        cell: .seededUniform(rows: 3, columns: 3, generator: &generator))
       func loss(_ layer: LSTM, _ inputs: [Matrix], _ initial: LSTMState) -> Double {
         let run = layer.run(inputs, initialState: initial, mask: mask)
-        var total = finalWeights.hidden.elementwiseDot(run.finalState.hidden) + finalWeights.cell.elementwiseDot(run.finalState.cell)
+        var total =
+          finalWeights.hidden.elementwiseDot(run.finalState.hidden) + finalWeights.cell.elementwiseDot(run.finalState.cell)
         for position in 0..<4 { total += outputWeights[position].elementwiseDot(run.hidden(atPosition: position)) }
         return total
       }
@@ -139,15 +143,21 @@ extension TrainingTests {
       let sequenceWeights = (0..<3).map { _ in Matrix.seededUniform(rows: 2, columns: mergedSize, generator: &generator) }
       let finalWeights = Matrix.seededUniform(rows: 2, columns: mergedSize, generator: &generator)
       let forwardStateWeights = LSTMState(
-        hidden: .seededUniform(rows: 2, columns: 3, generator: &generator), cell: .seededUniform(rows: 2, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 2, columns: 3, generator: &generator),
+        cell: .seededUniform(rows: 2, columns: 3, generator: &generator))
       let backwardStateWeights = LSTMState(
-        hidden: .seededUniform(rows: 2, columns: 3, generator: &generator), cell: .seededUniform(rows: 2, columns: 3, generator: &generator))
+        hidden: .seededUniform(rows: 2, columns: 3, generator: &generator),
+        cell: .seededUniform(rows: 2, columns: 3, generator: &generator))
       func loss(_ layer: Bidirectional, _ inputs: [Matrix]) -> Double {
         let run = layer.run(inputs, mask: mask)
         var total = finalWeights.elementwiseDot(run.mergedFinal!)
         for (weights, merged) in zip(sequenceWeights, run.mergedSequence!) { total += weights.elementwiseDot(merged) }
-        total += forwardStateWeights.hidden.elementwiseDot(run.forward.finalState.hidden) + forwardStateWeights.cell.elementwiseDot(run.forward.finalState.cell)
-        total += backwardStateWeights.hidden.elementwiseDot(run.backward.finalState.hidden) + backwardStateWeights.cell.elementwiseDot(run.backward.finalState.cell)
+        total +=
+          forwardStateWeights.hidden.elementwiseDot(run.forward.finalState.hidden)
+          + forwardStateWeights.cell.elementwiseDot(run.forward.finalState.cell)
+        total +=
+          backwardStateWeights.hidden.elementwiseDot(run.backward.finalState.hidden)
+          + backwardStateWeights.cell.elementwiseDot(run.backward.finalState.cell)
         return total
       }
 
@@ -192,7 +202,8 @@ extension TrainingTests {
         var total = 0.0
         for (row, target) in targets.enumerated() {
           guard let target else { continue }
-          let clipped = min(max(probabilities[row, target], Seq2SeqForward.probabilityEpsilon), 1 - Seq2SeqForward.probabilityEpsilon)
+          let clipped = min(
+            max(probabilities[row, target], Seq2SeqForward.probabilityEpsilon), 1 - Seq2SeqForward.probabilityEpsilon)
           total -= Double(logf(clipped))
         }
         return total / 3

@@ -1,3 +1,5 @@
+import Testing
+
 @testable import Trace
 
 /// Small models of every architecture, freshly initialised, for tests.
@@ -16,7 +18,9 @@ enum ModelFactory {
   }
 
   /// A small state-bridge model that copies lowercase letters, optionally bidirectional.
-  static func stateBridge(bidirectional: Bool = false, mergeMode: MergeMode = .concat, units: Int = 6, seed: UInt64 = 2) throws -> Seq2SeqModel {
+  static func stateBridge(bidirectional: Bool = false, mergeMode: MergeMode = .concat, units: Int = 6, seed: UInt64 = 2) throws
+    -> Seq2SeqModel
+  {
     let input = Vocabulary(tokens: ["a", "b", "c", "d"])
     let output = Vocabulary(tokens: ["\t", "\n", "a", "b", "c", "d"])
     return try Seq2SeqModel(
@@ -37,9 +41,13 @@ extension ModelFactory {
     let output = Vocabulary(tokens: ["\t", "\n", "a", "b", "c", "d"])
     let words = Vocabulary(tokens: ["go", "stop", "left", "right"], unit: .word)
     let replies = Vocabulary(tokens: ["\t", "\n", "ok", "no", "going", "stopping"], unit: .word)
-    func config(_ bridge: Bridge, _ encoder: EncoderConfiguration, _ decoderUnits: Int, input: Vocabulary = letters, out: Vocabulary? = nil, decoderEmbedding: Int? = nil, reverse: Bool = false) -> Seq2SeqConfiguration {
+    func config(
+      _ bridge: Bridge, _ encoder: EncoderConfiguration, _ decoderUnits: Int, input: Vocabulary = letters, out: Vocabulary? = nil,
+      decoderEmbedding: Int? = nil, reverse: Bool = false
+    ) -> Seq2SeqConfiguration {
       Seq2SeqConfiguration(
-        name: name, bridge: bridge, encoder: encoder, decoder: DecoderConfiguration(units: decoderUnits, embeddingSize: decoderEmbedding),
+        name: name, bridge: bridge, encoder: encoder,
+        decoder: DecoderConfiguration(units: decoderUnits, embeddingSize: decoderEmbedding),
         inputVocabulary: input, outputVocabulary: out ?? (bridge == .states ? output : letters),
         maxInputLength: 5, maxOutputLength: bridge == .states ? 6 : 3, reverseInput: reverse,
         startToken: bridge == .states ? "\t" : nil, endToken: bridge == .states ? "\n" : nil)
@@ -47,11 +55,13 @@ extension ModelFactory {
     let configurations: [String: Seq2SeqConfiguration] = [
       "repeat-lstm": config(.repeatVector, EncoderConfiguration(units: 4), 3),
       "repeat-bidirectional-ave": config(.repeatVector, EncoderConfiguration(units: 4, bidirectional: true, mergeMode: .ave), 3),
-      "repeat-bidirectional-concat": config(.repeatVector, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .concat), 4),
+      "repeat-bidirectional-concat": config(
+        .repeatVector, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .concat), 4),
       "state-lstm": config(.states, EncoderConfiguration(units: 4), 4),
       "state-lstm-reversed": config(.states, EncoderConfiguration(units: 4), 4, reverse: true),
       "state-bidirectional": config(.states, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .sum), 6),
-      "state-words-embedded": config(.states, EncoderConfiguration(units: 4, embeddingSize: 3), 4, input: words, out: replies, decoderEmbedding: 2),
+      "state-words-embedded": config(
+        .states, EncoderConfiguration(units: 4, embeddingSize: 3), 4, input: words, out: replies, decoderEmbedding: 2),
     ]
     return try Seq2SeqModel(configuration: try #require(configurations[name]), seed: 99)
   }
@@ -62,5 +72,3 @@ extension ModelFactory {
     "state-lstm-reversed", "state-bidirectional", "state-words-embedded",
   ]
 }
-
-import Testing

@@ -20,7 +20,8 @@ struct RecordingTests {
     #expect(trace.encoder.tokens == [" ", "2", "+", "1", "0"], "inputs are right-justified as in training")
     #expect(trace.encoder.forward.count == 5)
     #expect(trace.encoder.forward.allSatisfy { $0.state.inputGate.count == 75 && $0.state.hidden.count == 75 })
-    #expect(trace.bridge.repeatedVector == trace.encoder.forward.last?.state.hidden, "the repeated vector is the final hidden state")
+    #expect(
+      trace.bridge.repeatedVector == trace.encoder.forward.last?.state.hidden, "the repeated vector is the final hidden state")
     #expect(trace.bridge.repeatCount == 2)
     let free = trace.freeRunning
     #expect(free.steps.count == 2 && free.stopReason == .fixedLength)
@@ -70,19 +71,33 @@ struct RecordingTests {
       return DecodeRecord(
         feeding: feeding,
         steps: fed.enumerated().map {
-          DecoderStepRecord(step: $0.offset, fedToken: $0.element, fedTokenSource: .groundTruth, target: nil, state: cell, probabilities: [], predicted: "x", loss: nil)
+          DecoderStepRecord(
+            step: $0.offset, fedToken: $0.element, fedTokenSource: .groundTruth, target: nil, state: cell, probabilities: [],
+            predicted: "x", loss: nil)
         }, output: "", stopReason: .endToken, meanLoss: nil)
     }
-    #expect(Seq2SeqModel.firstDivergence(teacherForced: decode(["\t", "a", "b"], .teacherForced), freeRunning: decode(["\t", "a", "c"], .freeRunning)) == 2)
-    #expect(Seq2SeqModel.firstDivergence(teacherForced: decode(["\t", "a"], .teacherForced), freeRunning: decode(["\t", "a"], .freeRunning)) == nil)
-    #expect(Seq2SeqModel.firstDivergence(teacherForced: decode(["\t", "a", "b"], .teacherForced), freeRunning: decode(["\t"], .freeRunning)) == 1, "one stopped, the other went on")
+    #expect(
+      Seq2SeqModel.firstDivergence(
+        teacherForced: decode(["\t", "a", "b"], .teacherForced), freeRunning: decode(["\t", "a", "c"], .freeRunning)) == 2)
+    #expect(
+      Seq2SeqModel.firstDivergence(
+        teacherForced: decode(["\t", "a"], .teacherForced), freeRunning: decode(["\t", "a"], .freeRunning)) == nil)
+    #expect(
+      Seq2SeqModel.firstDivergence(
+        teacherForced: decode(["\t", "a", "b"], .teacherForced), freeRunning: decode(["\t"], .freeRunning)) == 1,
+      "one stopped, the other went on")
   }
 
-  @Test("bad inputs get one clear message", arguments: [
-    ("", "the input is empty: give the addition model some text to read"),
-    ("2x3", "the input has a character the addition model does not know: 'x'; allowed: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9' '+' ' ' (space)"),
-    ("123+456", "the input has 7 characters; the addition model reads at most 5"),
-  ])
+  @Test(
+    "bad inputs get one clear message",
+    arguments: [
+      ("", "the input is empty: give the addition model some text to read"),
+      (
+        "2x3",
+        "the input has a character the addition model does not know: 'x'; allowed: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9' '+' ' ' (space)"
+      ),
+      ("123+456", "the input has 7 characters; the addition model reads at most 5"),
+    ])
   func badInput(input: String, message: String) throws {
     let model = try ModelFactory.addition()
     #expect(throws: TraceInputError.self) { try model.trace(input: input) }

@@ -113,7 +113,8 @@ extension TrainingTests {
         on: words, validation: words, probes: [ProbeExample(input: "abc", target: "cba"), ProbeExample(input: "b", target: nil)])
       #expect(history.probes.map(\.epoch) == [0, 2, 4])
       #expect(history.probes.allSatisfy { $0.traces.count == 2 })
-      #expect(history.probes.first?.traces.first == (try model.trace(input: "abc", target: "cba")), "epoch 0 is the untrained model")
+      #expect(
+        history.probes.first?.traces.first == (try model.trace(input: "abc", target: "cba")), "epoch 0 is the untrained model")
       #expect(history.probes.last?.traces.first == (try trainer.model.trace(input: "abc", target: "cba")))
       #expect(history.epochs.map(\.epoch) == [1, 2, 3, 4])
 
@@ -167,7 +168,8 @@ extension TrainingTests {
       let model = try TinyModel.model(Self.stateBridge, seed: 4)
       var trainer = try Trainer(model: model, options: TrainingOptions(epochs: 1, probeEpochs: []))
       #expect(throws: TrainingError.self) {
-        _ = try trainer.train(on: try TinyModel.reversalExamples(["ab"], for: model), probes: [ProbeExample(input: "xyz", target: nil)])
+        _ = try trainer.train(
+          on: try TinyModel.reversalExamples(["ab"], for: model), probes: [ProbeExample(input: "xyz", target: nil)])
       }
       #expect(trainer.model == model)
     }

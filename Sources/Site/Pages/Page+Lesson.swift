@@ -14,7 +14,8 @@ extension Page {
   public static func lesson(_ lesson: Lesson, in set: LessonSet, materials: LessonMaterials) -> Page {
     let position = set.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
     let values = materials.factValues[lesson.slug] ?? []
-    var body = "<div class=\"lesson-meta\"><p class=\"lesson-time\">Lesson \(position + 1) of \(set.lessons.count) · about \(lesson.minutes) minutes</p>\n"
+    var body =
+      "<div class=\"lesson-meta\"><p class=\"lesson-time\">Lesson \(position + 1) of \(set.lessons.count) · about \(lesson.minutes) minutes</p>\n"
     body += "<section class=\"objectives\" aria-labelledby=\"objectives-h\"><h2 id=\"objectives-h\">You will be able to</h2><ul>"
     body += lesson.objectives.map { "<li>\(HTML.escape($0))</li>" }.joined()
     body += "</ul></section></div>\n"
@@ -103,14 +104,19 @@ extension Page {
     case .encoder:
       let chosen = (steps ?? Array(trace.encoder.forward.indices)).map { TraceStep.encoder($0) }
       return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: chosen).html
-        + HeatmapFigure(trace: trace, part: .encoder, units: units, caption: "Every encoder step at once: " + caption, follows: id, id: id + "-heat").html
+        + HeatmapFigure(
+          trace: trace, part: .encoder, units: units, caption: "Every encoder step at once: " + caption, follows: id,
+          id: id + "-heat"
+        ).html
     case .bridge:
       let last = trace.encoder.forward.indices.last.map { [TraceStep.encoder($0)] } ?? []
       return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: last + [.bridge, .decoder(0)]).html
     case .decoder:
       let feeding: DecodeRecord.Feeding = trace.teacherForced != nil && figure.target != nil ? .teacherForced : .freeRunning
       let decode = feeding == .teacherForced ? trace.teacherForced! : trace.freeRunning
-      let chosen = (steps ?? Array(decode.steps.indices)).map { feeding == .teacherForced ? TraceStep.teacherForced($0) : TraceStep.decoder($0) }
+      let chosen = (steps ?? Array(decode.steps.indices)).map {
+        feeding == .teacherForced ? TraceStep.teacherForced($0) : TraceStep.decoder($0)
+      }
       return TraceWalkFigure(trace: trace, feeding: feeding, unit: unit, id: id, caption: caption, steps: chosen).html
     case .comparison:
       return DecodeComparisonFigure(trace: trace, caption: caption, id: id).html
@@ -120,7 +126,9 @@ extension Page {
       guard let history = materials.models[figure.model]?.history else {
         return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
       }
-      return TrainingFigure(history: TrainingHistoryView(history, input: figure.input, epochs: figure.epochs), caption: caption, id: id).html
+      return TrainingFigure(
+        history: TrainingHistoryView(history, input: figure.input, epochs: figure.epochs), caption: caption, id: id
+      ).html
     }
   }
 }

@@ -27,7 +27,8 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   /// The trained model.
   public func load() throws(CheckpointError) -> Seq2SeqModel {
     guard let url = checkpointURL else {
-      throw CheckpointError(.fileMissing, file: "\(rawValue).safetensors (the built-in model has not been trained: run make models)")
+      throw CheckpointError(
+        .fileMissing, file: "\(rawValue).safetensors (the built-in model has not been trained: run make models)")
     }
     return try Seq2SeqModel(checkpointAt: url)
   }

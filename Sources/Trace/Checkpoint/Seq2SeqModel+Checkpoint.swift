@@ -28,7 +28,9 @@ extension Seq2SeqModel {
     func vector(_ name: String, _ count: Int) throws(CheckpointError) -> [Float] {
       try file.tensor(name, shape: [count]).values
     }
-    func lstm(_ prefix: String, inputSize: Int, units: Int, activation: Activation, recurrentActivation: Activation, backwards: Bool) throws(CheckpointError) -> LSTM {
+    func lstm(
+      _ prefix: String, inputSize: Int, units: Int, activation: Activation, recurrentActivation: Activation, backwards: Bool
+    ) throws(CheckpointError) -> LSTM {
       LSTM(
         kernel: try matrix("\(prefix)/kernel", inputSize, 4 * units),
         recurrentKernel: try matrix("\(prefix)/recurrent_kernel", units, 4 * units),
@@ -40,16 +42,23 @@ extension Seq2SeqModel {
     if encoderConfig.bidirectional {
       encoder = .bidirectional(
         Bidirectional(
-          forward: try lstm("encoder/forward", inputSize: configuration.encoderInputSize, units: encoderConfig.units, activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: false),
-          backward: try lstm("encoder/backward", inputSize: configuration.encoderInputSize, units: encoderConfig.units, activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: true),
+          forward: try lstm(
+            "encoder/forward", inputSize: configuration.encoderInputSize, units: encoderConfig.units,
+            activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: false),
+          backward: try lstm(
+            "encoder/backward", inputSize: configuration.encoderInputSize, units: encoderConfig.units,
+            activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: true),
           mergeMode: encoderConfig.mergeMode))
     } else {
       encoder = .unidirectional(
-        try lstm("encoder", inputSize: configuration.encoderInputSize, units: encoderConfig.units, activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: false))
+        try lstm(
+          "encoder", inputSize: configuration.encoderInputSize, units: encoderConfig.units, activation: encoderConfig.activation,
+          recurrentActivation: encoderConfig.recurrentActivation, backwards: false))
     }
     let decoder = try lstm(
       "decoder", inputSize: configuration.decoderInputSize, units: configuration.decoder.units,
-      activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation, backwards: false)
+      activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation,
+      backwards: false)
     let vocabularySize = configuration.outputVocabulary.count
     let output = Dense(
       kernel: try matrix("output/kernel", configuration.decoder.units, vocabularySize),
@@ -76,7 +85,8 @@ extension Seq2SeqModel {
     var tensors: [String: NamedTensor] = [:]
     func add(_ prefix: String, _ lstm: LSTM) {
       tensors["\(prefix)/kernel"] = NamedTensor(shape: [lstm.kernel.rows, lstm.kernel.columns], values: lstm.kernel.values)
-      tensors["\(prefix)/recurrent_kernel"] = NamedTensor(shape: [lstm.recurrentKernel.rows, lstm.recurrentKernel.columns], values: lstm.recurrentKernel.values)
+      tensors["\(prefix)/recurrent_kernel"] = NamedTensor(
+        shape: [lstm.recurrentKernel.rows, lstm.recurrentKernel.columns], values: lstm.recurrentKernel.values)
       tensors["\(prefix)/bias"] = NamedTensor(shape: [lstm.bias.count], values: lstm.bias)
     }
     switch encoder {
@@ -89,10 +99,12 @@ extension Seq2SeqModel {
     tensors["output/kernel"] = NamedTensor(shape: [output.kernel.rows, output.kernel.columns], values: output.kernel.values)
     tensors["output/bias"] = NamedTensor(shape: [output.bias.count], values: output.bias)
     if let encoderEmbedding {
-      tensors["encoder_embedding/embeddings"] = NamedTensor(shape: [encoderEmbedding.table.rows, encoderEmbedding.table.columns], values: encoderEmbedding.table.values)
+      tensors["encoder_embedding/embeddings"] = NamedTensor(
+        shape: [encoderEmbedding.table.rows, encoderEmbedding.table.columns], values: encoderEmbedding.table.values)
     }
     if let decoderEmbedding {
-      tensors["decoder_embedding/embeddings"] = NamedTensor(shape: [decoderEmbedding.table.rows, decoderEmbedding.table.columns], values: decoderEmbedding.table.values)
+      tensors["decoder_embedding/embeddings"] = NamedTensor(
+        shape: [decoderEmbedding.table.rows, decoderEmbedding.table.columns], values: decoderEmbedding.table.values)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -34,10 +34,12 @@ extension Dense {
   /// dW += xᵀ·da    db += Σ_rows da    dx = da·Wᵀ
   /// ```
   public func backward(input: Matrix, preActivationGradient: Matrix, into gradients: inout DenseGradients) -> Matrix {
-    Matrix.multiply(input, preActivationGradient, into: &gradients.kernel, transposeLeft: true, accumulate: true)  // [I, B]·[B, N]
+    // [I, B]·[B, N]
+    Matrix.multiply(input, preActivationGradient, into: &gradients.kernel, transposeLeft: true, accumulate: true)
     preActivationGradient.addRows(into: &gradients.bias)
     var inputGradient = Matrix(rows: input.rows, columns: kernel.rows)
-    Matrix.multiply(preActivationGradient, kernel, into: &inputGradient, transposeRight: true, accumulate: false)  // [B, N]·[N, I]
+    // [B, N]·[N, I]
+    Matrix.multiply(preActivationGradient, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
     return inputGradient
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fully connected layer applied to every decoder step (Keras `Dense`, wrapped in
 /// `TimeDistributed` when it follows a sequence).
 ///
@@ -69,5 +71,3 @@ extension Matrix {
     return result
   }
 }
-
-import Foundation

@@ -1,6 +1,8 @@
 // A Keras-style summary of a seq2seq model: one row per layer with its output shape and
 // parameter count, laid out like keras.Model.summary().
 
+import Foundation
+
 /// The layers of a model as `model.summary()` in Keras lists them.
 public struct ModelSummary: Equatable, Sendable {
   /// One layer of the summary.
@@ -34,34 +36,69 @@ public struct ModelSummary: Equatable, Sendable {
     switch config.bridge {
     case .repeatVector:
       if let embedding = model.encoderEmbedding {
-        rows.append(Row(layer: "embedding (Embedding)", outputShape: "(None, \(inputLength), \(embedding.table.columns))", parameters: embedding.parameterCount))
+        rows.append(
+          Row(
+            layer: "embedding (Embedding)", outputShape: "(None, \(inputLength), \(embedding.table.columns))",
+            parameters: embedding.parameterCount))
       }
-      rows.append(Row(layer: encoderName, outputShape: "(None, \(config.encodingSize))", parameters: model.encoder.parameterCount))
+      rows.append(
+        Row(layer: encoderName, outputShape: "(None, \(config.encodingSize))", parameters: model.encoder.parameterCount))
       let n = config.maxOutputLength
       rows.append(Row(layer: "repeat_vector (RepeatVector)", outputShape: "(None, \(n), \(config.encodingSize))", parameters: 0))
-      rows.append(Row(layer: "lstm_1 (LSTM)", outputShape: "(None, \(n), \(config.decoder.units))", parameters: model.decoder.parameterCount))
-      rows.append(Row(layer: "time_distributed (TimeDistributed)", outputShape: "(None, \(n), \(config.outputVocabulary.count))", parameters: model.output.parameterCount))
+      rows.append(
+        Row(
+          layer: "lstm_1 (LSTM)", outputShape: "(None, \(n), \(config.decoder.units))", parameters: model.decoder.parameterCount))
+      rows.append(
+        Row(
+          layer: "time_distributed (TimeDistributed)", outputShape: "(None, \(n), \(config.outputVocabulary.count))",
+          parameters: model.output.parameterCount))
     case .states:
-      rows.append(Row(layer: "encoder_inputs (InputLayer)", outputShape: "(None, \(inputLength), \(config.encoder.embeddingSize == nil ? config.inputVocabulary.count : 1))", parameters: 0))
+      rows.append(
+        Row(
+          layer: "encoder_inputs (InputLayer)",
+          outputShape: "(None, \(inputLength), \(config.encoder.embeddingSize == nil ? config.inputVocabulary.count : 1))",
+          parameters: 0))
       if let embedding = model.encoderEmbedding {
-        rows.append(Row(layer: "encoder_embedding (Embedding)", outputShape: "(None, \(inputLength), \(embedding.table.columns))", parameters: embedding.parameterCount))
+        rows.append(
+          Row(
+            layer: "encoder_embedding (Embedding)", outputShape: "(None, \(inputLength), \(embedding.table.columns))",
+            parameters: embedding.parameterCount))
       }
       let stateShape = "(None, \(units))"
       if config.encoder.bidirectional {
-        let merged = config.encoder.mergeMode.mergedSize(units: units).map { "(None, \($0))" } ?? "[(None, \(units)), (None, \(units))]"
-        rows.append(Row(layer: encoderName, outputShape: "[\(merged), \(Array(repeating: stateShape, count: 4).joined(separator: ", "))]", parameters: model.encoder.parameterCount))
+        let merged =
+          config.encoder.mergeMode.mergedSize(units: units).map { "(None, \($0))" } ?? "[(None, \(units)), (None, \(units))]"
+        rows.append(
+          Row(
+            layer: encoderName, outputShape: "[\(merged), \(Array(repeating: stateShape, count: 4).joined(separator: ", "))]",
+            parameters: model.encoder.parameterCount))
         rows.append(Row(layer: "state_h (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
         rows.append(Row(layer: "state_c (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
       } else {
-        rows.append(Row(layer: encoderName, outputShape: "[\(stateShape), \(stateShape), \(stateShape)]", parameters: model.encoder.parameterCount))
+        rows.append(
+          Row(
+            layer: encoderName, outputShape: "[\(stateShape), \(stateShape), \(stateShape)]",
+            parameters: model.encoder.parameterCount))
       }
-      rows.append(Row(layer: "decoder_inputs (InputLayer)", outputShape: "(None, None, \(config.decoder.embeddingSize == nil ? config.outputVocabulary.count : 1))", parameters: 0))
+      rows.append(
+        Row(
+          layer: "decoder_inputs (InputLayer)",
+          outputShape: "(None, None, \(config.decoder.embeddingSize == nil ? config.outputVocabulary.count : 1))", parameters: 0))
       if let embedding = model.decoderEmbedding {
-        rows.append(Row(layer: "decoder_embedding (Embedding)", outputShape: "(None, None, \(embedding.table.columns))", parameters: embedding.parameterCount))
+        rows.append(
+          Row(
+            layer: "decoder_embedding (Embedding)", outputShape: "(None, None, \(embedding.table.columns))",
+            parameters: embedding.parameterCount))
       }
       let d = config.decoder.units
-      rows.append(Row(layer: "lstm_1 (LSTM)", outputShape: "[(None, None, \(d)), (None, \(d)), (None, \(d))]", parameters: model.decoder.parameterCount))
-      rows.append(Row(layer: "dense (Dense)", outputShape: "(None, None, \(config.outputVocabulary.count))", parameters: model.output.parameterCount))
+      rows.append(
+        Row(
+          layer: "lstm_1 (LSTM)", outputShape: "[(None, None, \(d)), (None, \(d)), (None, \(d))]",
+          parameters: model.decoder.parameterCount))
+      rows.append(
+        Row(
+          layer: "dense (Dense)", outputShape: "(None, None, \(config.outputVocabulary.count))",
+          parameters: model.output.parameterCount))
     }
     self.rows = rows
   }
@@ -122,5 +159,3 @@ public struct ModelSummary: Equatable, Sendable {
     return String(format: "%.2f MB", kb / 1024)
   }
 }
-
-import Foundation

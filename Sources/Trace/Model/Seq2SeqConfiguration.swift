@@ -82,7 +82,8 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
       guard decoder.units == encodingSize else {
         throw fail("a state bridge needs decoder units equal to the encoder's state size (\(encodingSize)), not \(decoder.units)")
       }
-      guard let startToken, let endToken, outputVocabulary.id(of: startToken) != nil, outputVocabulary.id(of: endToken) != nil else {
+      guard let startToken, let endToken, outputVocabulary.id(of: startToken) != nil, outputVocabulary.id(of: endToken) != nil
+      else {
         throw fail("a state bridge needs start and end tokens in the output vocabulary")
       }
     case .repeatVector:
@@ -93,11 +94,17 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     }
     if let inputPadding {
       guard inputPadding.width == maxInputLength else { throw fail("the padding width must equal the maximum input length") }
-      guard inputVocabulary.id(of: inputPadding.token) != nil else { throw fail("the padding token is not in the input vocabulary") }
+      guard inputVocabulary.id(of: inputPadding.token) != nil else {
+        throw fail("the padding token is not in the input vocabulary")
+      }
     }
     if let outputPadding {
-      guard outputPadding.width == maxOutputLength else { throw fail("the output padding width must equal the maximum output length") }
-      guard outputVocabulary.id(of: outputPadding.token) != nil else { throw fail("the output padding token is not in the output vocabulary") }
+      guard outputPadding.width == maxOutputLength else {
+        throw fail("the output padding width must equal the maximum output length")
+      }
+      guard outputVocabulary.id(of: outputPadding.token) != nil else {
+        throw fail("the output padding token is not in the output vocabulary")
+      }
     }
   }
 }

@@ -2,6 +2,8 @@
 // one implementation that training differentiates and that the recorder writes out.
 // B = batch rows, T = source positions, V = output vocabulary size.
 
+import Foundation
+
 /// The encoder's work over a batch.
 public struct EncoderPass: Sendable {
   /// Per row, the token ids the encoder read, after padding and reversal.
@@ -275,5 +277,3 @@ extension Matrix {
     return best
   }
 }
-
-import Foundation

@@ -62,7 +62,9 @@ public struct Seq2SeqModel: Equatable, Sendable {
     }
     let encoder: EncoderLayer =
       encoderConfig.bidirectional
-      ? .bidirectional(Bidirectional(forward: encoderLSTM(backwards: false), backward: encoderLSTM(backwards: true), mergeMode: encoderConfig.mergeMode))
+      ? .bidirectional(
+        Bidirectional(
+          forward: encoderLSTM(backwards: false), backward: encoderLSTM(backwards: true), mergeMode: encoderConfig.mergeMode))
       : .unidirectional(encoderLSTM(backwards: false))
     let decoder = LSTM(
       inputSize: configuration.decoderInputSize, units: configuration.decoder.units,

@@ -32,7 +32,8 @@ public struct Vocabulary: Equatable, Sendable, Codable {
 
   /// A character vocabulary of every character in `characters`, sorted by code point.
   public init(characters: some Sequence<Character>) {
-    self.init(tokens: Array(Set(characters.map(String.init))).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+    self.init(
+      tokens: Array(Set(characters.map(String.init))).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
   }
 
   /// The number of tokens.

@@ -4,7 +4,8 @@ extension ModelTrace {
   /// The trace as JSON with sorted keys, so the same trace always gives the same bytes.
   public func jsonData(pretty: Bool = false) -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     // Every value in a trace is finite, so encoding cannot fail.
     return try! encoder.encode(self)
   }
@@ -17,7 +18,10 @@ extension ModelTrace {
       throw TraceFormatError(message: "not an unrolled trace (format is \(header.format.map { "'\($0)'" } ?? "missing"))")
     }
     guard header.version == Self.currentVersion else {
-      throw TraceFormatError(message: "trace format version \(header.version.map(String.init) ?? "missing") is not supported; this unrolled reads version \(Self.currentVersion)")
+      throw TraceFormatError(
+        message:
+          "trace format version \(header.version.map(String.init) ?? "missing") is not supported; this unrolled reads version \(Self.currentVersion)"
+      )
     }
     self = try JSONDecoder().decode(Self.self, from: data)
   }

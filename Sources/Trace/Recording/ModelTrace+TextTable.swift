@@ -13,12 +13,19 @@ extension ModelTrace {
   /// ```
   public var textTable: String {
     var out: [String] = []
-    let encoderKind = model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
-    out.append("Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters")
+    let encoderKind =
+      model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
+    out.append(
+      "Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters"
+    )
     out.append("Input \(Self.quoted(input))" + (target.map { ", target \(Self.quoted($0))" } ?? ""))
     out.append("")
     let read = encoder.tokens.map(Self.readable).joined()
-    out.append(contentsOf: encoderTable(title: "Encoder\(encoder.backward == nil ? "" : " (forward)"): reads \(Self.quoted(read))\(model.reverseInput ? " (the input reversed)" : "")", steps: encoder.forward))
+    out.append(
+      contentsOf: encoderTable(
+        title:
+          "Encoder\(encoder.backward == nil ? "" : " (forward)"): reads \(Self.quoted(read))\(model.reverseInput ? " (the input reversed)" : "")",
+        steps: encoder.forward))
     if let backward = encoder.backward {
       out.append("")
       out.append(contentsOf: encoderTable(title: "Encoder (backward): reads from the last token to the first", steps: backward))
@@ -92,7 +99,8 @@ private extension ModelTrace {
     var lines = [title, "  (gate columns are means over the units; |c| is the mean size of the cell state)"]
     lines.append(" step  token  " + gateHeader)
     for step in steps {
-      lines.append(String(format: "%5d  ", step.position) + Self.column("'\(Self.readable(step.token))'", 7) + gateCells(step.state))
+      lines.append(
+        String(format: "%5d  ", step.position) + Self.column("'\(Self.readable(step.token))'", 7) + gateCells(step.state))
     }
     return lines
   }
@@ -102,9 +110,11 @@ private extension ModelTrace {
     case .states:
       let size = bridge.hidden?.count ?? 0
       let four = model.bidirectional ? " (forward and backward h and c, concatenated)" : ""
-      return "Bridge: the encoder's final hidden and cell states (\(size) values each) become the decoder's initial states\(four)."
+      return
+        "Bridge: the encoder's final hidden and cell states (\(size) values each) become the decoder's initial states\(four)."
     case .repeatVector:
-      return "Bridge: the encoder's final output (\(bridge.repeatedVector?.count ?? 0) values) is repeated \(bridge.repeatCount ?? 0) times, one copy per decoder step."
+      return
+        "Bridge: the encoder's final output (\(bridge.repeatedVector?.count ?? 0) values) is repeated \(bridge.repeatCount ?? 0) times, one copy per decoder step."
     }
   }
 
@@ -125,8 +135,10 @@ private extension ModelTrace {
       case .ownPrediction: source = "own prediction"
       case .repeatedEncoding: source = "repeated encoding"
       }
-      let top = step.probabilities.enumerated().sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
-        .prefix(3).map { "'\(Self.readable(vocabulary[$0.offset]))' " + String(format: "%.2f", $0.element) }.joined(separator: " ")
+      let top = step.probabilities.enumerated().sorted {
+        $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset)
+      }
+      .prefix(3).map { "'\(Self.readable(vocabulary[$0.offset]))' " + String(format: "%.2f", $0.element) }.joined(separator: " ")
       let target = step.target.map { "'\(Self.readable($0))'" } ?? "-"
       let marker = step.target != nil && step.target != step.predicted ? " ✗" : ""
       lines.append(
@@ -141,7 +153,9 @@ private extension ModelTrace {
     case .fixedLength: stop = "a repeat bridge writes a fixed number of tokens"
     case .targetEnd: stop = "the target ended"
     }
-    lines.append("  output \(Self.quoted(decode.output)); stopped because \(stop)" + (decode.meanLoss.map { String(format: "; mean loss %.3f", $0) } ?? ""))
+    lines.append(
+      "  output \(Self.quoted(decode.output)); stopped because \(stop)"
+        + (decode.meanLoss.map { String(format: "; mean loss %.3f", $0) } ?? ""))
     return lines
   }
 }

@@ -65,7 +65,9 @@ private extension Seq2SeqModel {
     let tokens = vocabulary.tokenize(text)
     guard !tokens.isEmpty || isTarget else { throw .emptyInput(model: name) }
     let unknown = tokens.reduce(into: [String]()) { found, token in
-      if (vocabulary.id(of: token) == nil || (isTarget && special.contains(token))) && !found.contains(token) { found.append(token) }
+      if (vocabulary.id(of: token) == nil || (isTarget && special.contains(token))) && !found.contains(token) {
+        found.append(token)
+      }
     }
     guard unknown.isEmpty else {
       let allowed = vocabulary.tokens.filter { !special.contains($0) }

@@ -14,9 +14,11 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
     case .unknownTokens(let model, let tokens, let allowed, let inTarget):
       let names = tokens.map(Self.show).joined(separator: ", ")
       let noun = tokens.count == 1 ? "a character" : "characters"
-      return "the \(inTarget ? "target" : "input") has \(noun) the \(model) model does not know: \(names); allowed: \(allowed.map(Self.show).joined(separator: " "))"
+      return
+        "the \(inTarget ? "target" : "input") has \(noun) the \(model) model does not know: \(names); allowed: \(allowed.map(Self.show).joined(separator: " "))"
     case .tooLong(let model, let length, let limit, let inTarget):
-      return "the \(inTarget ? "target" : "input") has \(length) characters; the \(model) model \(inTarget ? "writes" : "reads") at most \(limit)"
+      return
+        "the \(inTarget ? "target" : "input") has \(length) characters; the \(model) model \(inTarget ? "writes" : "reads") at most \(limit)"
     }
   }
 

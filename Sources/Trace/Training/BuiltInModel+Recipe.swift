@@ -17,7 +17,9 @@ public struct TrainingRecipe: Sendable {
   public var probes: [ProbeExample]
 
   /// A recipe from its parts.
-  public init(configuration: Seq2SeqConfiguration, dataset: Dataset, options: TrainingOptions, weightSeed: UInt64, probes: [ProbeExample]) {
+  public init(
+    configuration: Seq2SeqConfiguration, dataset: Dataset, options: TrainingOptions, weightSeed: UInt64, probes: [ProbeExample]
+  ) {
     self.configuration = configuration
     self.dataset = dataset
     self.options = options
@@ -52,18 +54,26 @@ extension BuiltInModel {
         outputPadding: Padding(width: 2, side: .left, token: " "))
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
-        options: TrainingOptions(epochs: epochs ?? 150, batchSize: 32, seed: 7, optimizer: .adam, probeEpochs: [0, 1, 2, 5, 10, 20]),
+        options: TrainingOptions(
+          epochs: epochs ?? 150, batchSize: 32, seed: 7, optimizer: .adam, probeEpochs: [0, 1, 2, 5, 10, 20]),
         weightSeed: 75,
-        probes: [ProbeExample(input: " 2+10", target: "12"), ProbeExample(input: " 7+5", target: "12"), ProbeExample(input: "10+10", target: "20")])
+        probes: [
+          ProbeExample(input: " 2+10", target: "12"), ProbeExample(input: " 7+5", target: "12"),
+          ProbeExample(input: "10+10", target: "20"),
+        ])
     case .addition3, .addition3Reversed:
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
         encoder: EncoderConfiguration(units: 128), reverseInput: self == .addition3Reversed)
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
-        options: TrainingOptions(epochs: epochs ?? 30, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
+        options: TrainingOptions(
+          epochs: epochs ?? 30, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
         weightSeed: 128,
-        probes: [ProbeExample(input: "123+45", target: "168"), ProbeExample(input: "999+1", target: "1000"), ProbeExample(input: "58+67", target: "125")])
+        probes: [
+          ProbeExample(input: "123+45", target: "168"), ProbeExample(input: "999+1", target: "1000"),
+          ProbeExample(input: "58+67", target: "125"),
+        ])
     case .dates:
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
@@ -72,7 +82,8 @@ extension BuiltInModel {
         configuration: configuration, dataset: dataset,
         // 12 epochs reached 92.6% exact match with the loss still falling; 24 go further.
         // One probe keeps the history (a full trace per snapshot) small.
-        options: TrainingOptions(epochs: epochs ?? 24, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10, 20]),
+        options: TrainingOptions(
+          epochs: epochs ?? 24, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10, 20]),
         weightSeed: 64,
         probes: [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")])
     case .phrasebook:
@@ -85,7 +96,8 @@ extension BuiltInModel {
         // (157 updates an epoch at batch 64); the phrasebook's 473 at batch 64 gave 8, and
         // 100 epochs of RMSprop left the training loss at 1.6. Batch 16 and Adam give ~30
         // updates an epoch.
-        options: TrainingOptions(epochs: epochs ?? 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
+        options: TrainingOptions(
+          epochs: epochs ?? 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
         weightSeed: 256,
         probes: [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")])
     }

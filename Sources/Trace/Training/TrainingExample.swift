@@ -75,7 +75,8 @@ extension Seq2SeqModel {
     guard !example.sourceIDs.isEmpty else { throw .unfitExample(index: index, reason: "the source is empty") }
     let sourceLength = encoderTokens(forSourceIDs: example.sourceIDs).count
     guard sourceLength <= config.maxInputLength else {
-      throw .unfitExample(index: index, reason: "the source has \(sourceLength) tokens, the model reads at most \(config.maxInputLength)")
+      throw .unfitExample(
+        index: index, reason: "the source has \(sourceLength) tokens, the model reads at most \(config.maxInputLength)")
     }
     let targetLength = decoderTargets(forTargetIDs: example.targetIDs).count
     guard targetLength <= config.maxOutputLength else {

@@ -17,16 +17,18 @@ struct TinyArchitecture: CustomTestStringConvertible, Sendable {
     return "\(bridge == .states ? "state" : "repeat") bridge, \(direction)\(embeddings ? ", embeddings" : "")"
   }
 
-  static let all: [TinyArchitecture] = [
-    TinyArchitecture(bridge: .states, bidirectional: false),
-    TinyArchitecture(bridge: .states, bidirectional: true),
-    TinyArchitecture(bridge: .states, bidirectional: false, embeddings: true),
-    TinyArchitecture(bridge: .states, bidirectional: true, embeddings: true),
-    TinyArchitecture(bridge: .repeatVector, bidirectional: false),
-    TinyArchitecture(bridge: .repeatVector, bidirectional: false, embeddings: true),
-  ] + [MergeMode.concat, .sum, .mul, .ave].map {
-    TinyArchitecture(bridge: .repeatVector, bidirectional: true, mergeMode: $0)
-  }
+  static let all: [TinyArchitecture] =
+    [
+      TinyArchitecture(bridge: .states, bidirectional: false),
+      TinyArchitecture(bridge: .states, bidirectional: true),
+      TinyArchitecture(bridge: .states, bidirectional: false, embeddings: true),
+      TinyArchitecture(bridge: .states, bidirectional: true, embeddings: true),
+      TinyArchitecture(bridge: .repeatVector, bidirectional: false),
+      TinyArchitecture(bridge: .repeatVector, bidirectional: false, embeddings: true),
+    ]
+    + [MergeMode.concat, .sum, .mul, .ave].map {
+      TinyArchitecture(bridge: .repeatVector, bidirectional: true, mergeMode: $0)
+    }
 }
 
 enum TinyModel {
