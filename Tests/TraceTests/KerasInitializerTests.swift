@@ -13,7 +13,8 @@ struct KerasInitializerTests {
     #expect(kernel.values.max()! > 0.9 * limit && kernel.values.min()! < -0.9 * limit, "the whole range is drawn")
   }
 
-  @Test("orthogonal recurrent kernels have orthonormal rows, as Keras's [U, 4U] kernels do", arguments: [(3, 12), (75, 300), (6, 4)])
+  @Test(
+    "orthogonal recurrent kernels have orthonormal rows, as Keras's [U, 4U] kernels do", arguments: [(3, 12), (75, 300), (6, 4)])
   func orthogonal(rows: Int, columns: Int) {
     var generator = SeededGenerator(seed: 9)
     let matrix = KerasInitializer.orthogonal(rows: rows, columns: columns, generator: &generator)
