@@ -70,6 +70,12 @@ public struct LessonMaterials: Sendable {
       for case .trace(let figure) in lesson.blocks {
         let request = TraceRequest(model: figure.model, input: figure.input, target: figure.target)
         _ = trace(request, at: figure.location)
+        if figure.view == .history, let model = entry(figure.model, at: figure.location), model.history == nil {
+          problems.append(
+            LessonProblem(
+              at: figure.location,
+              "model \(figure.model) has no training history to show (NAME.history.json beside its checkpoint)"))
+        }
         if figure.view == .history, let history = entry(figure.model, at: figure.location)?.history {
           for epoch in figure.epochs ?? [] where !history.probes.contains(where: { $0.epoch == epoch }) {
             let recorded = history.probes.map { String($0.epoch) }.joined(separator: ", ")

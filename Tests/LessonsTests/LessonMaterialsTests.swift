@@ -78,16 +78,24 @@ struct LessonMaterialsTests {
       lesson: frontMatter + """
         Step 9: `=trace("tiny.safetensors", "abc").decoder[9].token`.
         Accuracy: `="tiny.safetensors".accuracy.exactMatch`.
+
+        ```trace
+        model: tiny.safetensors
+        input: "abc"
+        view: history
+        caption: How it learned.
+        ```
         """)
     let (set, shelf) = try folder.load()
     #expect(throws: LessonSetError.self) { try LessonMaterials.gather(for: set, shelf: shelf) }
     do {
       _ = try LessonMaterials.gather(for: set, shelf: shelf)
     } catch {
-      #expect(error.problems.count == 2, "both problems at once: \(error)")
+      #expect(error.problems.count == 3, "every problem at once: \(error)")
       #expect(error.problems.allSatisfy { $0.location.file == "01-tiny.md" && $0.location.line >= 8 })
       #expect(error.description.contains("no step 9"))
       #expect(error.description.contains("no training history"))
+      #expect(error.description.contains("no training history to show"), "a history figure needs a history")
     }
   }
 }
