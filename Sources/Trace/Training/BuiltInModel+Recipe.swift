@@ -67,8 +67,9 @@ extension BuiltInModel {
         encoder: EncoderConfiguration(units: 128), reverseInput: self == .addition3Reversed)
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
+        // 30 epochs gave 5.5% (66.0% reversed), both still rising; 60 give 57.5% (76.7%).
         options: TrainingOptions(
-          epochs: epochs ?? 30, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
+          epochs: epochs ?? 60, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
         weightSeed: 128,
         probes: [
           ProbeExample(input: "123+45", target: "168"), ProbeExample(input: "999+1", target: "1000"),
