@@ -2,7 +2,7 @@ import Foundation
 import Trace
 
 /// One input through one model, as a lesson asks for it.
-public struct TraceRequest: Hashable, Sendable, Comparable {
+public struct TraceRequest: Hashable, Sendable {
   /// The model's name (built-in) or checkpoint path.
   public var model: String
   /// The input text.
@@ -15,10 +15,6 @@ public struct TraceRequest: Hashable, Sendable, Comparable {
     self.model = model
     self.input = input
     self.target = target
-  }
-
-  public static func < (lhs: TraceRequest, rhs: TraceRequest) -> Bool {
-    (lhs.model, lhs.input, lhs.target ?? "") < (rhs.model, rhs.input, rhs.target ?? "")
   }
 }
 
@@ -99,7 +95,7 @@ public struct LessonMaterials: Sendable {
     for name in shelf.modelNames {
       guard let builtIn = BuiltInModel(rawValue: name), case .success(let loaded) = shelf.load(name) else { continue }
       materials.models[name] = materials.models[name] ?? loaded
-      materials.modelExamples[name] = builtIn.recipe().probes.compactMap {
+      materials.modelExamples[name] = builtIn.probes.compactMap {
         try? loaded.model.trace(input: $0.input, target: $0.target)
       }
     }

@@ -110,8 +110,9 @@ public struct LessonSetLoader: Sendable {
     var glossary: Glossary?
     if let name = configuration.glossaryFile {
       if let file = files.first(where: { $0.path == name }) {
+        // The glossary's own cross-links point within its page; lessons link to `glossaryPage`.
         glossary = Glossary.read(
-          file, page: glossaryPage, allowsRawHTML: configuration.allowsUnsafeHTML, checker: checker,
+          file, page: "", allowsRawHTML: configuration.allowsUnsafeHTML, checker: checker,
           problems: problems)
       } else {
         problems.report(

@@ -74,16 +74,31 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     } else {
       return .failure(CheckpointError(.fileMissing, file: name))
     }
-    do {
-      let model = try Seq2SeqModel(checkpointAt: checkpointURL)
-      let history = historyURL.flatMap { try? Data(contentsOf: $0) }.flatMap {
-        try? JSONDecoder().decode(TrainingHistory.self, from: $0)
-      }
-      let bytes = (try? Data(contentsOf: checkpointURL)) ?? Data()
-      return .success(Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(bytes)))
-    } catch {
-      return .failure(error)
+    // Read once: the same bytes give the model and the provenance hash.
+    let fileName = checkpointURL.lastPathComponent
+    guard let data = FileManager.default.contents(atPath: checkpointURL.path) else {
+      let exists = FileManager.default.fileExists(atPath: checkpointURL.path)
+      return .failure(CheckpointError(exists ? .unreadable(reason: "cannot read the file") : .fileMissing, file: fileName))
     }
+    let model: Seq2SeqModel
+    do {
+      model = try Seq2SeqModel(checkpoint: try SafeTensorsFile(bytes: [UInt8](data)))
+    } catch {
+      return .failure(error.inFile(fileName))
+    }
+    // A history is optional, but one that is there and cannot be read is an error, not "none".
+    var history: TrainingHistory?
+    if let historyURL, let historyData = FileManager.default.contents(atPath: historyURL.path) {
+      do {
+        history = try JSONDecoder().decode(TrainingHistory.self, from: historyData)
+      } catch {
+        return .failure(
+          CheckpointError(
+            .unreadableMetadata(key: "history", reason: "\(historyURL.lastPathComponent) is not a training history"),
+            file: fileName))
+      }
+    }
+    return .success(Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(data)))
   }
 
   /// FNV-1a, 64-bit: a stable fingerprint of a checkpoint without a crypto dependency.

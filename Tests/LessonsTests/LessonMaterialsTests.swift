@@ -99,3 +99,27 @@ struct LessonMaterialsTests {
     }
   }
 }
+
+@Suite("Model shelf")
+struct ModelShelfTests {
+  @Test("a training history that is there but unreadable is reported, not taken for none")
+  func corruptHistory() throws {
+    let folder = try LessonFolder(lesson: frontMatter + "Nothing yet.\n")
+    try Data("{not a history".utf8).write(to: folder.url.appendingPathComponent("tiny.history.json"))
+    let result = ModelShelf(lessonsDirectory: folder.url).load("tiny.safetensors")
+    guard case .failure(let error) = result else {
+      Issue.record("a corrupt history was accepted")
+      return
+    }
+    #expect(error.description.contains("tiny.history.json"), "\(error)")
+  }
+
+  @Test("the provenance hash is of the checkpoint's bytes")
+  func checkpointHash() throws {
+    let folder = try LessonFolder(lesson: frontMatter + "Nothing yet.\n")
+    let entry = try ModelShelf(lessonsDirectory: folder.url).load("tiny.safetensors").get()
+    let bytes = try Data(contentsOf: folder.url.appendingPathComponent("tiny.safetensors"))
+    #expect(entry.checkpointHash == ModelShelf.fnv1a(bytes))
+    #expect(entry.checkpointHash.count == 16)
+  }
+}

@@ -70,11 +70,9 @@ private extension TutorialSite {
 
   var glossaryPage: Page? {
     guard let glossary = lessons.glossary else { return nil }
-    // Glossary links are written for lesson pages (lessons/…); here they point into this page.
-    func local(_ html: String) -> String { html.replacingOccurrences(of: "href=\"../glossary.html#", with: "href=\"#") }
-    var body = local(glossary.introductionHTML) + "<dl class=\"glossary\">"
+    var body = glossary.introductionHTML + "<dl class=\"glossary\">"
     for entry in glossary.entries {
-      body += "<dt id=\"\(HTML.escape(entry.slug))\">\(HTML.escape(entry.term))</dt><dd>\(local(entry.html))</dd>"
+      body += "<dt id=\"\(HTML.escape(entry.slug))\">\(HTML.escape(entry.term))</dt><dd>\(entry.html)</dd>"
     }
     body += "</dl>\n"
     var page = Page(

@@ -33,11 +33,6 @@ public struct Matrix: Equatable, Sendable {
     self.values = values
   }
 
-  /// A one-row matrix holding `vector`.
-  public init(row vector: [Float]) {
-    self.init(rows: 1, columns: vector.count, values: vector)
-  }
-
   /// The element at `(row, column)`.
   @inlinable
   public subscript(row: Int, column: Int) -> Float {
@@ -146,15 +141,6 @@ extension Matrix {
         }
       }
     }
-  }
-
-  /// The sum of every row, as one vector (the gradient of a bias).
-  public func sumOfRows() -> [Float] {
-    var sums = [Float](repeating: 0, count: columns)
-    for r in 0..<rows {
-      for c in 0..<columns { sums[c] += values[r * columns + c] }
-    }
-    return sums
   }
 
   /// The matrix with `transform` applied to every element.

@@ -39,8 +39,30 @@ extension BuiltInModel {
     }
   }
 
+  /// The inputs traced while it learns, for its history and its model page. Kept apart from
+  /// ``recipe()`` so that a page can name them without making the training data.
+  public var probes: [ProbeExample] {
+    switch self {
+    case .addition:
+      return [
+        ProbeExample(input: " 2+10", target: "12"), ProbeExample(input: " 7+5", target: "12"),
+        ProbeExample(input: "10+10", target: "20"),
+      ]
+    case .addition3, .addition3Reversed:
+      return [
+        ProbeExample(input: "123+45", target: "168"), ProbeExample(input: "999+1", target: "1000"),
+        ProbeExample(input: "58+67", target: "125"),
+      ]
+    case .dates:
+      // One probe keeps the history (a full trace per snapshot) small.
+      return [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")]
+    case .phrasebook:
+      return [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")]
+    }
+  }
+
   /// The recipe of this model, with the committed seeds.
-  public func recipe(epochs: Int? = nil) -> TrainingRecipe {
+  public func recipe() -> TrainingRecipe {
     let dataset = Dataset.builtIn(task, seed: 2026)
     let alphabet = task.alphabet
     let digits = Vocabulary(tokens: "0123456789+ ".map(String.init))  // the tutorial's alphabet order
@@ -55,12 +77,9 @@ extension BuiltInModel {
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
         options: TrainingOptions(
-          epochs: epochs ?? 150, batchSize: 32, seed: 7, optimizer: .adam, probeEpochs: [0, 1, 2, 5, 10, 20]),
+          epochs: 150, batchSize: 32, seed: 7, optimizer: .adam, probeEpochs: [0, 1, 2, 5, 10, 20]),
         weightSeed: 75,
-        probes: [
-          ProbeExample(input: " 2+10", target: "12"), ProbeExample(input: " 7+5", target: "12"),
-          ProbeExample(input: "10+10", target: "20"),
-        ])
+        probes: probes)
     case .addition3, .addition3Reversed:
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
@@ -69,12 +88,9 @@ extension BuiltInModel {
         configuration: configuration, dataset: dataset,
         // 30 epochs gave 5.5% (66.0% reversed), both still rising; 60 give 57.5% (76.7%).
         options: TrainingOptions(
-          epochs: epochs ?? 60, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
+          epochs: 60, batchSize: 64, seed: 11, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10]),
         weightSeed: 128,
-        probes: [
-          ProbeExample(input: "123+45", target: "168"), ProbeExample(input: "999+1", target: "1000"),
-          ProbeExample(input: "58+67", target: "125"),
-        ])
+        probes: probes)
     case .dates:
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
@@ -82,11 +98,10 @@ extension BuiltInModel {
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
         // 12 epochs reached 92.6% exact match with the loss still falling; 24 go further.
-        // One probe keeps the history (a full trace per snapshot) small.
         options: TrainingOptions(
-          epochs: epochs ?? 24, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10, 20]),
+          epochs: 24, batchSize: 64, seed: 13, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 2, 5, 10, 20]),
         weightSeed: 64,
-        probes: [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")])
+        probes: probes)
     case .phrasebook:
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: rawValue, source: alphabet.source, target: alphabet.target, dataset: dataset,
@@ -98,9 +113,9 @@ extension BuiltInModel {
         // 100 epochs of RMSprop left the training loss at 1.6. Batch 16 and Adam give ~30
         // updates an epoch.
         options: TrainingOptions(
-          epochs: epochs ?? 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
+          epochs: 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
         weightSeed: 256,
-        probes: [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")])
+        probes: probes)
     }
   }
 }
