@@ -203,7 +203,7 @@ extension LessonMaterials {
         throw FactError(message: "this decode has \(steps.count) steps; there is no step \(step)")
       }
       switch prediction {
-      case .token: return Self.token(steps[step].predicted)
+      case .token: return Self.token(steps[step].predicted, of: recorded.model)
       case .probability:
         let index = recorded.model.outputVocabulary.id(of: steps[step].predicted) ?? 0
         return Self.decimal(steps[step].probabilities[index])
@@ -223,12 +223,10 @@ extension LessonMaterials {
 
   static func percent(_ rate: Float) -> String { String(format: "%.1f%%", 100 * rate) }
   static func decimal(_ value: Float) -> String { String(format: "%.3f", value) }
-  static func token(_ token: String) -> String {
-    switch token {
-    case "\t": return "⟨start⟩"
-    case "\n": return "⟨end⟩"
-    case " ": return "“ ” (space)"
-    default: return "“\(token)”"
-    }
+  /// A token in running text: its visible name (``TokenDisplay``), quoted unless it is a
+  /// role such as ⟨end⟩.
+  static func token(_ token: String, of model: ModelDescription) -> String {
+    let name = model.displayName(of: token)
+    return name.hasPrefix("⟨") ? name : "“\(name)”"
   }
 }

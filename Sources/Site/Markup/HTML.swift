@@ -3,6 +3,8 @@
 // escapes the same five characters).
 
 /// Escaping and small builders for HTML made in Swift.
+import Trace
+
 public enum HTML {
   /// `text` with `& < > " '` replaced by entities, safe in element content and in quoted
   /// attribute values.
@@ -34,15 +36,7 @@ public enum HTML {
   /// HTML.displayToken(" ")   // "␣"
   /// ```
   public static func displayToken(_ token: String, start: String? = "\t", end: String? = "\n") -> String {
-    if let start, token == start { return "⟨start⟩" }
-    if let end, token == end { return "⟨end⟩" }
-    switch token {
-    case " ": return "␣"
-    case "\t": return "⟨tab⟩"
-    case "\n": return "⟨newline⟩"
-    case "": return "⟨empty⟩"
-    default: return token
-    }
+    TokenDisplay.name(token, start: start, end: end)
   }
 
   /// A text with every space shown as ␣ so that padding is visible; not yet escaped.

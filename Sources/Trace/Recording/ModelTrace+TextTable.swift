@@ -20,7 +20,7 @@ extension ModelTrace {
     )
     out.append("Input \(Self.quoted(input))" + (target.map { ", target \(Self.quoted($0))" } ?? ""))
     out.append("")
-    let read = encoder.tokens.map(Self.readable).joined()
+    let read = encoder.tokens.joined()
     out.append(
       contentsOf: encoderTable(
         title:
@@ -66,18 +66,14 @@ private extension ModelTrace {
     values.isEmpty ? 0 : values.reduce(0) { $0 + abs($1) } / Float(values.count)
   }
 
-  /// A token shown so invisible ones can be seen: space as ␣, tab as ⇥, newline as ⏎.
-  static func readable(_ token: String) -> String {
-    switch token {
-    case " ": return "␣"
-    case "\t": return "⇥"
-    case "\n": return "⏎"
-    default: return token
-    }
+  /// A text with its invisible characters named, in quotes.
+  static func quoted(_ text: String) -> String {
+    "\"" + text.map { TokenDisplay.name(String($0), start: nil, end: nil) }.joined() + "\""
   }
 
-  static func quoted(_ text: String) -> String {
-    "\"" + text.map { readable(String($0)) }.joined() + "\""
+  /// One of the model's tokens, quoted, by the same names the site uses.
+  func token(_ token: String) -> String {
+    "'\(model.displayName(of: token))'"
   }
 
   static func column(_ text: String, _ width: Int) -> String {
@@ -100,7 +96,7 @@ private extension ModelTrace {
     lines.append(" step  token  " + gateHeader)
     for step in steps {
       lines.append(
-        String(format: "%5d  ", step.position) + Self.column("'\(Self.readable(step.token))'", 7) + gateCells(step.state))
+        String(format: "%5d  ", step.position) + Self.column(token(step.token), 7) + gateCells(step.state))
     }
     return lines
   }
@@ -127,7 +123,7 @@ private extension ModelTrace {
     lines.append(" step  fed            source             target  predicted  top predictions               loss  " + gateHeader)
     let vocabulary = model.outputVocabulary.tokens
     for step in decode.steps {
-      let fed = step.fedToken.map { "'\(Self.readable($0))'" } ?? "encoding"
+      let fed = step.fedToken.map(token) ?? "encoding"
       let source: String
       switch step.fedTokenSource {
       case .startToken: source = "start token"
@@ -138,12 +134,12 @@ private extension ModelTrace {
       let top = step.probabilities.enumerated().sorted {
         $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset)
       }
-      .prefix(3).map { "'\(Self.readable(vocabulary[$0.offset]))' " + String(format: "%.2f", $0.element) }.joined(separator: " ")
-      let target = step.target.map { "'\(Self.readable($0))'" } ?? "-"
+      .prefix(3).map { token(vocabulary[$0.offset]) + " " + String(format: "%.2f", $0.element) }.joined(separator: " ")
+      let target = step.target.map(token) ?? "-"
       let marker = step.target != nil && step.target != step.predicted ? " ✗" : ""
       lines.append(
         String(format: "%5d  ", step.step) + Self.column(fed, 15) + Self.column(source, 19) + Self.column(target, 8)
-          + Self.column("'\(Self.readable(step.predicted))'\(marker)", 11) + Self.column(top, 30)
+          + Self.column(token(step.predicted) + marker, 11) + Self.column(top, 30)
           + (step.loss.map { String(format: "%5.2f", $0) } ?? "    -") + "  " + gateCells(step.state))
     }
     let stop: String
