@@ -174,7 +174,7 @@ extension TeXMathParser {
     if scalar == "\\" { return try parseCommand() }
     if scalar.isASCII, scalar.properties.isAlphabetic {
       position += 1
-      return Atom(mathML: "<mi>\(HTML.escape(String(scalar)))</mi>")
+      return Atom(mathML: "<mi>\(HTMLEscaping.escape(String(scalar)))</mi>")
     }
     if ("0"..."9").contains(scalar) || (scalar == "." && isDigit(at: position + 1)) {
       var number = ""
@@ -182,11 +182,11 @@ extension TeXMathParser {
         number.unicodeScalars.append(digit)
         position += 1
       }
-      return Atom(mathML: "<mn>\(HTML.escape(number))</mn>")
+      return Atom(mathML: "<mn>\(HTMLEscaping.escape(number))</mn>")
     }
     if let symbol = Self.operators[scalar] {
       position += 1
-      return Atom(mathML: "<mo>\(HTML.escape(symbol))</mo>")
+      return Atom(mathML: "<mo>\(HTMLEscaping.escape(symbol))</mo>")
     }
     throw error(at: start, "`\(scalar)` is not in the supported TeX subset; \(Self.subsetHint)")
   }
@@ -203,11 +203,11 @@ extension TeXMathParser {
       let shown = current.map { "\\\($0)" } ?? "\\"
       throw error(at: start, "`\(shown)` is not in the supported TeX subset; \(Self.subsetHint)")
     }
-    if let letter = Self.greek[name] { return Atom(mathML: "<mi>\(HTML.escape(letter))</mi>") }
+    if let letter = Self.greek[name] { return Atom(mathML: "<mi>\(HTMLEscaping.escape(letter))</mi>") }
     if let symbol = Self.operatorCommands[name] {
-      return Atom(mathML: "<mo>\(HTML.escape(symbol))</mo>")
+      return Atom(mathML: "<mo>\(HTMLEscaping.escape(symbol))</mo>")
     }
-    if Self.functionNames.contains(name) { return Atom(mathML: "<mi>\(HTML.escape(name))</mi>") }
+    if Self.functionNames.contains(name) { return Atom(mathML: "<mi>\(HTMLEscaping.escape(name))</mi>") }
     switch name {
     case "sum":
       return Atom(mathML: "<mo>∑</mo>", isLargeOperator: true)
@@ -236,7 +236,7 @@ extension TeXMathParser {
       }
       guard current == "}" else { throw error(at: start, "`\\text{` is never closed; add a `}`") }
       position += 1
-      return Atom(mathML: "<mtext>\(HTML.escape(text))</mtext>")
+      return Atom(mathML: "<mtext>\(HTMLEscaping.escape(text))</mtext>")
     default:
       throw error(at: start, "`\\\(name)` is not in the supported TeX subset; \(Self.subsetHint)")
     }

@@ -45,7 +45,7 @@ final class ProseRenderer {
         guard identifiesHeadings else { return .keep }
         let id = uniqueID(for: text)
         headings.append(LessonHeading(level: level, text: text, id: id))
-        return .identifyHeading(id: HTML.escape(id))
+        return .identifyHeading(id: HTMLEscaping.escape(id))
       case .inlineCode(let literal, let isInHeading):
         guard Self.isFact(literal) else { return .keep }
         let byteColumn = map.byteColumn(of: literal, line: node.line, near: node.byteColumn)
@@ -62,7 +62,7 @@ final class ProseRenderer {
         }
         guard let fact = readFact(literal, at: location) else { return .keep }
         facts.append(fact)
-        let id = HTML.escape(String(facts.count - 1))
+        let id = HTMLEscaping.escape(String(facts.count - 1))
         return .replace(html: "<span class=\"fact\" data-fact-id=\"\(id)\"></span>")
       case .link(let url, let text):
         guard url.hasPrefix(GlossaryLinks.scheme) else { return .keep }
@@ -73,7 +73,7 @@ final class ProseRenderer {
           return .keep
         }
         glossaryTerms.insert(slug)
-        let href = HTML.escape(glossary.page + "#" + slug)
+        let href = HTMLEscaping.escape(glossary.page + "#" + slug)
         return .wrap(open: "<a class=\"glossary-term\" href=\"\(href)\">", close: "</a>")
       case .codeBlock(let info, let isTopLevel):
         let word = String(info.split(separator: " ").first ?? "")

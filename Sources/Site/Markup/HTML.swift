@@ -1,8 +1,10 @@
-// The one place text becomes HTML. Every token, input, vocabulary entry, model name and
+// Where text becomes HTML on a page; the escaping itself is Lessons' HTMLEscaping, the one
+// implementation the lessons' prose and the pages share. Every token, input, vocabulary entry, model name and
 // file name that reaches a page goes through `HTML.escape` (or Mustache's `{{ }}`, which
 // escapes the same five characters).
 
 /// Escaping and small builders for HTML made in Swift.
+import Lessons
 import Trace
 
 public enum HTML {
@@ -13,19 +15,7 @@ public enum HTML {
   /// HTML.escape("<b>&\"'")  // "&lt;b&gt;&amp;&quot;&#39;"
   /// ```
   public static func escape(_ text: String) -> String {
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
+    HTMLEscaping.escape(text)
   }
 
   /// A token as a learner should see it: the start and end tokens as ⟨start⟩ and ⟨end⟩,

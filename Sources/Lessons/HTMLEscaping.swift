@@ -1,15 +1,15 @@
-/// The one escaping function for text that this module puts into HTML itself.
+/// The one escaping function for text put into HTML, by the lessons and by the Site (whose
+/// `HTML.escape` calls it).
 ///
-/// cmark escapes everything it renders; whatever we write around it (ids, attributes,
-/// MathML text, placeholders) goes through `HTML.escape` so nothing from a lesson reaches a
-/// page unescaped.
-enum HTML {
+/// cmark escapes everything it renders; whatever is written around it (ids, attributes,
+/// MathML text, placeholders) and every token, input and name on a page goes through here.
+public enum HTMLEscaping {
   /// Escapes `& < > " '` for use in text and in double-quoted attribute values.
   ///
   /// ```swift
-  /// HTML.escape("a < b & \"c\"")  // "a &lt; b &amp; &quot;c&quot;"
+  /// HTMLEscaping.escape("a < b & \"c\"")  // "a &lt; b &amp; &quot;c&quot;"
   /// ```
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
