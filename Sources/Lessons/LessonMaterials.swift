@@ -95,9 +95,18 @@ public struct LessonMaterials: Sendable {
     for name in shelf.modelNames {
       guard let builtIn = BuiltInModel(rawValue: name), case .success(let loaded) = shelf.load(name) else { continue }
       materials.models[name] = materials.models[name] ?? loaded
-      materials.modelExamples[name] = builtIn.probes.compactMap {
-        try? loaded.model.trace(input: $0.input, target: $0.target)
+      var examples: [ModelTrace] = []
+      for probe in builtIn.probes {
+        // Shared with the lessons: an input a lesson already traced is not traced again.
+        let request = TraceRequest(model: name, input: probe.input, target: probe.target)
+        if materials.traces[request] == nil {
+          // Probes are traced during training, so they fit the model; one that did not
+          // would be left off the model page rather than stop the site.
+          materials.traces[request] = try? loaded.model.trace(input: probe.input, target: probe.target)
+        }
+        if let trace = materials.traces[request] { examples.append(trace) }
       }
+      materials.modelExamples[name] = examples
     }
     guard problems.isEmpty else { throw LessonSetError(problems: problems.sorted()) }
     return materials
