@@ -93,6 +93,60 @@ extension TrainingTests {
       }
     }
 
+    @Test("a learning-rate drop takes effect from the start of its epoch, as Keras's scheduler callback")
+    func learningRateDrops() throws {
+      let model = try TinyModel.model(Self.stateBridge, units: 4, seed: 6)
+      let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
+      func trained(_ options: TrainingOptions) throws -> Trainer {
+        var trainer = try Trainer(model: model, options: options)
+        _ = try trainer.train(on: words)
+        return trainer
+      }
+      let dropped = try trained(
+        TrainingOptions(
+          epochs: 2, batchSize: 8, seed: 1, learningRateDrops: [LearningRateDrop(epoch: 1, learningRate: 0.01)],
+          probeEpochs: []))
+      let fixed = try trained(TrainingOptions(epochs: 2, batchSize: 8, seed: 1, learningRate: 0.01, probeEpochs: []))
+      #expect(dropped.model.parameterVector == fixed.model.parameterVector, "a drop at epoch 1 is the same as that rate throughout")
+      let later = try trained(
+        TrainingOptions(
+          epochs: 2, batchSize: 8, seed: 1, learningRateDrops: [LearningRateDrop(epoch: 2, learningRate: 0.01)],
+          probeEpochs: []))
+      let unchanged = try trained(TrainingOptions(epochs: 2, batchSize: 8, seed: 1, probeEpochs: []))
+      #expect(later.model.parameterVector != unchanged.model.parameterVector, "the second epoch ran at the lower rate")
+      #expect(later.optimizer.learningRate == 0.01)
+      let options = TrainingOptions(
+        learningRate: 0.002,
+        learningRateDrops: [LearningRateDrop(epoch: 3, learningRate: 0.001), LearningRateDrop(epoch: 5, learningRate: 0.0001)])
+      #expect([1, 2, 3, 4, 5, 9].map { options.learningRate(atEpoch: $0) } == [0.002, 0.002, 0.001, 0.001, 0.0001, 0.0001])
+      #expect(TrainingOptions(optimizer: .rmsprop).learningRate(atEpoch: 1) == RMSprop.defaultLearningRate)
+    }
+
+    @Test("learning-rate drops out of order or not positive are refused with a message")
+    func invalidLearningRateDrops() throws {
+      let model = try TinyModel.model(Self.stateBridge, seed: 4)
+      #expect(throws: TrainingError.invalidOption("learning-rate drops must start at epoch 1 or later, in increasing order")) {
+        _ = try Trainer(
+          model: model,
+          options: TrainingOptions(
+            learningRateDrops: [LearningRateDrop(epoch: 5, learningRate: 0.1), LearningRateDrop(epoch: 5, learningRate: 0.01)]))
+      }
+      #expect(throws: TrainingError.invalidOption("the learning rate from epoch 2 must be a positive number, not 0.0")) {
+        _ = try Trainer(model: model, options: TrainingOptions(learningRateDrops: [LearningRateDrop(epoch: 2, learningRate: 0)]))
+      }
+    }
+
+    @Test("options saved before learning-rate drops existed still decode")
+    func optionsWithoutDrops() throws {
+      var json = try JSONEncoder().encode(TrainingOptions(epochs: 3))
+      var object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+      object.removeValue(forKey: "learningRateDrops")
+      json = try JSONSerialization.data(withJSONObject: object)
+      let options = try JSONDecoder().decode(TrainingOptions.self, from: json)
+      #expect(options.learningRateDrops == nil)
+      #expect(options.learningRate(atEpoch: 2) == Adam.defaultLearningRate)
+    }
+
     @Test("options out of range are refused with a message")
     func invalidOptions() throws {
       let model = try TinyModel.model(Self.stateBridge, seed: 4)

@@ -17,12 +17,20 @@ public enum OptimizerKind: String, Codable, Sendable, CaseIterable {
   /// ``RMSprop``.
   case rmsprop
 
+  /// Keras's default learning rate for this kind.
+  public var defaultLearningRate: Float {
+    switch self {
+    case .adam: return Adam.defaultLearningRate
+    case .rmsprop: return RMSprop.defaultLearningRate
+    }
+  }
+
   /// A fresh optimizer of this kind for `parameterCount` weights, with Keras's defaults
   /// and, when given, another learning rate.
   public func make(parameterCount: Int, learningRate: Float? = nil) -> any Optimizer {
     switch self {
-    case .adam: return Adam(parameterCount: parameterCount, learningRate: learningRate ?? Adam.defaultLearningRate)
-    case .rmsprop: return RMSprop(parameterCount: parameterCount, learningRate: learningRate ?? RMSprop.defaultLearningRate)
+    case .adam: return Adam(parameterCount: parameterCount, learningRate: learningRate ?? defaultLearningRate)
+    case .rmsprop: return RMSprop(parameterCount: parameterCount, learningRate: learningRate ?? defaultLearningRate)
     }
   }
 }

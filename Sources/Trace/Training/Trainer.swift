@@ -72,6 +72,8 @@ public struct Trainer: Sendable {
 
     let batchCount = (training.count + options.batchSize - 1) / options.batchSize
     for epoch in stride(from: firstEpoch, through: lastEpoch, by: 1) {
+      // Set at the start of the epoch, as Keras's LearningRateScheduler callback does.
+      optimizer.learningRate = options.learningRate(atEpoch: epoch)
       var order = Array(training.indices)
       var shuffler = SeededGenerator.stream(UInt64(epoch), of: options.seed)
       shuffler.shuffle(&order)
