@@ -95,4 +95,28 @@ struct ConditionedRepeatBridgeTests {
     #expect(configuration.decoderInputSize == configuration.encodingSize + configuration.outputVocabulary.count)
     #expect(model.decoder.inputSize == configuration.decoderInputSize)
   }
+
+  @Test("scheduled sampling feeds the truth or the model's own guess, drawn per row and step")
+  func scheduledSampling() throws {
+    let model = try TinyModel.model(TinyArchitecture(bridge: .repeatVector, bidirectional: false, conditioned: true))
+    let batch = try TinyModel.batch(for: model)
+    var generator = SeededGenerator(seed: 9)
+    let pass = model.forward(
+      sources: batch.sources, targets: batch.targets, feeding: .scheduledSampling(groundTruthProbability: 0.5),
+      generator: &generator)
+    #expect(pass.decoderSteps.count == model.configuration.maxOutputLength, "a repeat bridge takes a fixed number of steps")
+    let startID = try #require(model.configuration.outputVocabulary.id(of: TinyModel.start))
+    #expect(pass.decoderSteps[0].fedTokenSources.allSatisfy { $0 == .startToken })
+    #expect(pass.decoderSteps[0].fedTokens.allSatisfy { $0 == startID })
+    let later = pass.decoderSteps.dropFirst().flatMap(\.fedTokenSources)
+    #expect(later.contains(.groundTruth) && later.contains(.ownPrediction), "both sources are drawn")
+    for (index, step) in pass.decoderSteps.enumerated().dropFirst() {
+      for row in batch.sources.indices {
+        let expected =
+          step.fedTokenSources[row] == .groundTruth
+          ? batch.targets[row][index - 1] : pass.decoderSteps[index - 1].predictions[row]
+        #expect(step.fedTokens[row] == expected, "step \(index), row \(row)")
+      }
+    }
+  }
 }
