@@ -7,6 +7,8 @@ import Testing
 /// teacher-forced and greedy, and the configuration's rules.
 @Suite("Conditioned repeat bridge")
 struct ConditionedRepeatBridgeTests {
+  typealias Fixture = KerasFixture
+
   static let fixtureName = "conditioned_repeat_bridge"
 
   @Test("a teacher-forced trace matches Keras's RepeatVector + Concatenate model")

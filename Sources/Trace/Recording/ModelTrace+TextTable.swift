@@ -125,7 +125,8 @@ private extension ModelTrace {
     lines.append(" step  fed            source             target  predicted  top predictions               loss  " + gateHeader)
     let vocabulary = model.outputVocabulary.tokens
     for step in decode.steps {
-      let fed = step.fedToken.map { step.readsRepeatedVector == true ? "encoding + " + token($0) : token($0) } ?? "encoding"
+      // A conditioned decoder reads the encoding beside the token: "enc + 'b'".
+      let fed = step.fedToken.map { step.readsRepeatedVector == true ? "enc + " + token($0) : token($0) } ?? "encoding"
       let source: String
       switch step.fedTokenSource {
       case .startToken: source = "start token"
