@@ -159,13 +159,13 @@ public struct TraceWalkFigure: Sendable {
       let predicted = reader.plainToken(record.predicted)
       var body =
         "<p class=\"step-lede\">Fed \(record.readsRepeatedVector == true ? "the repeated encoding \(SourceBadge.html(.repeatedEncoding)) and " : "")\(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
-      if record.fedToken == nil {
-        body += " <span class=\"step-note\">the same vector as at every other step: only the decoder's own state differs</span>"
-      } else if record.readsRepeatedVector == true {
-        body += " <span class=\"step-note\">the encoding is the same at every step; the token is this step's own</span>"
-      }
       if let target = record.target {
         body += " <span class=\"step-target\">· target <span class=\"tok\">\(reader.token(target))</span></span>"
+      }
+      if record.fedToken == nil {
+        body += " <span class=\"step-note\">The same vector as at every other step: only the decoder's own state differs.</span>"
+      } else if record.readsRepeatedVector == true {
+        body += " <span class=\"step-note\">The encoding is the same at every step; the token is this step's own.</span>"
       }
       body += "</p><div class=\"decoder-step\">"
       body += cellDetail(step, reader: reader)
