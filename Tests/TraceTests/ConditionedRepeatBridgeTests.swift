@@ -61,7 +61,13 @@ struct ConditionedRepeatBridgeTests {
 
   @Test("an old configuration decodes without the new field and encodes without it")
   func oldConfigurationsUnchanged() throws {
-    let json = #"{"name":"x","bridge":"repeatBridge","encoder":{"units":2,"bidirectional":false,"mergeMode":"concat","activation":"tanh","recurrentActivation":"sigmoid"},"decoder":{"units":2,"activation":"tanh","recurrentActivation":"sigmoid"},"inputVocabulary":{"tokens":["a"],"unit":"character"},"outputVocabulary":{"tokens":["a"],"unit":"character"},"maxInputLength":1,"maxOutputLength":1,"reverseInput":false}"#
+    let json = """
+      {"name":"x","bridge":"repeatBridge",
+       "encoder":{"units":2,"bidirectional":false,"mergeMode":"concat","activation":"tanh","recurrentActivation":"sigmoid"},
+       "decoder":{"units":2,"activation":"tanh","recurrentActivation":"sigmoid"},
+       "inputVocabulary":{"tokens":["a"],"unit":"character"},"outputVocabulary":{"tokens":["a"],"unit":"character"},
+       "maxInputLength":1,"maxOutputLength":1,"reverseInput":false}
+      """
     let configuration = try JSONDecoder().decode(Seq2SeqConfiguration.self, from: Data(json.utf8))
     #expect(configuration.conditionedDecoder == nil && !configuration.isConditionedRepeat)
     #expect(configuration.decoderInputSize == 2, "an unconditioned decoder reads the encoding only")

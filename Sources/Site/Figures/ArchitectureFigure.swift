@@ -91,7 +91,8 @@ public struct ArchitectureFigure: Sendable {
         kind: "lstm",
         lines: [
           "LSTM decoder", "\(model.decoderUnits) units",
-          model.bridge == .states ? "reads last token" : model.conditionedDecoder == true ? "encoding + last token" : "reads encoding",
+          model.bridge == .states
+            ? "reads last token" : model.conditionedDecoder == true ? "encoding + last token" : "reads encoding",
         ]))
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))

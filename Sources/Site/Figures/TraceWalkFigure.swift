@@ -118,7 +118,9 @@ public struct TraceWalkFigure: Sendable {
       let anchor = feeding == .teacherForced ? TraceStep.teacherForced(step.step).anchor : TraceStep.decoder(step.step).anchor
       html += "<li class=\"tok-box dec-box\" data-for-step=\"\(anchor)\">"
       if step.readsRepeatedVector == true {
-        html += "<span class=\"src-icon\" title=\"repeated encoding\"><span aria-hidden=\"true\">≡</span><span class=\"vh\"> repeated encoding and</span></span>"
+        html +=
+          "<span class=\"src-icon\" title=\"repeated encoding\"><span aria-hidden=\"true\">≡</span>"
+          + "<span class=\"vh\"> repeated encoding and</span></span>"
       }
       if let fed = step.fedToken { html += "<span class=\"tok\">\(reader.token(fed))</span>" }
       html +=

@@ -132,7 +132,8 @@ private extension Seq2SeqModel {
         DecoderStepRecord(
           step: index, fedToken: cache.fedTokens[0].map { vocabulary.tokens[$0] },
           fedTokenSource: cache.fedTokenSources[0],
-          readsRepeatedVector: configuration.isConditionedRepeat ? true : nil, target: cache.targets[0].map { vocabulary.tokens[$0] },
+          readsRepeatedVector: configuration.isConditionedRepeat ? true : nil,
+          target: cache.targets[0].map { vocabulary.tokens[$0] },
           state: cellRecord(cache.cell), probabilities: cache.probabilities.row(0), predicted: predicted,
           loss: forward.loss(step: index, row: 0)))
       if feeding == .freeRunning && predicted == configuration.endToken {
