@@ -27,6 +27,9 @@ public enum FactPath: Hashable, Sendable {
   case firstDivergence
   /// The whole decoded output string.
   case output(Decoding)
+  /// How many different input vectors the decoder read over its steps: 1 when every step
+  /// read the same repeated encoding, more when steps also read their previous token.
+  case distinctDecoderInputs(Decoding)
 
   /// A part of the model whose parameters can be counted.
   public enum ModelPart: String, CaseIterable, Hashable, Sendable {

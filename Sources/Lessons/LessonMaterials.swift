@@ -225,9 +225,25 @@ extension LessonMaterials {
       return recorded.firstDivergence.map(String.init) ?? "never"
     case .output(let decoding):
       return "“" + (try decode(decoding).output) + "”"
+    case .distinctDecoderInputs(let decoding):
+      // A step's input is the repeated vector (the same one at every step, when read), the
+      // fed token's one-hot vector (when fed), or both side by side.
+      let inputs = try decode(decoding).steps.map { step in
+        let readsEncoding = step.fedTokenSource == .repeatedEncoding || step.readsRepeatedVector == true
+        return DecoderInput(readsEncoding: readsEncoding, token: step.fedToken)
+      }
+      var distinct: [DecoderInput] = []
+      for input in inputs where !distinct.contains(input) { distinct.append(input) }
+      return String(distinct.count)
     default:
       throw FactError(message: "unsupported fact `\(fact.source)`")
     }
+  }
+
+  /// What one decoder step read, as far as telling steps' inputs apart needs.
+  private struct DecoderInput: Equatable {
+    var readsEncoding: Bool
+    var token: String?
   }
 
   static func percent(_ rate: Float) -> String { String(format: "%.1f%%", 100 * rate) }

@@ -18,7 +18,9 @@ extension Unrolled {
         let model = try builtIn.load()
         let config = model.configuration
         let encoder = config.encoder.bidirectional ? "bidirectional LSTM (\(config.encoder.mergeMode.rawValue))" : "LSTM"
-        let bridge = config.bridge == .states ? "state bridge" : "repeat bridge"
+        let bridge =
+          config.bridge == .states
+          ? "state bridge" : config.isConditionedRepeat ? "repeat bridge, conditioned decoder" : "repeat bridge"
         let validation = try builtIn.history()?.epochs.last?.validation
         rows.append([
           builtIn.rawValue, "\(encoder), \(bridge)\(config.reverseInput ? ", reversed input" : "")",

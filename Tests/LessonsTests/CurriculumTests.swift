@@ -96,7 +96,9 @@ struct CurriculumTests {
   func catalog() throws {
     let catalog = BuiltInModelsCatalog()
     #expect(
-      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook"])
+      catalog.modelNames == [
+        "addition", "addition3", "addition3-reversed", "dates", "phrasebook", "autoencoder", "autoencoder-conditioned",
+      ])
     let addition = try #require(catalog.model(named: "addition"))
     #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
     #expect(addition.units == 50, "75 encoder units, 50 decoder units")
@@ -137,6 +139,9 @@ struct CurriculumTests {
     #expect(split(.phrasebook, "I am cold.") == "training")
     #expect(split(.phrasebook, "Where is the cat?") == "neither")
     #expect(split(.phrasebook, "My brother likes apples.") == "neither")
+    // Lesson 11: the autoencoders' example strings are held out or unseen, never trained on.
+    #expect(split(.autoencoder, "beach") != "training")
+    #expect(split(.autoencoder, "faded") != "training")
     // Lessons 5 and 6: the addition3 probes are not training sums.
     #expect(split(.addition3, "123+45") == "neither")
     #expect(split(.addition3, "999+1") == "neither")

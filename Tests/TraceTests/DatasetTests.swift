@@ -12,6 +12,7 @@ struct DatasetTests {
     case .addition3: ThreeDigitAddition.dataset
     case .dates: Dates.dataset
     case .phrasebook: Phrasebook.dataset
+    case .autoencoder: Autoencoder.dataset
     }
   }
 

@@ -62,6 +62,10 @@ extension ModelFactory {
       "state-bidirectional": config(.states, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .sum), 6),
       "state-words-embedded": config(
         .states, EncoderConfiguration(units: 4, embeddingSize: 3), 4, input: words, out: replies, decoderEmbedding: 2),
+      "repeat-conditioned": Seq2SeqConfiguration(
+        name: name, bridge: .repeatVector, encoder: EncoderConfiguration(units: 4), decoder: DecoderConfiguration(units: 3),
+        inputVocabulary: letters, outputVocabulary: Vocabulary(tokens: ["\t", "a", "b", "c", "d", " "]),
+        maxInputLength: 5, maxOutputLength: 3, startToken: "\t", conditionedDecoder: true),
     ]
     return try Seq2SeqModel(configuration: try #require(configurations[name]), seed: 99)
   }
@@ -69,6 +73,6 @@ extension ModelFactory {
   /// The names of the tiny models.
   static let tinyNames = [
     "repeat-lstm", "repeat-bidirectional-ave", "repeat-bidirectional-concat", "state-lstm",
-    "state-lstm-reversed", "state-bidirectional", "state-words-embedded",
+    "state-lstm-reversed", "state-bidirectional", "state-words-embedded", "repeat-conditioned",
   ]
 }

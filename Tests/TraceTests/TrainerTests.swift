@@ -204,6 +204,20 @@ extension TrainingTests {
       #expect(validation.exactMatch == 1, "every word comes out reversed (\(validation))")
     }
 
+    @Test("a conditioned repeat-bridge model learns to reverse, with scheduled sampling")
+    func conditionedRepeatBridgeLearns() throws {
+      let architecture = TinyArchitecture(bridge: .repeatVector, bidirectional: false, conditioned: true)
+      let model = try TinyModel.model(architecture, units: 16, seed: 3)
+      let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
+      var trainer = try Trainer(
+        model: model,
+        options: TrainingOptions(
+          epochs: 45, batchSize: 8, seed: 5, learningRate: 0.02, teacherForcingRatio: 0.8, probeEpochs: []))
+      let history = try trainer.train(on: words, validation: words)
+      let validation = try #require(history.epochs.last?.validation)
+      #expect(validation.exactMatch == 1, "every word comes out reversed, decoding free-running (\(validation))")
+    }
+
     @Test("an example longer than the model allows is refused before training")
     func tooLongExample() throws {
       let model = try TinyModel.model(Self.stateBridge, seed: 4)

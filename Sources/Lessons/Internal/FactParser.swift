@@ -30,7 +30,7 @@ struct FactParser {
   }
 
   static let modelFacts = "parameters, accuracy, epochs, units"
-  static let traceFacts = "encoder[i], decoder[i], output, firstDivergence"
+  static let traceFacts = "encoder[i], decoder[i], output, firstDivergence, distinctDecoderInputs"
   static let quantities = FactPath.StateQuantity.allCases.map(\.rawValue).joined(separator: ", ")
 
   mutating func parse() throws(Failure) -> Parsed {
@@ -228,7 +228,7 @@ extension FactParser {
     case "units":
       try end(rest)
       return .units
-    case "encoder", "decoder", "output", "firstDivergence", "teacherForced", "freeRunning":
+    case "encoder", "decoder", "output", "firstDivergence", "teacherForced", "freeRunning", "distinctDecoderInputs":
       throw failure(
         first,
         "`\(first.name)` is a fact about a trace; write `=trace(model, \"input\").\(first.name)…`")
@@ -257,6 +257,10 @@ extension FactParser {
       try noIndex(first)
       try end(rest)
       return .output(decoding ?? .freeRunning)
+    case "distinctDecoderInputs":
+      try noIndex(first)
+      try end(rest)
+      return .distinctDecoderInputs(decoding ?? .freeRunning)
     case "firstDivergence":
       try noIndex(first)
       if decoding != nil {

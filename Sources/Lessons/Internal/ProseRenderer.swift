@@ -162,7 +162,7 @@ extension ProseRenderer {
     case .firstDivergence: "the first divergence"
     case .decoderPrediction(_, _, .loss): "the loss"
     case .decoderPrediction(_, .teacherForced, _), .decoderState(_, .teacherForced, _),
-      .output(.teacherForced):
+      .output(.teacherForced), .distinctDecoderInputs(.teacherForced):
       "teacher forcing"
     default: nil
     }

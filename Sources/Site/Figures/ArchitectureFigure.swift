@@ -89,7 +89,11 @@ public struct ArchitectureFigure: Sendable {
     boxes.append(
       Box(
         kind: "lstm",
-        lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
+        lines: [
+          "LSTM decoder", "\(model.decoderUnits) units",
+          model.bridge == .states
+            ? "reads last token" : model.conditionedDecoder == true ? "encoding + last token" : "reads encoding",
+        ]))
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
     return boxes
@@ -103,7 +107,9 @@ public struct ArchitectureFigure: Sendable {
     let bridge =
       model.bridge == .states
       ? "hands its final hidden and cell states to the decoder"
-      : "repeats its final output as the decoder's input at every step"
+      : model.conditionedDecoder == true
+        ? "repeats its final output as the decoder's input at every step, beside the token the decoder wrote last"
+        : "repeats its final output as the decoder's input at every step"
     return
       "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
   }

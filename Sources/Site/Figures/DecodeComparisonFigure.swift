@@ -50,8 +50,9 @@ public struct DecodeComparisonFigure: Sendable {
           html += "<td colspan=\"3\" class=\"stopped\">stopped (\(Self.stopText(decode.stopReason)))</td>"
           continue
         }
+        let encoding = step.readsRepeatedVector == true ? SourceBadge.html(.repeatedEncoding) + " + " : ""
         html +=
-          "<td>\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
+          "<td>\(encoding)\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
         let correct = step.target.map { $0 == step.predicted }
         let mark =
           correct.map {
@@ -75,7 +76,7 @@ public struct DecodeComparisonFigure: Sendable {
       trace.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
       ?? "They are fed the same tokens at every step."
     html +=
-      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
+      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(trace.model.conditionedDecoder == true ? "Every step of both also reads the same repeated encoding. " : "")\(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
     return html + "</figure>"
   }
 

@@ -117,6 +117,11 @@ public struct TraceWalkFigure: Sendable {
     for step in decode?.steps ?? [] {
       let anchor = feeding == .teacherForced ? TraceStep.teacherForced(step.step).anchor : TraceStep.decoder(step.step).anchor
       html += "<li class=\"tok-box dec-box\" data-for-step=\"\(anchor)\">"
+      if step.readsRepeatedVector == true {
+        html +=
+          "<span class=\"src-icon\" title=\"repeated encoding\"><span aria-hidden=\"true\">≡</span>"
+          + "<span class=\"vh\"> repeated encoding and</span></span>"
+      }
       if let fed = step.fedToken { html += "<span class=\"tok\">\(reader.token(fed))</span>" }
       html +=
         "<span class=\"src-icon\" title=\"\(SourceBadge.label(step.fedTokenSource))\"><span aria-hidden=\"true\">\(SourceBadge.icon(step.fedTokenSource))</span><span class=\"vh\"> \(SourceBadge.label(step.fedTokenSource))</span></span>"
@@ -155,15 +160,22 @@ public struct TraceWalkFigure: Sendable {
       let fedQuoted = record.fedToken == nil ? fed : "‘\(fed)’"
       let predicted = reader.plainToken(record.predicted)
       var body =
-        "<p class=\"step-lede\">Fed \(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
+        "<p class=\"step-lede\">Fed \(record.readsRepeatedVector == true ? "the repeated encoding \(SourceBadge.html(.repeatedEncoding)) and " : "")\(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
       if let target = record.target {
         body += " <span class=\"step-target\">· target <span class=\"tok\">\(reader.token(target))</span></span>"
+      }
+      if record.fedToken == nil {
+        body += " <span class=\"step-note\">The same vector as at every other step: only the decoder's own state differs.</span>"
+      } else if record.readsRepeatedVector == true {
+        body += " <span class=\"step-note\">The encoding is the same at every step; the token is this step's own.</span>"
       }
       body += "</p><div class=\"decoder-step\">"
       body += cellDetail(step, reader: reader)
       body += predictions(record, reader: reader)
       body += "</div>"
-      let announce = "\(name): fed \(fedQuoted) (\(SourceBadge.label(record.fedTokenSource))), predicted ‘\(predicted)’"
+      let alsoEncoding = record.readsRepeatedVector == true ? "the repeated encoding and " : ""
+      let announce =
+        "\(name): fed \(alsoEncoding)\(fedQuoted) (\(SourceBadge.label(record.fedTokenSource))), predicted ‘\(predicted)’"
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: announce, body: body)
     }
   }
@@ -184,6 +196,7 @@ public struct TraceWalkFigure: Sendable {
         : "the encoder's final hidden and cell states become the decoder's initial states"
     case .repeatVector:
       return "the encoder's final output is repeated \(trace.bridge.repeatCount ?? 0) times, as the decoder's input at every step"
+        + (trace.model.conditionedDecoder == true ? ", beside the token the decoder wrote last (a conditioned decoder)" : "")
     }
   }
 

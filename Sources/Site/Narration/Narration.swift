@@ -182,12 +182,17 @@ private struct Speaker {
       let vector = trace.bridge.repeatedVector ?? []
       let count = trace.bridge.repeatCount ?? trace.freeRunning.steps.count
       setup.append(
-        "The encoder's final output (\(vector.count) values) is copied \(count) times: the decoder reads the same vector at every step, and only its own state tells the steps apart."
+        trace.model.conditionedDecoder == true
+          ? "The encoder's final output (\(vector.count) values) is copied \(count) times: the decoder reads the same vector at every step, together with the token it wrote last, so both its state and that token tell the steps apart."
+          : "The encoder's final output (\(vector.count) values) is copied \(count) times: the decoder reads the same vector at every step, and only its own state tells the steps apart."
       )
     }
   }
 
   mutating func describeFedToken(_ record: DecoderStepRecord, decode: DecodeRecord) {
+    if record.readsRepeatedVector == true {
+      setup.append("Beside the token, the decoder reads the repeated encoding, the same vector as at every step.")
+    }
     switch record.fedTokenSource {
     case .startToken:
       setup.append("The decoder is fed \(quoted(record.fedToken ?? "")), the start token: it has written nothing yet.")

@@ -52,6 +52,7 @@ public struct Walkthrough: Sendable {
     html += model.bidirectional ? "bidirectional LSTM encoder, " : "LSTM encoder, "
     html += "\(model.encoderUnits) units; LSTM decoder, \(model.decoderUnits) units; "
     html += model.bridge == .states ? "the encoder's states start the decoder" : "the encoding is repeated at every decoder step"
+    if model.conditionedDecoder == true { html += ", beside the token the decoder wrote last" }
     html += "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span>"
     let read = trace.encoder.tokens.map { reader.token($0) }.joined(separator: "</span> <span class=\"tok\">")
     html += ", read as <span class=\"tok\">\(read)</span>"

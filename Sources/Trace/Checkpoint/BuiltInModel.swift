@@ -13,6 +13,12 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   case dates
   /// The Keras lstm_seq2seq example's architecture on the English–French phrasebook.
   case phrasebook
+  /// A sequence autoencoder: a repeat bridge trained to write back its input, whose decoder
+  /// reads only the repeated encoding (the same vector at every step).
+  case autoencoder
+  /// The same, with Srivastava et al. 2015's conditioned decoder: each step also reads the
+  /// previous output character.
+  case autoencoderConditioned = "autoencoder-conditioned"
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

@@ -24,6 +24,12 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   ///
   /// Read from the bundled `phrasebook.tsv`; a seeded 10% is held out for validation.
   case phrasebook
+  /// Random five-letter strings over `a...h`, each its own target: `"bdhae"` → `"bdhae"`
+  /// (a sequence autoencoder, Srivastava et al. 2015).
+  ///
+  /// 5,000 different strings, the first 4,500 for training and the last 500 for validation,
+  /// so no validation string appears in training.
+  case autoencoder
 
   /// The characters this task's sources and targets are made of, sorted: a model's
   /// vocabularies for the task.
@@ -42,6 +48,8 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
       Alphabet(
         source: BuiltInTask.phrasebookEnglishCharacters,
         target: BuiltInTask.phrasebookFrenchCharacters)
+    case .autoencoder:
+      Alphabet(source: Dataset.autoencoderLetters, target: Dataset.autoencoderLetters)
     }
   }
 }
@@ -55,6 +63,7 @@ extension BuiltInTask {
     case .addition3: 2
     case .dates: 3
     case .phrasebook: Dataset.tabSeparatedRandomStream
+    case .autoencoder: 5
     }
   }
 }

@@ -45,6 +45,15 @@ public struct ModelSummary: Equatable, Sendable {
         Row(layer: encoderName, outputShape: "(None, \(config.encodingSize))", parameters: model.encoder.parameterCount))
       let n = config.maxOutputLength
       rows.append(Row(layer: "repeat_vector (RepeatVector)", outputShape: "(None, \(n), \(config.encodingSize))", parameters: 0))
+      if config.isConditionedRepeat {
+        // The conditioned decoder's second input: the previous tokens, one-hot, start token first.
+        let vocabularySize = config.outputVocabulary.count
+        rows.append(Row(layer: "previous_tokens (InputLayer)", outputShape: "(None, \(n), \(vocabularySize))", parameters: 0))
+        rows.append(
+          Row(
+            layer: "concatenate (Concatenate)", outputShape: "(None, \(n), \(config.encodingSize + vocabularySize))",
+            parameters: 0))
+      }
       rows.append(
         Row(
           layer: "lstm_1 (LSTM)", outputShape: "(None, \(n), \(config.decoder.units))", parameters: model.decoder.parameterCount))

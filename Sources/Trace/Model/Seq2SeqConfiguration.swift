@@ -27,13 +27,17 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   public var startToken: String?
   /// The token after which the decoder stops (state bridge; the Keras example uses a newline).
   public var endToken: String?
+  /// Whether a repeat bridge's decoder also reads its previous output token beside the
+  /// repeated encoding (Srivastava et al. 2015's conditioned decoder); `nil` or `false`: it
+  /// reads the repeated encoding only. Needs ``startToken`` for its first step.
+  public var conditionedDecoder: Bool?
 
   /// A configuration; see ``validate()`` for the rules it must follow.
   public init(
     name: String, bridge: Bridge, encoder: EncoderConfiguration, decoder: DecoderConfiguration,
     inputVocabulary: Vocabulary, outputVocabulary: Vocabulary, maxInputLength: Int,
     maxOutputLength: Int, inputPadding: Padding? = nil, outputPadding: Padding? = nil, reverseInput: Bool = false,
-    startToken: String? = nil, endToken: String? = nil
+    startToken: String? = nil, endToken: String? = nil, conditionedDecoder: Bool? = nil
   ) {
     self.name = name
     self.bridge = bridge
@@ -48,7 +52,12 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     self.reverseInput = reverseInput
     self.startToken = startToken
     self.endToken = endToken
+    self.conditionedDecoder = conditionedDecoder
   }
+
+  /// Whether the decoder reads the repeated encoding and its previous output token
+  /// together: a repeat bridge with ``conditionedDecoder`` set.
+  public var isConditionedRepeat: Bool { bridge == .repeatVector && conditionedDecoder == true }
 
   /// The size of the vector the decoder receives from the encoder: the decoder's state
   /// size for a state bridge, the repeated vector's size for a repeat bridge.
@@ -67,7 +76,7 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   public var decoderInputSize: Int {
     switch bridge {
     case .states: return decoder.embeddingSize ?? outputVocabulary.count
-    case .repeatVector: return encodingSize
+    case .repeatVector: return isConditionedRepeat ? encodingSize + outputVocabulary.count : encodingSize
     }
   }
 
@@ -91,6 +100,14 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
         throw fail("a repeat bridge needs one vector to repeat: merge mode none keeps two")
       }
       guard decoder.embeddingSize == nil else { throw fail("a repeat bridge decoder reads the encoding, not embedded tokens") }
+      if conditionedDecoder == true {
+        guard let startToken, outputVocabulary.id(of: startToken) != nil else {
+          throw fail("a conditioned decoder needs a start token in the output vocabulary to read at its first step")
+        }
+      }
+    }
+    if conditionedDecoder == true && bridge != .repeatVector {
+      throw fail("only a repeat bridge has a conditioned decoder: a state bridge's decoder already reads its previous token")
     }
     if let inputPadding {
       guard inputPadding.width == maxInputLength else { throw fail("the padding width must equal the maximum input length") }

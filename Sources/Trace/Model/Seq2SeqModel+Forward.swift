@@ -210,32 +210,23 @@ extension Seq2SeqModel {
       var sources = [TokenSource](repeating: .repeatedEncoding, count: batch)
       let input: Matrix
       switch handover {
+      case .repeated(let encoding) where configuration.isConditionedRepeat:
+        // Srivastava et al. 2015's conditioned decoder: [repeated encoding | previous token].
+        let fed = tokensToFeed(
+          step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
+          generator: &generator)
+        fedTokens = fed.ids.map { $0 }
+        sources = fed.sources
+        input = Matrix.concatenatingColumns([encoding, decoderInput(for: fed.ids)])
       case .repeated(let encoding):
         input = encoding
       case .states:
-        var ids = [Int](repeating: startID ?? 0, count: batch)
-        for row in 0..<batch {
-          if t == 0 {
-            sources[row] = .startToken
-          } else {
-            let truth = targets.flatMap { t - 1 < $0[row].count ? $0[row][t - 1] : nil }
-            let own = steps[t - 1].predictions[row]
-            switch feeding {
-            case .teacherForcing:
-              sources[row] = .groundTruth
-              ids[row] = truth ?? own
-            case .freeRunning:
-              sources[row] = .ownPrediction
-              ids[row] = own
-            case .scheduledSampling(let probability):
-              let useTruth = Double(generator.uniform(0, 1)) < probability
-              sources[row] = useTruth ? .groundTruth : .ownPrediction
-              ids[row] = useTruth ? (truth ?? own) : own
-            }
-          }
-          fedTokens[row] = ids[row]
-        }
-        input = decoderInput(for: ids)
+        let fed = tokensToFeed(
+          step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
+          generator: &generator)
+        fedTokens = fed.ids.map { $0 }
+        sources = fed.sources
+        input = decoderInput(for: fed.ids)
       }
       let cell = decoder.step(input: input, state: state)
       state = LSTMState(hidden: cell.hidden, cell: cell.cell)
@@ -263,6 +254,43 @@ extension Seq2SeqModel {
     }
     return Seq2SeqForward(encoder: pass, handover: handover, decoderSteps: steps, feeding: feeding, stepCounts: stepCounts)
   }
+}
+
+private extension Seq2SeqModel {
+  /// The tokens fed to decoder step `step` (one per row) and where each came from: the start
+  /// token first, then the true previous target, the previous prediction, or a draw between
+  /// them, as `feeding` says. Scheduled sampling draws once per row, in row order.
+  func tokensToFeed(
+    step: Int, batch: Int, startID: Int, targets: [[Int]]?, previous: DecoderStepCache?, feeding: DecoderFeeding,
+    generator: inout SeededGenerator
+  ) -> FedTokens {
+    var ids = [Int](repeating: startID, count: batch)
+    var sources = [TokenSource](repeating: .startToken, count: batch)
+    guard step > 0, let previous else { return FedTokens(ids: ids, sources: sources) }
+    for row in 0..<batch {
+      let truth = targets.flatMap { step - 1 < $0[row].count ? $0[row][step - 1] : nil }
+      let own = previous.predictions[row]
+      switch feeding {
+      case .teacherForcing:
+        sources[row] = .groundTruth
+        ids[row] = truth ?? own
+      case .freeRunning:
+        sources[row] = .ownPrediction
+        ids[row] = own
+      case .scheduledSampling(let probability):
+        let useTruth = Double(generator.uniform(0, 1)) < probability
+        sources[row] = useTruth ? .groundTruth : .ownPrediction
+        ids[row] = useTruth ? (truth ?? own) : own
+      }
+    }
+    return FedTokens(ids: ids, sources: sources)
+  }
+}
+
+/// The tokens one decoder step reads, one per row, and where each came from.
+private struct FedTokens {
+  var ids: [Int]
+  var sources: [TokenSource]
 }
 
 extension Matrix {

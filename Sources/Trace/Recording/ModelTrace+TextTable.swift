@@ -111,6 +111,8 @@ private extension ModelTrace {
     case .repeatVector:
       return
         "Bridge: the encoder's final output (\(bridge.repeatedVector?.count ?? 0) values) is repeated \(bridge.repeatCount ?? 0) times, one copy per decoder step."
+        + (model.conditionedDecoder == true
+          ? " Each step also reads its previous output token (a conditioned decoder)." : "")
     }
   }
 
@@ -123,7 +125,8 @@ private extension ModelTrace {
     lines.append(" step  fed            source             target  predicted  top predictions               loss  " + gateHeader)
     let vocabulary = model.outputVocabulary.tokens
     for step in decode.steps {
-      let fed = step.fedToken.map(token) ?? "encoding"
+      // A conditioned decoder reads the encoding beside the token: "enc + 'b'".
+      let fed = step.fedToken.map { step.readsRepeatedVector == true ? "enc + " + token($0) : token($0) } ?? "encoding"
       let source: String
       switch step.fedTokenSource {
       case .startToken: source = "start token"

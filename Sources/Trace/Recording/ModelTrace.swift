@@ -58,6 +58,9 @@ public struct ModelDescription: Codable, Equatable, Sendable {
   public var reverseInput: Bool
   /// The number of trainable parameters.
   public var parameterCount: Int
+  /// `true` for a repeat bridge whose decoder also reads its previous output token (a
+  /// conditioned decoder); absent otherwise.
+  public var conditionedDecoder: Bool?
 }
 
 /// One LSTM step's gates and states for one sequence.
@@ -130,6 +133,10 @@ public struct DecoderStepRecord: Codable, Equatable, Sendable {
   public var fedToken: String?
   /// Where the fed input came from.
   public var fedTokenSource: TokenSource
+  /// `true` when the step read the bridge's repeated vector beside ``fedToken`` (a
+  /// conditioned decoder: the same vector at every step, a different token); absent
+  /// otherwise (a plain repeat bridge says so with ``TokenSource/repeatedEncoding``).
+  public var readsRepeatedVector: Bool?
   /// The token the step should produce, when known.
   public var target: String?
   /// The decoder LSTM's gates and states.

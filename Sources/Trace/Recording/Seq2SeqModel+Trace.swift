@@ -44,7 +44,7 @@ extension Seq2SeqModel {
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
       inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
       startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
-      parameterCount: parameterCount)
+      parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil)
   }
 
   /// The first step where two decodes are fed differently, or where one has stopped and
@@ -131,7 +131,9 @@ private extension Seq2SeqModel {
       steps.append(
         DecoderStepRecord(
           step: index, fedToken: cache.fedTokens[0].map { vocabulary.tokens[$0] },
-          fedTokenSource: cache.fedTokenSources[0], target: cache.targets[0].map { vocabulary.tokens[$0] },
+          fedTokenSource: cache.fedTokenSources[0],
+          readsRepeatedVector: configuration.isConditionedRepeat ? true : nil,
+          target: cache.targets[0].map { vocabulary.tokens[$0] },
           state: cellRecord(cache.cell), probabilities: cache.probabilities.row(0), predicted: predicted,
           loss: forward.loss(step: index, row: 0)))
       if feeding == .freeRunning && predicted == configuration.endToken {

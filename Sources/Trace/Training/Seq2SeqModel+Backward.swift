@@ -20,6 +20,7 @@ extension Seq2SeqModel {
   /// bridge:   states   ∂(h₀, c₀) of the decoder -> ∂ encoder final (h, c)
   ///                    (bidirectional: first half forward, second half backward)
   ///           repeated ∂e = Σ_t ∂x_t of the decoder -> ∂ encoder final output
+  ///                    (conditioned: ∂x_t = [∂e_t | ∂token_t], only ∂e_t counts)
   /// encoder:  BPTT from its final state (and, bidirectional, the merge's split)
   /// ```
   /// - Parameter pass: a forward pass of this model, with targets.
@@ -53,7 +54,11 @@ extension Seq2SeqModel {
       hiddenGradient = back.previousHidden
       cellGradient = back.previousCell
       if let sum = repeatedGradient {
-        repeatedGradient = sum + back.input  // the same vector was read at every step
+        // The same vector was read at every step; a conditioned decoder's input is
+        // [encoding | one-hot previous token], and the token part is a constant.
+        let encodingGradient =
+          configuration.isConditionedRepeat ? back.input.columns(0..<sum.columns) : back.input
+        repeatedGradient = sum + encodingGradient
       } else if decoderTableGradient != nil {
         Embedding.accumulateGradient(tokens: step.fedTokens, vectorGradients: back.input, into: &decoderTableGradient!)
       }

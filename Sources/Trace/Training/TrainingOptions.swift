@@ -17,7 +17,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
   public var clipNorm: Float?
   /// The probability that a decoder step reads the true previous token: 1 is teacher
   /// forcing; below 1 is scheduled sampling (Bengio et al. 2015). Ignored by a repeat
-  /// bridge, whose decoder reads no tokens.
+  /// bridge whose decoder reads no tokens (one without a conditioned decoder).
   public var teacherForcingRatio: Double
   /// The epochs after which the probes are traced (0: before training); the last epoch
   /// is always traced too.

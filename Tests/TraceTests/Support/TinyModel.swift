@@ -11,10 +11,13 @@ struct TinyArchitecture: CustomTestStringConvertible, Sendable {
   var bidirectional: Bool
   var mergeMode: MergeMode = .concat
   var embeddings: Bool = false
+  /// A repeat bridge whose decoder also reads its previous token.
+  var conditioned: Bool = false
 
   var testDescription: String {
     let direction = bidirectional ? "bidirectional \(mergeMode.rawValue)" : "unidirectional"
     return "\(bridge == .states ? "state" : "repeat") bridge, \(direction)\(embeddings ? ", embeddings" : "")"
+      + (conditioned ? ", conditioned decoder" : "")
   }
 
   static let all: [TinyArchitecture] =
@@ -29,6 +32,10 @@ struct TinyArchitecture: CustomTestStringConvertible, Sendable {
     + [MergeMode.concat, .sum, .mul, .ave].map {
       TinyArchitecture(bridge: .repeatVector, bidirectional: true, mergeMode: $0)
     }
+    + [
+      TinyArchitecture(bridge: .repeatVector, bidirectional: false, conditioned: true),
+      TinyArchitecture(bridge: .repeatVector, bidirectional: true, mergeMode: .ave, conditioned: true),
+    ]
 }
 
 enum TinyModel {
@@ -56,8 +63,10 @@ enum TinyModel {
       return Seq2SeqConfiguration(
         name: "tiny", bridge: .repeatVector,
         encoder: encoder, decoder: DecoderConfiguration(units: units),
-        inputVocabulary: Vocabulary(tokens: letters), outputVocabulary: Vocabulary(tokens: [" "] + letters),
-        maxInputLength: 3, maxOutputLength: 3, outputPadding: Padding(width: 3, side: .right, token: " "))
+        inputVocabulary: Vocabulary(tokens: letters),
+        outputVocabulary: Vocabulary(tokens: (architecture.conditioned ? [" ", start] : [" "]) + letters),
+        maxInputLength: 3, maxOutputLength: 3, outputPadding: Padding(width: 3, side: .right, token: " "),
+        startToken: architecture.conditioned ? start : nil, conditionedDecoder: architecture.conditioned ? true : nil)
     }
   }
 

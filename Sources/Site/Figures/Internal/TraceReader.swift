@@ -70,7 +70,9 @@ struct TraceReader {
     case .bridge: return ""
     case .decoder, .teacherForced:
       guard let record = decode(for: step)?.steps[safe: step.index] else { return "" }
-      return record.fedToken.map(plainToken) ?? "repeated encoding"
+      return record.fedToken.map {
+        record.readsRepeatedVector == true ? "repeated encoding + " + plainToken($0) : plainToken($0)
+      } ?? "repeated encoding"
     }
   }
 

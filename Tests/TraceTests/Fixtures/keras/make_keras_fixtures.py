@@ -22,6 +22,9 @@ Fixtures (JSON, float32 values written in their shortest round-trip form):
   embedding_lstm                          Embedding -> LSTM
   repeat_bridge, repeat_bridge_go_backwards, repeat_bridge_bidirectional_{concat,ave}
                                           the addition tutorial's shape
+  conditioned_repeat_bridge               RepeatVector + Concatenate with the shifted
+                                          targets -> LSTM -> Dense (a conditioned decoder,
+                                          Srivastava et al. 2015), teacher-forced and greedy
   state_bridge, state_bridge_bidirectional, state_bridge_embedding   lstm_seq2seq's shape
   exported_state_bridge.safetensors (+ .json)   a model exported by tools/keras_export.py
 The seq2seq fixtures hold the unrolled configuration and tensors that keras_export.py
@@ -383,6 +386,82 @@ def repeat_bridge_fixture(name, seed, bidirectional_merge=None, go_backwards=Fal
     })
 
 
+def conditioned_repeat_bridge_fixture(name, seed):
+    """A sequence autoencoder with a conditioned decoder: the decoder reads, at each step,
+    the repeated encoding concatenated with the previous token (one-hot; the start token
+    first): the shifted targets under teacher forcing, its own argmax when free-running.
+
+    The free-running decode calls the same training model once per step with the tokens
+    chosen so far (the LSTM is causal: step t's output depends only on inputs 0...t)."""
+    rng = np.random.default_rng(seed)
+    input_tokens = sorted(set("abcd"))
+    output_tokens = sorted(set("abcd\t"))
+    length = 4
+    start_id = output_tokens.index("\t")
+    encoder_inputs = keras.Input((length, len(input_tokens)), name="encoder_inputs")
+    previous_tokens = keras.Input((length, len(output_tokens)), name="previous_tokens")
+    encoder = layers.LSTM(4, name="encoder")
+    repeated = layers.RepeatVector(length)(encoder(encoder_inputs))
+    joined = layers.Concatenate()([repeated, previous_tokens])
+    decoder = layers.LSTM(5, return_sequences=True, name="decoder")
+    dense = layers.Dense(len(output_tokens), activation="softmax", name="output")
+    model = keras.Model([encoder_inputs, previous_tokens], layers.TimeDistributed(dense)(decoder(joined)))
+    randomize(model, rng)
+
+    source = target = "cabd"
+    source_ids = [input_tokens.index(ch) for ch in source]
+    target_ids = [output_tokens.index(ch) for ch in target]
+    one_hot_source = one_hot([source_ids], len(input_tokens))
+    encoding = np.asarray(encoder(one_hot_source))
+    record, states = encoder_records(encoder, one_hot_source)
+    check("encoder final output", encoding, states[0])
+
+    def decoder_inputs(fed_ids):
+        tokens = one_hot([fed_ids], len(output_tokens))
+        return np.concatenate([np.repeat(encoding[:, None, :], length, axis=1), tokens], -1)
+
+    shifted = [start_id] + target_ids[:-1]
+    probabilities = np.asarray(model([one_hot_source, one_hot([shifted], len(output_tokens))]))
+    steps = decoder_records(decoder, dense, decoder_inputs(shifted), None, probabilities)
+    losses = categorical_crossentropy(target_ids, probabilities)
+    for entry, loss, fed in zip(steps, losses, shifted):
+        entry["loss"] = values(loss)
+        entry["fedToken"] = output_tokens[fed]
+
+    fed = [start_id]
+    greedy = []
+    for t in range(length):
+        padded = fed + [start_id] * (length - len(fed))
+        step_probabilities = np.asarray(model([one_hot_source, one_hot([padded], len(output_tokens))]))[0, t]
+        predicted = int(np.argmax(step_probabilities))
+        greedy.append({"fedToken": output_tokens[fed[t]], "predicted": output_tokens[predicted],
+                       "probabilities": values(step_probabilities)})
+        fed.append(predicted)
+    _, _, _, stepped = run_layer_and_steps(_sequence_twin(decoder), decoder_inputs(fed[:length]))
+    for entry, state in zip(greedy, stepped):
+        entry["hidden"], entry["cell"] = values(state["hidden"][0]), values(state["cell"][0])
+        check("greedy probabilities", np.asarray(dense(state["hidden"]))[0], entry["probabilities"])
+
+    config = {
+        "name": name, "bridge": "repeatBridge",
+        "encoder": {"units": 4, "bidirectional": False, "mergeMode": "concat", "activation": "tanh",
+                    "recurrentActivation": "sigmoid"},
+        "decoder": {"units": 5, "activation": "tanh", "recurrentActivation": "sigmoid"},
+        "inputVocabulary": {"tokens": input_tokens, "unit": "character"},
+        "outputVocabulary": {"tokens": output_tokens, "unit": "character"},
+        "maxInputLength": length, "maxOutputLength": length, "reverseInput": False,
+        "startToken": "\t", "conditionedDecoder": True,
+    }
+    tensors = {**keras_export._lstm_tensors(encoder, "encoder"), **keras_export._lstm_tensors(decoder, "decoder"),
+               "output/kernel": np.asarray(dense.kernel), "output/bias": np.asarray(dense.bias)}
+    save(name, {
+        "config": config, "tensors": tensors_json(tensors), "input": source, "target": target,
+        "encoder": record, "repeatedVector": values(encoding[0]), "teacherForced": steps,
+        "meanLoss": values(np.mean(losses)), "freeRunning": greedy,
+        "freeRunningOutput": "".join(step["predicted"] for step in greedy),
+    })
+
+
 def state_bridge_model(input_vocabulary, output_vocabulary, units, bidirectional=False, embedding=None):
     """The lstm_seq2seq training model (and its inference encoder and decoder)."""
     if embedding:
@@ -590,6 +669,7 @@ def main(only):
         ("repeat_bridge_go_backwards", lambda: repeat_bridge_fixture("repeat_bridge_go_backwards", seed=33, go_backwards=True)),
         ("repeat_bridge_bidirectional_ave",
          lambda: repeat_bridge_fixture("repeat_bridge_bidirectional_ave", seed=32, bidirectional_merge="ave")),
+        ("conditioned_repeat_bridge", lambda: conditioned_repeat_bridge_fixture("conditioned_repeat_bridge", seed=34)),
         ("state_bridge", lambda: state_bridge_fixture("state_bridge", seed=40, free_running=True)),
         ("state_bridge_bidirectional",
          lambda: state_bridge_fixture("state_bridge_bidirectional", seed=41, bidirectional=True, free_running=True)),
