@@ -24,6 +24,13 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   ///
   /// Read from the bundled `phrasebook.tsv`; a seeded 10% is held out for validation.
   case phrasebook
+  /// Short home-assistant commands and their replies, one word per token, made from a small
+  /// grammar: `"turn on the kitchen light"` → `"the kitchen light is on"`.
+  ///
+  /// 80 (room, device) pairs, each written every way the grammar allows; a seeded 16 pairs
+  /// are held out whole for validation, so validation measures combinations never seen in
+  /// training.
+  case commands
 
   /// The characters this task's sources and targets are made of, sorted: a model's
   /// vocabularies for the task.
@@ -42,6 +49,22 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
       Alphabet(
         source: BuiltInTask.phrasebookEnglishCharacters,
         target: BuiltInTask.phrasebookFrenchCharacters)
+    case .commands:
+      // The words' letters and the space between them.
+      Alphabet(
+        source: Dataset.commandsLexicon.source.joined(separator: " "),
+        target: Dataset.commandsLexicon.target.joined(separator: " "))
+    }
+  }
+
+  /// The words this task's sources and targets are made of, sorted, for a word-level
+  /// task; `nil` for a character-level one.
+  ///
+  /// The data uses no other word, and every one listed (the tests check seeds 0 and 1).
+  public var lexicon: Lexicon? {
+    switch self {
+    case .addition, .addition3, .dates, .phrasebook: nil
+    case .commands: Dataset.commandsLexicon
     }
   }
 }
@@ -55,6 +78,7 @@ extension BuiltInTask {
     case .addition3: 2
     case .dates: 3
     case .phrasebook: Dataset.tabSeparatedRandomStream
+    case .commands: 5
     }
   }
 }
