@@ -13,6 +13,9 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   case dates
   /// The Keras lstm_seq2seq example's architecture on the English–French phrasebook.
   case phrasebook
+  /// A word-level state-bridge model with embeddings on both sides, from home-assistant
+  /// commands to replies: `"turn on the kitchen light"` → `"the kitchen light is on"`.
+  case commands
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

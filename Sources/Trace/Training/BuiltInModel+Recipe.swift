@@ -36,6 +36,7 @@ extension BuiltInModel {
     case .addition3, .addition3Reversed: return .addition3
     case .dates: return .dates
     case .phrasebook: return .phrasebook
+    case .commands: return .commands
     }
   }
 
@@ -58,12 +59,20 @@ extension BuiltInModel {
       return [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")]
     case .phrasebook:
       return [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")]
+    case .commands:
+      // The first command of a (room, device) pair that training never shows (the recipe's
+      // seed decides which pairs are held out; the task is made in a millisecond).
+      let heldOut = Dataset.builtIn(.commands, seed: BuiltInModel.recipeDataSeed).validation
+      return heldOut.prefix(1).map { ProbeExample(input: $0.source, target: $0.target) }
     }
   }
 
+  /// The seed every built-in model's data is made with.
+  public static let recipeDataSeed: UInt64 = 2026
+
   /// The recipe of this model, with the committed seeds.
   public func recipe() -> TrainingRecipe {
-    let dataset = Dataset.builtIn(task, seed: 2026)
+    let dataset = Dataset.builtIn(task, seed: BuiltInModel.recipeDataSeed)
     let alphabet = task.alphabet
     let digits = Vocabulary(tokens: "0123456789+ ".map(String.init))  // the tutorial's alphabet order
     switch self {
@@ -116,6 +125,16 @@ extension BuiltInModel {
           epochs: 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
         weightSeed: 256,
         probes: probes)
+    case .commands:
+      let configuration = Seq2SeqConfiguration.wordStateBridge(
+        name: rawValue, lexicon: task.lexicon!, dataset: dataset, encoder: EncoderConfiguration(units: 64, embeddingSize: 16),
+        decoderEmbeddingSize: 16)
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        options: TrainingOptions(
+          epochs: 40, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20]),
+        weightSeed: 64,
+        probes: probes)
     }
   }
 }
@@ -138,6 +157,31 @@ extension Seq2SeqConfiguration {
       outputVocabulary: Vocabulary(tokens: ["\t", "\n"] + target.map(String.init)),
       maxInputLength: examples.map(\.source.count).max() ?? 1,
       maxOutputLength: (examples.map(\.target.count).max() ?? 0) + 1,
+      reverseInput: reverseInput, startToken: "\t", endToken: "\n")
+  }
+}
+
+extension Seq2SeqConfiguration {
+  /// The lstm_seq2seq example's architecture at the word level: a state bridge whose encoder
+  /// and decoder read their tokens through `Embedding` layers, one word per token.
+  ///
+  /// The vocabularies are the lexicon's words (plus the start and end tokens, a tab and a
+  /// newline, for the output); the length limits are the most words in a source, and in a
+  /// target plus the end token.
+  public static func wordStateBridge(
+    name: String, lexicon: Lexicon, dataset: Dataset, encoder: EncoderConfiguration, decoderEmbeddingSize: Int,
+    reverseInput: Bool = false
+  ) -> Seq2SeqConfiguration {
+    let examples = dataset.training + dataset.validation
+    let wordCount = { (text: String) in text.split(separator: " ").count }
+    let decoderUnits = encoder.bidirectional ? 2 * encoder.units : encoder.units
+    return Seq2SeqConfiguration(
+      name: name, bridge: .states, encoder: encoder,
+      decoder: DecoderConfiguration(units: decoderUnits, embeddingSize: decoderEmbeddingSize),
+      inputVocabulary: Vocabulary(tokens: lexicon.source, unit: .word),
+      outputVocabulary: Vocabulary(tokens: ["\t", "\n"] + lexicon.target, unit: .word),
+      maxInputLength: examples.map { wordCount($0.source) }.max() ?? 1,
+      maxOutputLength: (examples.map { wordCount($0.target) }.max() ?? 0) + 1,
       reverseInput: reverseInput, startToken: "\t", endToken: "\n")
   }
 }
