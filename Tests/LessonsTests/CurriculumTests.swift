@@ -13,12 +13,17 @@ struct BuiltInModelsCatalog: LessonModelCatalog {
     func characters(_ vocabulary: Vocabulary, except excluded: [String]) -> [Character] {
       vocabulary.tokens.filter { !excluded.contains($0) }.flatMap(Array.init)
     }
+    func words(_ vocabulary: Vocabulary, except excluded: [String]) -> [String]? {
+      vocabulary.unit == .word ? vocabulary.tokens.filter { !excluded.contains($0) } : nil
+    }
     return LessonModelInfo(
       name: model.rawValue,
       inputAlphabet: characters(configuration.inputVocabulary, except: []),
       maxInputLength: configuration.maxInputLength,
       targetAlphabet: characters(configuration.outputVocabulary, except: special),
-      units: min(configuration.encoder.units, configuration.decoder.units))
+      units: min(configuration.encoder.units, configuration.decoder.units),
+      inputWords: words(configuration.inputVocabulary, except: []),
+      targetWords: words(configuration.outputVocabulary, except: special))
   }
 
   var modelNames: [String] { Self.models.map(\.name) }
@@ -96,7 +101,7 @@ struct CurriculumTests {
   func catalog() throws {
     let catalog = BuiltInModelsCatalog()
     #expect(
-      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook"])
+      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook", "commands"])
     let addition = try #require(catalog.model(named: "addition"))
     #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
     #expect(addition.units == 50, "75 encoder units, 50 decoder units")
@@ -203,6 +208,18 @@ struct CurriculumTests {
       for command in commands {
         let model = try #require(
           catalog.model(named: command.model), "\(lesson.fileName): unknown model \(command.model)")
+        if let inputWords = model.inputWords, let targetWords = model.targetWords {
+          let words = command.input.split(separator: " ").map(String.init)
+          #expect(
+            words.allSatisfy(inputWords.contains) && words.count <= model.maxInputLength,
+            "\(lesson.fileName): \(command.model) cannot read \"\(command.input)\"")
+          if let target = command.target {
+            #expect(
+              target.split(separator: " ").map(String.init).allSatisfy(targetWords.contains),
+              "\(lesson.fileName): \(command.model) cannot write \"\(target)\"")
+          }
+          continue
+        }
         #expect(
           command.input.allSatisfy(model.inputAlphabet.contains)
             && command.input.count <= model.maxInputLength,
