@@ -405,11 +405,11 @@ extension DatasetTests {
       return "\(words[1]) \(words[2])"
     }
 
-    @Test("writes every command of 168 (room, device) pairs, 34 pairs held out whole")
+    @Test("writes every command of 280 (room, device) pairs once, 28 pairs held out whole")
     func sizes() {
-      #expect(Set(all.map(Self.pair)).count == 168)
-      #expect(Set(dataset.validation.map(Self.pair)).count == 34)
-      #expect(all.count == 2_952, "24 commands a switchable pair, 12 a lockable one, 6 an openable one")
+      #expect(Set(all.map(Self.pair)).count == 280)
+      #expect(Set(dataset.validation.map(Self.pair)).count == 28)
+      #expect(all.count == 1_640, "8 commands a switchable pair, 4 a lockable one, 2 an openable one")
       #expect(Set(all.map(\.source)).count == all.count, "no command twice")
     }
 
@@ -434,12 +434,22 @@ extension DatasetTests {
       "replies repeat the thing and say its new state",
       arguments: [
         ("turn on the kitchen light", "the kitchen light is on"),
-        ("switch the hall fan off please", "the hall fan is off"),
-        ("please close the bedroom curtains", "the bedroom curtains are closed"),
+        ("switch the hall fan off", "the hall fan is off"),
+        ("close the bedroom curtains", "the bedroom curtains are closed"),
         ("unlock the garage door", "the garage door is unlocked"),
       ])
     func replies(source: String, target: String) {
-      #expect(all.contains(Example(source: source, target: target)))
+      // Each command appears once, with or without "please".
+      let matches = all.filter { $0.source.split(separator: " ").filter { $0 != "please" }.joined(separator: " ") == source }
+      #expect(matches.map(\.target) == [target])
+    }
+
+    @Test("says please before, after, or not at all")
+    func politeness() {
+      let first = all.filter { $0.source.hasPrefix("please ") }.count
+      let last = all.filter { $0.source.hasSuffix(" please") }.count
+      let none = all.count - first - last
+      #expect([first, last, none].allSatisfy { $0 > all.count / 4 }, "\(first), \(last), \(none)")
     }
 
     @Test("uses exactly the declared words, at most 6 in and 5 out")

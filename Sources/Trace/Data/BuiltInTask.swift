@@ -27,8 +27,8 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   /// Short home-assistant commands and their replies, one word per token, made from a small
   /// grammar: `"turn on the kitchen light"` → `"the kitchen light is on"`.
   ///
-  /// 80 (room, device) pairs, each written every way the grammar allows; a seeded 16 pairs
-  /// are held out whole for validation, so validation measures combinations never seen in
+  /// 280 (room, device) pairs, each written with every verb form the grammar allows; a
+  /// seeded 28 pairs are held out whole for validation, so validation measures combinations never seen in
   /// training.
   case commands
 

@@ -3,16 +3,18 @@
 //
 // A command names a thing by its room and its device ("the kitchen light"); the reply
 // repeats the thing and says its new state: "turn on the kitchen light" → "the kitchen
-// light is on". Every (room, device) pair is written in every way the grammar allows
-// (verb form, word order, "please" before or after, or none).
+// light is on". Every (room, device) pair is written with every verb form and word order
+// the grammar allows; each command once, with a seeded "please" before it, after it, or
+// none (a third each on average): more pairs with fewer copies each teach combining
+// better than every variant of fewer pairs.
 //
-// The split holds out whole (room, device) pairs: a seeded fifth of the pairs (34 of 168), with all
-// their commands, are validation only. Every room and every device still appears in
+// The split holds out whole (room, device) pairs: a seeded tenth of the pairs (28 of 280),
+// with all their commands, are validation only. Every room and every device still appears in
 // training with other partners, so validation measures whether the model combines words
 // it knows into a pair it has never seen, not whether it remembers sentences.
 
 extension Dataset {
-  /// Home-assistant commands → replies, 168 (room, device) pairs, 34 held out.
+  /// Home-assistant commands → replies, 280 (room, device) pairs, 28 held out.
   ///
   /// ```
   /// source "turn on the kitchen light"          target "the kitchen light is on"
@@ -26,7 +28,16 @@ extension Dataset {
     var validation: [Example] = []
     for (roomIndex, room) in commandsRooms.enumerated() {
       for (deviceIndex, device) in commandsDevices.enumerated() {
-        let examples = commandExamples(room: room, device: device)
+        let examples = commandExamples(room: room, device: device).map { example in
+          // One politeness per command, drawn in a fixed order.
+          let source: String
+          switch generator.index(below: 3) {
+          case 0: source = example.source
+          case 1: source = "please \(example.source)"
+          default: source = "\(example.source) please"
+          }
+          return Example(source: source, target: example.target)
+        }
         if heldOut.contains(CommandPair(room: roomIndex, device: deviceIndex)) {
           validation += examples
         } else {
@@ -41,7 +52,8 @@ extension Dataset {
 extension Dataset {
   /// The rooms a command can name, one word each.
   static let commandsRooms = [
-    "attic", "basement", "bathroom", "bedroom", "garage", "garden", "hall", "kitchen", "nursery", "office", "porch", "study",
+    "attic", "basement", "bathroom", "bedroom", "cellar", "garage", "garden", "hall", "kitchen", "landing", "laundry",
+    "library", "lounge", "nursery", "office", "pantry", "playroom", "porch", "shed", "study",
   ]
   /// The devices, one word each, and what can be done to them.
   static let commandsDevices: [CommandDevice] = [
@@ -69,11 +81,12 @@ extension Dataset {
     return Lexicon(source: things + switchable + openable + ["please"], target: things + states + ["is", "are"])
   }
   /// How many of the (room, device) pairs are held out for validation.
-  static let commandsHeldOutPairCount = 34
+  static let commandsHeldOutPairCount = 28
   /// The fewest training pairs any room or any device keeps.
   static let commandsMinimumTrainingPartners = 5
 
-  /// The commands of one (room, device) pair and their replies, in a fixed order.
+  /// The commands of one (room, device) pair and their replies, in a fixed order, without
+  /// "please".
   static func commandExamples(room: String, device: CommandDevice) -> [Example] {
     let thing = "the \(room) \(device.name)"
     let verb = device.isPlural ? "are" : "is"
@@ -93,10 +106,7 @@ extension Dataset {
         commands += [("lock \(thing)", "locked"), ("unlock \(thing)", "unlocked")]
       }
     }
-    return commands.flatMap { command, state in
-      let reply = "\(thing) \(verb) \(state)"
-      return [command, "please \(command)", "\(command) please"].map { Example(source: $0, target: reply) }
-    }
+    return commands.map { command, state in Example(source: command, target: "\(thing) \(verb) \(state)") }
   }
 
   /// A seeded choice of held-out pairs that leaves every room and every device with at

@@ -131,8 +131,10 @@ extension BuiltInModel {
         decoderEmbeddingSize: 16)
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
+        // Exact match on the held-out pairs: 82.1% at epoch 40, 96.4% at 50, 98.2% at 60, then
+        // 96.4% from 80 to 200 (the training loss near 0.001): 60 epochs, chosen on validation.
         options: TrainingOptions(
-          epochs: 40, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20]),
+          epochs: 60, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 40]),
         weightSeed: 64,
         probes: probes)
     }
