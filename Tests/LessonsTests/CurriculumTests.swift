@@ -127,6 +127,10 @@ struct CurriculumTests {
     let dates = BuiltInModel.dates.recipe().configuration
     #expect(dates.encoder.bidirectional && dates.encoder.mergeMode == .concat)
     #expect(dates.encoder.units == 64 && dates.decoder.units == 128)
+    // Lesson 11: words through embeddings of 16 numbers on both sides, a state bridge.
+    let commands = BuiltInModel.commands.recipe().configuration
+    #expect(commands.bridge == .states && commands.inputVocabulary.unit == .word)
+    #expect(commands.encoder.embeddingSize == 16 && commands.decoder.embeddingSize == 16)
   }
 
   @Test("what the lessons say about the data stays true of the recipes' data")
@@ -149,6 +153,17 @@ struct CurriculumTests {
     let dates = BuiltInModel.dates.recipe().dataset
     #expect(dates.training.filter { $0.target == "2026-11-22" }.map(\.source) == ["22 November 2026"])
     #expect(!dates.validation.contains { $0.target == "2026-11-22" })
+    // Lesson 11: 20 rooms, 14 devices, 28 of the 280 pairs held out; the kitchen light was
+    // trained, the attic light and the porch curtains never.
+    let commands = BuiltInModel.commands.recipe().dataset
+    let things = (commands.training + commands.validation).map { $0.target.split(separator: " ") }
+    #expect(Set(things.map { $0[1] }).count == 20 && Set(things.map { $0[2] }).count == 14)
+    func mentions(_ examples: [Example], _ thing: String) -> Bool { examples.contains { $0.target.hasPrefix("the \(thing) ") } }
+    #expect(Set(commands.validation.map { $0.target.split(separator: " ").prefix(3).joined(separator: " ") }).count == 28)
+    #expect(mentions(commands.training, "kitchen light"))
+    #expect(!mentions(commands.training, "attic light") && mentions(commands.validation, "attic light"))
+    #expect(!mentions(commands.training, "porch curtains") && mentions(commands.validation, "porch curtains"))
+    #expect(BuiltInModel.commands.probes.map(\.input) == ["turn on the attic light please"])
   }
 
   @Test("is in the Lessons module's resources")
