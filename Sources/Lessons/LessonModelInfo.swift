@@ -15,6 +15,12 @@ public struct LessonModelInfo: Hashable, Sendable {
   public var targetAlphabet: [Character]
   /// The number of LSTM units per layer, so unit numbers can be checked.
   public var units: Int
+  /// The words the encoder accepts, for a word-level model (`nil` for a character-level
+  /// one); ``maxInputLength`` then counts words, and ``inputAlphabet`` holds the words'
+  /// characters and the space between them.
+  public var inputWords: [String]?
+  /// The words the decoder can write, for a word-level model (`nil` for a character-level one).
+  public var targetWords: [String]?
 
   /// Creates a description of a model.
   ///
@@ -24,12 +30,14 @@ public struct LessonModelInfo: Hashable, Sendable {
   /// ```
   public init(
     name: String, inputAlphabet: [Character], maxInputLength: Int, targetAlphabet: [Character],
-    units: Int
+    units: Int, inputWords: [String]? = nil, targetWords: [String]? = nil
   ) {
     self.name = name
     self.inputAlphabet = inputAlphabet
     self.maxInputLength = maxInputLength
     self.targetAlphabet = targetAlphabet
     self.units = units
+    self.inputWords = inputWords
+    self.targetWords = targetWords
   }
 }

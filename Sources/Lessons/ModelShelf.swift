@@ -40,11 +40,23 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     guard case .success(let entry) = load(name) else { return nil }
     let config = entry.model.configuration
     let special = Set([config.startToken, config.endToken].compactMap { $0 })
+    let inputTokens = config.inputVocabulary.tokens
+    let targetTokens = config.outputVocabulary.tokens.filter { !special.contains($0) }
     return LessonModelInfo(
-      name: name, inputAlphabet: config.inputVocabulary.tokens.compactMap(\.first),
+      name: name, inputAlphabet: Self.characters(of: inputTokens, in: config.inputVocabulary),
       maxInputLength: config.maxInputLength,
-      targetAlphabet: config.outputVocabulary.tokens.filter { !special.contains($0) }.compactMap(\.first),
-      units: min(config.encoder.units, config.decoder.units))
+      targetAlphabet: Self.characters(of: targetTokens, in: config.outputVocabulary),
+      units: min(config.encoder.units, config.decoder.units),
+      inputWords: config.inputVocabulary.unit == .word ? inputTokens : nil,
+      targetWords: config.outputVocabulary.unit == .word ? targetTokens : nil)
+  }
+
+  /// Every character a text of these tokens can hold: the tokens themselves, in vocabulary
+  /// order, for characters; for words, every character of every word and the space between
+  /// them, sorted (a word's first character alone would refuse "light" in "the light").
+  static func characters(of tokens: [String], in vocabulary: Vocabulary) -> [Character] {
+    guard vocabulary.unit == .word else { return tokens.compactMap(\.first) }
+    return Set(tokens.flatMap(Array.init) + [" "]).sorted()
   }
 
   /// The loaded model called `name`, or why it could not be loaded.

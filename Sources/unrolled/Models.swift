@@ -21,9 +21,10 @@ extension Unrolled {
         let bridge =
           config.bridge == .states
           ? "state bridge" : config.isConditionedRepeat ? "repeat bridge, conditioned decoder" : "repeat bridge"
+        let words = config.inputVocabulary.unit == .word ? ", words through Embedding(\(config.encoder.embeddingSize ?? 0))" : ""
         let validation = try builtIn.history()?.epochs.last?.validation
         rows.append([
-          builtIn.rawValue, "\(encoder), \(bridge)\(config.reverseInput ? ", reversed input" : "")",
+          builtIn.rawValue, "\(encoder), \(bridge)\(config.reverseInput ? ", reversed input" : "")\(words)",
           "\(config.encoder.units)/\(config.decoder.units)",
           "\(config.inputVocabulary.count)→\(config.outputVocabulary.count)",
           ModelSummary.grouped(model.parameterCount),
@@ -38,7 +39,7 @@ extension Unrolled {
             .trimmingCharacters(in: .whitespaces))
       }
       print(
-        "\nExact match and per-character accuracy are measured on each task's held-out validation examples, decoding free-running."
+        "\nExact match and per-character accuracy (per word, for a word-level model) are measured on each task's held-out validation examples, decoding free-running."
       )
     }
   }

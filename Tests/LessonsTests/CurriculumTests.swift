@@ -13,12 +13,17 @@ struct BuiltInModelsCatalog: LessonModelCatalog {
     func characters(_ vocabulary: Vocabulary, except excluded: [String]) -> [Character] {
       vocabulary.tokens.filter { !excluded.contains($0) }.flatMap(Array.init)
     }
+    func words(_ vocabulary: Vocabulary, except excluded: [String]) -> [String]? {
+      vocabulary.unit == .word ? vocabulary.tokens.filter { !excluded.contains($0) } : nil
+    }
     return LessonModelInfo(
       name: model.rawValue,
       inputAlphabet: characters(configuration.inputVocabulary, except: []),
       maxInputLength: configuration.maxInputLength,
       targetAlphabet: characters(configuration.outputVocabulary, except: special),
-      units: min(configuration.encoder.units, configuration.decoder.units))
+      units: min(configuration.encoder.units, configuration.decoder.units),
+      inputWords: words(configuration.inputVocabulary, except: []),
+      targetWords: words(configuration.outputVocabulary, except: special))
   }
 
   var modelNames: [String] { Self.models.map(\.name) }
@@ -92,12 +97,13 @@ struct CurriculumTests {
       encoding: .utf8)
   }
 
-  @Test("describes the five built-in models the lessons are written for")
+  @Test("describes the built-in models the lessons are written for")
   func catalog() throws {
     let catalog = BuiltInModelsCatalog()
     #expect(
       catalog.modelNames == [
         "addition", "addition3", "addition3-reversed", "dates", "phrasebook", "autoencoder", "autoencoder-conditioned",
+        "commands",
       ])
     let addition = try #require(catalog.model(named: "addition"))
     #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
@@ -124,6 +130,10 @@ struct CurriculumTests {
     let dates = BuiltInModel.dates.recipe().configuration
     #expect(dates.encoder.bidirectional && dates.encoder.mergeMode == .concat)
     #expect(dates.encoder.units == 64 && dates.decoder.units == 128)
+    // Lesson 11: words through embeddings of 16 numbers on both sides, a state bridge.
+    let commands = BuiltInModel.commands.recipe().configuration
+    #expect(commands.bridge == .states && commands.inputVocabulary.unit == .word)
+    #expect(commands.encoder.embeddingSize == 16 && commands.decoder.embeddingSize == 16)
   }
 
   @Test("what the lessons say about the data stays true of the recipes' data")
@@ -139,7 +149,7 @@ struct CurriculumTests {
     #expect(split(.phrasebook, "I am cold.") == "training")
     #expect(split(.phrasebook, "Where is the cat?") == "neither")
     #expect(split(.phrasebook, "My brother likes apples.") == "neither")
-    // Lesson 11: the autoencoders' example strings are held out or unseen, never trained on.
+    // Lesson 12: the autoencoders' example strings are held out or unseen, never trained on.
     #expect(split(.autoencoder, "beach") != "training")
     #expect(split(.autoencoder, "faded") != "training")
     // Lessons 5 and 6: the addition3 probes are not training sums.
@@ -149,6 +159,17 @@ struct CurriculumTests {
     let dates = BuiltInModel.dates.recipe().dataset
     #expect(dates.training.filter { $0.target == "2026-11-22" }.map(\.source) == ["22 November 2026"])
     #expect(!dates.validation.contains { $0.target == "2026-11-22" })
+    // Lesson 11: 20 rooms, 14 devices, 28 of the 280 pairs held out; the kitchen light was
+    // trained, the attic light and the porch curtains never.
+    let commands = BuiltInModel.commands.recipe().dataset
+    let things = (commands.training + commands.validation).map { $0.target.split(separator: " ") }
+    #expect(Set(things.map { $0[1] }).count == 20 && Set(things.map { $0[2] }).count == 14)
+    func mentions(_ examples: [Example], _ thing: String) -> Bool { examples.contains { $0.target.hasPrefix("the \(thing) ") } }
+    #expect(Set(commands.validation.map { $0.target.split(separator: " ").prefix(3).joined(separator: " ") }).count == 28)
+    #expect(mentions(commands.training, "kitchen light"))
+    #expect(!mentions(commands.training, "attic light") && mentions(commands.validation, "attic light"))
+    #expect(!mentions(commands.training, "porch curtains") && mentions(commands.validation, "porch curtains"))
+    #expect(BuiltInModel.commands.probes.map(\.input) == ["turn on the attic light please"])
   }
 
   @Test("is in the Lessons module's resources")
@@ -208,6 +229,18 @@ struct CurriculumTests {
       for command in commands {
         let model = try #require(
           catalog.model(named: command.model), "\(lesson.fileName): unknown model \(command.model)")
+        if let inputWords = model.inputWords, let targetWords = model.targetWords {
+          let words = command.input.split(separator: " ").map(String.init)
+          #expect(
+            words.allSatisfy(inputWords.contains) && words.count <= model.maxInputLength,
+            "\(lesson.fileName): \(command.model) cannot read \"\(command.input)\"")
+          if let target = command.target {
+            #expect(
+              target.split(separator: " ").map(String.init).allSatisfy(targetWords.contains),
+              "\(lesson.fileName): \(command.model) cannot write \"\(target)\"")
+          }
+          continue
+        }
         #expect(
           command.input.allSatisfy(model.inputAlphabet.contains)
             && command.input.count <= model.maxInputLength,

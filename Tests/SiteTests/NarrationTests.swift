@@ -43,6 +43,20 @@ struct NarrationTests {
     #expect(!narration.text.contains("input gate is mostly"), "a middling input gate is not worth a sentence")
   }
 
+  @Test("a word model's encoder reads words, each through its embedding row")
+  func wordModel() throws {
+    let model = try SiteFixtures.copyModel(
+      units: 4, tokens: ["is", "lamp", "on", "the", "turn"], unit: .word, name: "words", embeddingSize: 3)
+    let trace = try model.trace(input: "turn on the lamp")
+    let narration = Narration(step: .encoder(1), in: trace)
+    #expect(narration.setup.first == "The encoder reads ‘on’, word 2 of 4.")
+    #expect(narration.setup.contains("What the LSTM reads is its row of the embedding table: 3 learned numbers."))
+    #expect(Narration(step: .bridge, in: trace).setup.first?.hasPrefix("The encoder has read all 4 words;") == true)
+    let characters = Narration(step: .encoder(0), in: try SiteFixtures.copyTrace())
+    #expect(characters.setup.first?.hasSuffix("token 1 of 4.") == true, "character models keep their wording")
+    #expect(!characters.text.contains("embedding"))
+  }
+
   @Test("a mostly open input gate and a mostly closed output gate are said in words")
   func openAndClosed() throws {
     let narration = Narration(step: .encoder(1), in: try traceWithGates(forget: 0.5, input: 0.85, output: 0.15))

@@ -21,15 +21,17 @@ enum SiteFixtures {
   /// hostile tokens such as `<script>` or `&` in the vocabularies.
   static func copyModel(
     bidirectional: Bool = false, mergeMode: MergeMode = .concat, units: Int = 6, seed: UInt64 = 2,
-    tokens: [String] = ["a", "b", "c", "d"], unit: Vocabulary.Unit = .character, name: String = "copy"
+    tokens: [String] = ["a", "b", "c", "d"], unit: Vocabulary.Unit = .character, name: String = "copy",
+    embeddingSize: Int? = nil
   ) throws -> Seq2SeqModel {
     let input = Vocabulary(tokens: tokens, unit: unit)
     let output = Vocabulary(tokens: ["\t", "\n"] + tokens, unit: unit)
     return try Seq2SeqModel(
       configuration: Seq2SeqConfiguration(
         name: name, bridge: .states,
-        encoder: EncoderConfiguration(units: units, bidirectional: bidirectional, mergeMode: mergeMode),
-        decoder: DecoderConfiguration(units: bidirectional ? 2 * units : units),
+        encoder: EncoderConfiguration(
+          units: units, bidirectional: bidirectional, mergeMode: mergeMode, embeddingSize: embeddingSize),
+        decoder: DecoderConfiguration(units: bidirectional ? 2 * units : units, embeddingSize: embeddingSize),
         inputVocabulary: input, outputVocabulary: output, maxInputLength: 6, maxOutputLength: 8,
         startToken: "\t", endToken: "\n"),
       seed: seed)
@@ -66,6 +68,9 @@ enum SiteFixtures {
       try addition.trace(input: $0.0, target: $0.1)
     }
     let copy = try copyModel(bidirectional: true, units: 4)
+    // A word-level model with embeddings: its steps show the vector each word looks up.
+    let words = try copyModel(
+      units: 4, tokens: ["is", "lamp", "on", "the", "turn"], unit: .word, name: "words", embeddingSize: 3)
     let history = try history()
     var lesson = Page.trace(try copyTrace(), path: "lessons/copy.html", idPrefix: "lesson-6")
     lesson.template = .lesson
@@ -91,6 +96,9 @@ enum SiteFixtures {
       Page.model(
         copy.description, summary: ModelSummary(copy), traces: [try copy.trace(input: "dcba", target: "dcba")],
         path: "models/bicopy.html"),
+      Page.model(
+        words.description, summary: ModelSummary(words),
+        traces: [try words.trace(input: "turn on the lamp", target: "the lamp is on")], path: "models/words.html"),
       lesson,
     ]
   }

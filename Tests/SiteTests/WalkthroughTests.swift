@@ -66,7 +66,8 @@ struct WalkthroughTests {
     ] {
       #expect(!html.contains("<script> &"), "the raw input never reaches the page")
       #expect(!html.contains("<b>evil"), "the model name is escaped")
-      #expect(html.contains("<title>“&lt;script&gt;␣&amp;␣&quot;␣b” through &lt;b&gt;evil&lt;/b&gt; &amp; co · unrolled</title>"))
+      // A word model's text is shown as words: its spaces only separate them (no ␣).
+      #expect(html.contains("<title>“&lt;script&gt; &amp; &quot; b” through &lt;b&gt;evil&lt;/b&gt; &amp; co · unrolled</title>"))
       let body = Snapshot.main(of: html)
       #expect(!body.contains("<script"), "no script element inside <main>")
       #expect(body.contains("&lt;script&gt;"), "the token is shown, escaped")

@@ -13,6 +13,7 @@ struct DatasetTests {
     case .dates: Dates.dataset
     case .phrasebook: Phrasebook.dataset
     case .autoencoder: Autoencoder.dataset
+    case .commands: Commands.dataset
     }
   }
 
@@ -390,6 +391,75 @@ extension DatasetTests {
       let fromFile = try Dataset.tabSeparated(
         contentsOfFile: file.path, validationFraction: 0.1, seed: 1)
       #expect(fromFile == dataset)
+    }
+  }
+
+  @Suite("commands")
+  struct Commands {
+    static let dataset = Dataset.builtIn(.commands, seed: 1)
+    var dataset: Dataset { Self.dataset }
+    var all: [Example] { dataset.training + dataset.validation }
+
+    /// The (room, device) pair a command names: the two words after "the".
+    static func pair(_ example: Example) -> String {
+      let words = example.target.split(separator: " ")
+      return "\(words[1]) \(words[2])"
+    }
+
+    @Test("writes every command of 280 (room, device) pairs once, 28 pairs held out whole")
+    func sizes() {
+      #expect(Set(all.map(Self.pair)).count == 280)
+      #expect(Set(dataset.validation.map(Self.pair)).count == 28)
+      #expect(all.count == 1_640, "8 commands a switchable pair, 4 a lockable one, 2 an openable one")
+      #expect(Set(all.map(\.source)).count == all.count, "no command twice")
+    }
+
+    @Test("no validation pair appears in training, in any command")
+    func heldOutPairs() {
+      let trainingPairs = Set(dataset.training.map(Self.pair))
+      #expect(dataset.validation.allSatisfy { !trainingPairs.contains(Self.pair($0)) })
+    }
+
+    @Test("every room and every device is still seen in training with five partners or more")
+    func everyWordIsTrained() {
+      let trainingPairs = Set(dataset.training.map(Self.pair))
+      for room in Dataset.commandsRooms {
+        #expect(trainingPairs.count { $0.hasPrefix(room + " ") } >= 5, "\(room)")
+      }
+      for device in Dataset.commandsDevices.map(\.name) {
+        #expect(trainingPairs.count { $0.hasSuffix(" " + device) } >= 5, "\(device)")
+      }
+    }
+
+    @Test(
+      "replies repeat the thing and say its new state",
+      arguments: [
+        ("turn on the kitchen light", "the kitchen light is on"),
+        ("switch the hall fan off", "the hall fan is off"),
+        ("close the bedroom curtains", "the bedroom curtains are closed"),
+        ("unlock the garage door", "the garage door is unlocked"),
+      ])
+    func replies(source: String, target: String) {
+      // Each command appears once, with or without "please".
+      let matches = all.filter { $0.source.split(separator: " ").filter { $0 != "please" }.joined(separator: " ") == source }
+      #expect(matches.map(\.target) == [target])
+    }
+
+    @Test("says please before, after, or not at all")
+    func politeness() {
+      let first = all.filter { $0.source.hasPrefix("please ") }.count
+      let last = all.filter { $0.source.hasSuffix(" please") }.count
+      let none = all.count - first - last
+      #expect([first, last, none].allSatisfy { $0 > all.count / 4 }, "\(first), \(last), \(none)")
+    }
+
+    @Test("uses exactly the declared words, at most 6 in and 5 out")
+    func lexicon() throws {
+      let declared = try #require(BuiltInTask.commands.lexicon)
+      for seed: UInt64 in [0, 1] {
+        #expect(Lexicon(of: Dataset.builtIn(.commands, seed: seed).training) == declared, "training alone uses every word")
+      }
+      #expect(all.allSatisfy { $0.source.split(separator: " ").count <= 6 && $0.target.split(separator: " ").count <= 5 })
     }
   }
 }

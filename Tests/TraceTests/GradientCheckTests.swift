@@ -323,5 +323,48 @@ extension TrainingTests {
       }
       #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
+
+    @Test("the commands model's shape (words, an Embedding on both sides) matches finite differences")
+    func wordModel() throws {
+      // The built-in recipe's vocabularies, lengths and bridge, at a size a check can afford.
+      var configuration = BuiltInModel.commands.recipe().configuration
+      configuration.encoder = EncoderConfiguration(units: 3, embeddingSize: 2)
+      configuration.decoder = DecoderConfiguration(units: 3, embeddingSize: 2)
+      var model = try Seq2SeqModel(configuration: configuration, seed: 23)
+      var generator = SeededGenerator(seed: 24)
+      model.parameterVector = model.parameterVector.map { _ in generator.uniform(-1, 1) }
+      let examples = try [
+        ("turn on the kitchen light", "the kitchen light is on"),
+        ("please lock the hall door", "the hall door is locked"),
+        ("open the office blinds please", "the office blinds are open"),
+      ].map { try TrainingExample(source: $0.0, target: $0.1, configuration: configuration) }
+      let batch = model.batch(examples)
+      func loss(_ model: Seq2SeqModel) -> Double {
+        var unused = SeededGenerator(seed: 0)
+        let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
+        // Summed in Double, as GradientCheck's tolerances assume.
+        let losses = pass.decoderSteps.indices.flatMap { step in
+          batch.sources.indices.compactMap { pass.loss(step: step, row: $0).map(Double.init) }
+        }
+        return losses.reduce(0, +) / Double(losses.count)
+      }
+      var unused = SeededGenerator(seed: 0)
+      let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
+      let gradient = model.backward(pass).flattened
+      let parameters = model.parameterVector
+      var failures: [String] = []
+      for tensor in model.parameterTensors {
+        let analytic = Array(gradient[tensor.range])
+        #expect(GradientCheck.isInformative(analytic), "\(tensor.name) has a gradient")
+        failures += GradientCheck.mismatches(tensor.name, analytic: analytic) { index, delta in
+          var moved = model
+          var values = parameters
+          values[tensor.offset + index] += delta
+          moved.parameterVector = values
+          return loss(moved)
+        }
+      }
+      #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
   }
 }

@@ -184,6 +184,8 @@ extension KerasFixture {
     var probabilities: [Float]?
     var loss: Float?
     var fedToken: String?
+    /// What Keras's `Embedding` layer gave this step (embedding fixtures only).
+    var inputVector: [Float]?
   }
 
   /// One step of Keras's greedy inference loop.

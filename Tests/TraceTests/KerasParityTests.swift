@@ -226,6 +226,35 @@ struct KerasParityTests {
     Fixture.expectClose([try #require(decode.meanLoss)], [fixture.meanLoss], "\(name): mean loss")
   }
 
+  @Test("a word-level trace records Keras's Embedding output as each step's input vector")
+  func embeddingLookupIsTheStepInput() throws {
+    let name = "state_bridge_embedding"
+    let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: name)
+    let trace = try fixture.model().trace(input: fixture.input, target: fixture.target)
+    try #require(trace.encoder.forward.count == fixture.encoder.forward.count)
+    for (record, expected) in zip(trace.encoder.forward, fixture.encoder.forward) {
+      let vector = try #require(record.inputVector, "an embedding encoder records the vector it read")
+      Fixture.expectClose(vector, try #require(expected.inputVector), "\(name): encoder input at \(record.position)")
+    }
+    let expectedSteps = try #require(fixture.teacherForced)
+    let decode = try #require(trace.teacherForced)
+    try #require(decode.steps.count == expectedSteps.count)
+    for (step, expected) in zip(decode.steps, expectedSteps) {
+      let vector = try #require(step.inputVector, "an embedding decoder records the vector it read")
+      Fixture.expectClose(vector, try #require(expected.inputVector), "\(name): decoder input at step \(step.step)")
+    }
+    #expect(trace.freeRunning.steps.allSatisfy { $0.inputVector != nil })
+  }
+
+  @Test("a one-hot model records no input vector", arguments: ["state_bridge", "repeat_bridge"])
+  func oneHotHasNoInputVector(name: String) throws {
+    let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: name)
+    let trace = try fixture.model().trace(input: fixture.input, target: fixture.target)
+    #expect(trace.encoder.forward.allSatisfy { $0.inputVector == nil })
+    #expect(trace.freeRunning.steps.allSatisfy { $0.inputVector == nil })
+    #expect(!String(decoding: trace.jsonData(), as: UTF8.self).contains("inputVector"), "the key is absent, not null")
+  }
+
   @Test("greedy decoding matches the lstm_seq2seq inference loop step by step", arguments: stateBridgeFixtures)
   func stateBridgeGreedy(name: String) throws {
     let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: name)

@@ -118,3 +118,60 @@ def test_a_failed_trace_writes_nothing_and_keeps_the_old_file(unrolled, tmp_path
     assert run(unrolled, "trace", "--checkpoint", STATE, "zzz", "--format", "json", "--out", str(out)).returncode != 0
     assert out.read_text() == "earlier"
     assert list(tmp_path.iterdir()) == [out], "no temporary file is left behind"
+
+
+COMMANDS = ["--model", "commands"]
+
+
+def test_a_word_model_reads_words_and_records_what_it_looked_up(unrolled):
+    result = run(unrolled, "trace", *COMMANDS, "turn on the kitchen light", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    trace = json.loads(result.stdout)
+    jsonschema.validate(trace, SCHEMA)
+    assert trace["encoder"]["tokens"] == ["turn", "on", "the", "kitchen", "light"]
+    assert trace["freeRunning"]["output"] == "the kitchen light is on"
+    embedding_size = len(trace["encoder"]["forward"][0]["inputVector"])
+    assert embedding_size > 1
+    assert all(len(step["inputVector"]) == embedding_size for step in trace["encoder"]["forward"])
+    assert all("inputVector" in step for step in trace["freeRunning"]["steps"])
+    # The same word is the same row of the table, wherever it is read.
+    tokens = trace["encoder"]["tokens"]
+    assert tokens.count("the") == 1
+    fed = {step["fedToken"]: step["inputVector"] for step in trace["freeRunning"]["steps"]}
+    assert fed["the"] != trace["encoder"]["forward"][2]["inputVector"], "encoder and decoder have their own tables"
+
+
+def test_a_character_model_records_no_input_vector(unrolled):
+    result = run(unrolled, "trace", "--checkpoint", STATE, "abc", "--format", "json")
+    trace = json.loads(result.stdout)
+    assert all("inputVector" not in step for step in trace["encoder"]["forward"])
+    assert all("inputVector" not in step for step in trace["freeRunning"]["steps"])
+
+
+def test_the_text_table_shows_words_and_their_embeddings(unrolled):
+    result = run(unrolled, "trace", *COMMANDS, "turn on the kitchen light", "--target", "the kitchen light is on")
+    assert result.returncode == 0, result.stderr
+    assert 'Input "turn on the kitchen light", target "the kitchen light is on"' in result.stdout
+    assert "'kitchen'" in result.stdout and "embedding (first values)" in result.stdout
+    assert "␣" not in result.stdout, "spaces between words are not tokens"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["trace", *COMMANDS, "turn on the kichen light"],
+         "the input has a word the commands model does not know: 'kichen'; allowed words: "),
+        (["trace", *COMMANDS, "turn on the kitchen light", "--target", "the kitchen light is shining"],
+         "the target has a word the commands model does not know: 'shining'"),
+        (["trace", *COMMANDS, "please turn on the kitchen light please"], "the input has 7 words; the commands model reads at most 6"),
+    ],
+)
+def test_a_word_model_names_the_unknown_word(unrolled, args, message):
+    result = run(unrolled, *args)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert message in lines[0]
+    if "allowed words" in message:
+        allowed = lines[0].split("allowed words: ")[1].split(" ")
+        assert "kitchen" in allowed and "unlock" in allowed and allowed == sorted(allowed)

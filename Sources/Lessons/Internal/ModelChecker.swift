@@ -15,6 +15,10 @@ struct ModelChecker {
   }
 
   func check(input: String, of model: LessonModelInfo, at location: SourceLocation) {
+    if let words = model.inputWords {
+      check(words: input, allowed: words, limit: model.maxInputLength, of: model, isTarget: false, at: location)
+      return
+    }
     let unknown = Self.unknownCharacters(in: input, alphabet: model.inputAlphabet)
     if !unknown.isEmpty {
       problems.report(
@@ -30,12 +34,37 @@ struct ModelChecker {
   }
 
   func check(target: String, of model: LessonModelInfo, at location: SourceLocation) {
+    if let words = model.targetWords {
+      check(words: target, allowed: words, limit: nil, of: model, isTarget: true, at: location)
+      return
+    }
     let unknown = Self.unknownCharacters(in: target, alphabet: model.targetAlphabet)
     if !unknown.isEmpty {
       problems.report(
         "target \"\(target)\" has \(Self.describe(unknown)) that model \(model.name) cannot write; "
           + "it writes only \"\(String(model.targetAlphabet))\"",
         at: location)
+    }
+  }
+
+  /// A word-level model's input or target: every word known, and no more words than it reads.
+  private func check(
+    words text: String, allowed: [String], limit: Int?, of model: LessonModelInfo, isTarget: Bool,
+    at location: SourceLocation
+  ) {
+    let words = text.split(separator: " ").map(String.init)
+    var unknown: [String] = []
+    for word in words where !allowed.contains(word) && !unknown.contains(word) { unknown.append(word) }
+    if !unknown.isEmpty {
+      let quoted = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+      problems.report(
+        "\(isTarget ? "target" : "input") \"\(text)\" has \(unknown.count == 1 ? "the word" : "the words") \(quoted) that model \(model.name) "
+          + "\(isTarget ? "cannot write" : "does not know"); its words are: \(allowed.joined(separator: " "))",
+        at: location)
+    }
+    if let limit, words.count > limit {
+      problems.report(
+        "input \"\(text)\" is \(words.count) words long; model \(model.name) reads at most \(limit)", at: location)
     }
   }
 

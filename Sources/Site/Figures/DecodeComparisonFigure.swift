@@ -30,7 +30,7 @@ public struct DecodeComparisonFigure: Sendable {
     guard let forced = trace.teacherForced else {
       html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(trace.freeRunning.output))”.</p>"
       return html
-        + "<figcaption>\(captionLead)Free-running decode of “\(HTML.escape(HTML.displayText(trace.input)))”.</figcaption></figure>"
+        + "<figcaption>\(captionLead)Free-running decode of “\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))”.</figcaption></figure>"
     }
     let free = trace.freeRunning
     let count = max(forced.steps.count, free.steps.count)
@@ -76,7 +76,7 @@ public struct DecodeComparisonFigure: Sendable {
       trace.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
       ?? "They are fed the same tokens at every step."
     html +=
-      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(trace.model.conditionedDecoder == true ? "Every step of both also reads the same repeated encoding. " : "")\(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "")))”.</figcaption>"
+      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(trace.model.conditionedDecoder == true ? "Every step of both also reads the same repeated encoding. " : "")\(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary)))”.</figcaption>"
     return html + "</figure>"
   }
 

@@ -76,7 +76,7 @@ public struct TraceWalkFigure: Sendable {
     let steps = self.steps.map { chosen in all.filter(chosen.contains) } ?? all
     let decode = feeding == .teacherForced ? trace.teacherForced : trace.freeRunning
     let captionText =
-      caption ?? "Step through “\(HTML.displayText(trace.input))” in \(trace.model.name): "
+      caption ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
       + "the encoder reads each token, the bridge hands over, and the decoder "
       + (feeding == .teacherForced
         ? "is fed the true previous token (teacher forcing)." : "is fed its own previous prediction (free-running).")
@@ -148,6 +148,7 @@ public struct TraceWalkFigure: Sendable {
       let token = reader.plainToken(record.token)
       var body =
         "<p class=\"step-lede\">Reads <span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
+      body += embeddingRow(record.inputVector, token: token, table: "encoder")
       body += cellDetail(step, reader: reader)
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: "\(name): read ‘\(token)’", body: body)
     case .bridge:
@@ -169,7 +170,9 @@ public struct TraceWalkFigure: Sendable {
       } else if record.readsRepeatedVector == true {
         body += " <span class=\"step-note\">The encoding is the same at every step; the token is this step's own.</span>"
       }
-      body += "</p><div class=\"decoder-step\">"
+      body += "</p>"
+      body += embeddingRow(record.inputVector, token: fed, table: "decoder")
+      body += "<div class=\"decoder-step\">"
       body += cellDetail(step, reader: reader)
       body += predictions(record, reader: reader)
       body += "</div>"
@@ -178,6 +181,16 @@ public struct TraceWalkFigure: Sendable {
         "\(name): fed \(alsoEncoding)\(fedQuoted) (\(SourceBadge.label(record.fedTokenSource))), predicted ‘\(predicted)’"
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: announce, body: body)
     }
+  }
+
+  /// The vector a step read from an embedding table, as one labelled row of values; empty
+  /// when the step read a one-hot vector.
+  private func embeddingRow(_ vector: [Float]?, token: String, table: String) -> String {
+    guard let vector else { return "" }
+    return VectorStrip.table(
+      [("embedding of ‘\(token)’", vector)],
+      caption: "What the LSTM reads: row ‘\(token)’ of the \(table)'s embedding table (\(vector.count) numbers learned in training)",
+      limit: 16, column: .dimension, panel: "embedding")
   }
 
   private func cellDetail(_ step: TraceStep, reader: TraceReader) -> String {

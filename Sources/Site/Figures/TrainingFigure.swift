@@ -123,8 +123,8 @@ public struct TrainingFigure: Sendable {
       let trace = snapshot.trace
       let metrics = history.metrics.first { $0.epoch == snapshot.epoch }
       var body =
-        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output)))</span>"
-      if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target)))</span>)" }
+        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary)))</span>"
+      if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)" }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
       body += "</p><ol class=\"token-row\">"
       for step in trace.freeRunning.steps {
@@ -134,8 +134,8 @@ public struct TrainingFigure: Sendable {
       }
       body += "</ol>"
       let announce =
-        "epoch \(snapshot.epoch): wrote ‘\(HTML.displayText(trace.freeRunning.output))’"
-        + (trace.target.map { ", target ‘\(HTML.displayText($0))’" } ?? "")
+        "epoch \(snapshot.epoch): wrote ‘\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))’"
+        + (trace.target.map { ", target ‘\(HTML.displayText($0, in: trace.model.outputVocabulary))’" } ?? "")
       return .init(anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)", announce: announce, body: body)
     }
     var html =

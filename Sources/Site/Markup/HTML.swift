@@ -38,6 +38,17 @@ public enum HTML {
     String(text.map { $0 == " " ? "␣" : $0 == "\t" ? "⇥" : $0 == "\n" ? "↵" : $0 })
   }
 
+  /// A text as a model with `vocabulary` splits it: characters with every space shown as
+  /// ␣ (``displayText(_:)``), or words as they are, since their spaces only separate them;
+  /// not yet escaped.
+  ///
+  /// ```
+  /// HTML.displayText("turn on the lamp", in: Vocabulary(tokens: ["lamp"], unit: .word))  // "turn on the lamp"
+  /// ```
+  public static func displayText(_ text: String, in vocabulary: Vocabulary) -> String {
+    vocabulary.unit == .word ? text : displayText(text)
+  }
+
   /// An id fragment made only of `a-z 0-9 -`, for element ids built from names.
   ///
   /// ```

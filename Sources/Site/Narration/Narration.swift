@@ -47,7 +47,10 @@ public struct Narration: Equatable, Sendable {
         return
       }
       speaker.setup.append(
-        "The encoder reads \(speaker.quoted(record.token)), token \(record.position + 1) of \(trace.encoder.tokens.count).")
+        "The encoder reads \(speaker.quoted(record.token)), \(speaker.inputNoun) \(record.position + 1) of \(trace.encoder.tokens.count).")
+      if let vector = record.inputVector {
+        speaker.setup.append("What the LSTM reads is its row of the embedding table: \(vector.count) learned numbers.")
+      }
       if includesCell { speaker.describeCell(at: step) }
     case .backward(let i):
       guard let record = trace.encoder.backward?[safe: i] else {
@@ -91,6 +94,9 @@ private struct Speaker {
 
   /// The kind of token the output vocabulary holds, for "the true previous character".
   var tokenNoun: String { trace.model.outputVocabulary.unit == .word ? "word" : "character" }
+
+  /// What the encoder reads one of per step, for "token 3 of 5": "word" for a word model.
+  var inputNoun: String { trace.model.inputVocabulary.unit == .word ? "word" : "token" }
 
   func quoted(_ token: String) -> String { "‘\(reader.plainToken(token))’" }
 
@@ -172,7 +178,7 @@ private struct Speaker {
         )
       } else {
         setup.append(
-          "The encoder has read all \(trace.encoder.tokens.count) tokens; its final hidden and cell states (\(units) values each) become the decoder's starting states."
+          "The encoder has read all \(trace.encoder.tokens.count) \(inputNoun)s; its final hidden and cell states (\(units) values each) become the decoder's starting states."
         )
       }
       if let strongest = cell.indices.max(by: { abs(cell[$0]) < abs(cell[$1]) }) {

@@ -10,10 +10,10 @@ extension Page {
   /// // ["t-walk-s", "t-compare-s", "t-heat-s", "t-arch-s"]
   /// ```
   public static func trace(_ trace: ModelTrace, path: String = "trace.html", idPrefix: String = "t", unit: Int = 0) -> Page {
-    let title = "“\(HTML.displayText(trace.input))” through \(trace.model.name)"
+    let title = "“\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” through \(trace.model.name)"
     let lede =
-      "The model wrote “\(HTML.displayText(trace.freeRunning.output))”"
-      + (trace.target.map { " for the target “\(HTML.displayText($0))”." } ?? ".")
+      "The model wrote “\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))”"
+      + (trace.target.map { " for the target “\(HTML.displayText($0, in: trace.model.outputVocabulary))”." } ?? ".")
       + " Step through every gate and state below."
     return Page(
       path: path, title: title, lede: lede, template: .trace,
@@ -39,7 +39,7 @@ extension Page {
       var html = TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
       if trace.teacherForced != nil { html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html }
       if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
-      sections.append(PageSection(id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input))”", html: html))
+      sections.append(PageSection(id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”", html: html))
     }
     let defaultLede =
       "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "

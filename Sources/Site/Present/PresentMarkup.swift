@@ -47,6 +47,7 @@ public enum PresentMarkup {
     Panel(name: "bidirectional", shows: "the forward and backward view"),
     Panel(name: "architecture", shows: "the model's architecture"),
     Panel(name: "training", shows: "the training curves"),
+    Panel(name: "embedding", shows: "the embedding vector a word-level step reads"),
   ]
 
   /// Presenter notes for a figure, quiz or slide: a closed "Notes for the teacher" box on

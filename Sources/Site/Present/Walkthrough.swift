@@ -29,7 +29,7 @@ public struct Walkthrough: Sendable {
   public static let titleID = "w-title"
 
   /// The deck's title (plain text).
-  public var title: String { "“\(HTML.displayText(trace.input))” through \(trace.model.name)" }
+  public var title: String { "“\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” through \(trace.model.name)" }
 
   /// One sentence under the title (plain text).
   public var lede: String {
@@ -53,13 +53,13 @@ public struct Walkthrough: Sendable {
     html += "\(model.encoderUnits) units; LSTM decoder, \(model.decoderUnits) units; "
     html += model.bridge == .states ? "the encoder's states start the decoder" : "the encoding is repeated at every decoder step"
     if model.conditionedDecoder == true { html += ", beside the token the decoder wrote last" }
-    html += "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span>"
+    html += "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span>"
     let read = trace.encoder.tokens.map { reader.token($0) }.joined(separator: "</span> <span class=\"tok\">")
     html += ", read as <span class=\"tok\">\(read)</span>"
     if model.reverseInput { html += " (reversed, as the model was trained)" }
     html += "</dd>"
     if let target = trace.target {
-      html += "<dt>Target</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(target)))</span></dd>"
+      html += "<dt>Target</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span></dd>"
     }
     html += "</dl>"
     if let notes = notes[Self.titleID] { html += PresentMarkup.notes(notes) }
@@ -75,7 +75,7 @@ public struct Walkthrough: Sendable {
         "w-encoder", "The encoder reads",
         walk(
           id: "w-encoder", steps: forward + backward, feeding: .freeRunning,
-          caption: "The encoder reads “\(HTML.displayText(trace.input))” one token at a time.")),
+          caption: "The encoder reads “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” one token at a time.")),
       section(
         "w-bridge", "The bridge",
         walk(id: "w-bridge", steps: [.bridge], feeding: .freeRunning, caption: "What the encoder hands to the decoder.")),

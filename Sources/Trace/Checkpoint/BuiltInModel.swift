@@ -19,6 +19,9 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   /// The same, with Srivastava et al. 2015's conditioned decoder: each step also reads the
   /// previous output character.
   case autoencoderConditioned = "autoencoder-conditioned"
+  /// A word-level state-bridge model with embeddings on both sides, from home-assistant
+  /// commands to replies: `"turn on the kitchen light"` → `"the kitchen light is on"`.
+  case commands
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

@@ -30,6 +30,13 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   /// 5,000 different strings, the first 4,500 for training and the last 500 for validation,
   /// so no validation string appears in training.
   case autoencoder
+  /// Short home-assistant commands and their replies, one word per token, made from a small
+  /// grammar: `"turn on the kitchen light"` → `"the kitchen light is on"`.
+  ///
+  /// 280 (room, device) pairs, each written with every verb form the grammar allows; a
+  /// seeded 28 pairs are held out whole for validation, so validation measures combinations never seen in
+  /// training.
+  case commands
 
   /// The characters this task's sources and targets are made of, sorted: a model's
   /// vocabularies for the task.
@@ -50,6 +57,22 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
         target: BuiltInTask.phrasebookFrenchCharacters)
     case .autoencoder:
       Alphabet(source: Dataset.autoencoderLetters, target: Dataset.autoencoderLetters)
+    case .commands:
+      // The words' letters and the space between them.
+      Alphabet(
+        source: Dataset.commandsLexicon.source.joined(separator: " "),
+        target: Dataset.commandsLexicon.target.joined(separator: " "))
+    }
+  }
+
+  /// The words this task's sources and targets are made of, sorted, for a word-level
+  /// task; `nil` for a character-level one.
+  ///
+  /// The data uses no other word, and every one listed (the tests check seeds 0 and 1).
+  public var lexicon: Lexicon? {
+    switch self {
+    case .addition, .addition3, .dates, .phrasebook, .autoencoder: nil
+    case .commands: Dataset.commandsLexicon
     }
   }
 }
@@ -64,6 +87,7 @@ extension BuiltInTask {
     case .dates: 3
     case .phrasebook: Dataset.tabSeparatedRandomStream
     case .autoencoder: 5
+    case .commands: 5
     }
   }
 }

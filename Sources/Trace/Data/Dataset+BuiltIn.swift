@@ -17,6 +17,7 @@ extension Dataset {
     case .dates: dates(seed: seed)
     case .phrasebook: phrasebook(seed: seed)
     case .autoencoder: autoencoder(seed: seed)
+    case .commands: commands(seed: seed)
     }
   }
 }

@@ -18,13 +18,15 @@ extension ModelTrace {
     out.append(
       "Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters"
     )
-    out.append("Input \(Self.quoted(input))" + (target.map { ", target \(Self.quoted($0))" } ?? ""))
+    out.append(
+      "Input \(quoted(input, in: model.inputVocabulary))"
+        + (target.map { ", target \(quoted($0, in: model.outputVocabulary))" } ?? ""))
     out.append("")
-    let read = encoder.tokens.joined()
+    let read = model.inputVocabulary.text(of: encoder.tokens)
     out.append(
       contentsOf: encoderTable(
         title:
-          "Encoder\(encoder.backward == nil ? "" : " (forward)"): reads \(Self.quoted(read))\(model.reverseInput ? " (the input reversed)" : "")",
+          "Encoder\(encoder.backward == nil ? "" : " (forward)"): reads \(quoted(read, in: model.inputVocabulary))\(model.reverseInput ? " (the input reversed)" : "")",
         steps: encoder.forward))
     if let backward = encoder.backward {
       out.append("")
@@ -71,6 +73,32 @@ private extension ModelTrace {
     "\"" + text.map { TokenDisplay.name(String($0), start: nil, end: nil) }.joined() + "\""
   }
 
+  /// A text as the model splits it: characters with the invisible ones named, or words as
+  /// they are (their spaces only separate them).
+  func quoted(_ text: String, in vocabulary: Vocabulary) -> String {
+    vocabulary.unit == .word ? "\"\(text)\"" : Self.quoted(text)
+  }
+
+  /// The first values of the vector a step read from an embedding table, or nothing when
+  /// the step read a one-hot vector.
+  static func embeddingCells(_ vector: [Float]?) -> String {
+    guard let vector else { return "" }
+    let shown = vector.prefix(3).map { String(format: "%5.2f", $0) }.joined(separator: " ")
+    return "  " + shown + (vector.count > 3 ? " …(\(vector.count))" : "")
+  }
+
+  /// The header of the embedding column, when the steps have one.
+  static func embeddingHeader(_ present: Bool) -> String {
+    present ? "  embedding (first values)" : ""
+  }
+
+  /// How wide a column of these tokens is: `minimum` for characters (the table's layout
+  /// since version 1), wide enough for the longest word for words.
+  func tokenWidth(_ tokens: [String], in vocabulary: Vocabulary, atLeast minimum: Int) -> Int {
+    guard vocabulary.unit == .word else { return minimum }
+    return max(minimum, (tokens.map { token($0).count }.max() ?? 0) + 2)
+  }
+
   /// One of the model's tokens, quoted, by the same names the site uses.
   func token(_ token: String) -> String {
     "'\(model.displayName(of: token))'"
@@ -93,10 +121,13 @@ private extension ModelTrace {
 
   func encoderTable(title: String, steps: [EncoderStepRecord]) -> [String] {
     var lines = [title, "  (gate columns are means over the units; |c| is the mean size of the cell state)"]
-    lines.append(" step  token  " + gateHeader)
+    let width = tokenWidth(steps.map(\.token), in: model.inputVocabulary, atLeast: 7)
+    let embeds = steps.contains { $0.inputVector != nil }
+    lines.append(" step  " + Self.column("token", width) + gateHeader + Self.embeddingHeader(embeds))
     for step in steps {
       lines.append(
-        String(format: "%5d  ", step.position) + Self.column(token(step.token), 7) + gateCells(step.state))
+        String(format: "%5d  ", step.position) + Self.column(token(step.token), width) + gateCells(step.state)
+          + Self.embeddingCells(step.inputVector))
     }
     return lines
   }
@@ -122,8 +153,15 @@ private extension ModelTrace {
       ? "Decoder, teacher-forced: each step is fed the true previous token"
       : "Decoder, free-running: each step is fed its own previous prediction (greedy)"
     var lines = [title]
-    lines.append(" step  fed            source             target  predicted  top predictions               loss  " + gateHeader)
     let vocabulary = model.outputVocabulary.tokens
+    let width = tokenWidth(vocabulary, in: model.outputVocabulary, atLeast: 8)
+    let embeds = decode.steps.contains { $0.inputVector != nil }
+    // Words make the top predictions wider than characters do.
+    let topWidth = model.outputVocabulary.unit == .word ? 3 * (width + 5) : 30
+    lines.append(
+      " step  " + Self.column("fed", max(15, width)) + Self.column("source", 19) + Self.column("target", width)
+        + Self.column("predicted", max(11, width + 2)) + Self.column("top predictions", topWidth) + "loss  " + gateHeader
+        + Self.embeddingHeader(embeds))
     for step in decode.steps {
       // A conditioned decoder reads the encoding beside the token: "enc + 'b'".
       let fed = step.fedToken.map { step.readsRepeatedVector == true ? "enc + " + token($0) : token($0) } ?? "encoding"
@@ -141,9 +179,11 @@ private extension ModelTrace {
       let target = step.target.map(token) ?? "-"
       let marker = step.target != nil && step.target != step.predicted ? " ✗" : ""
       lines.append(
-        String(format: "%5d  ", step.step) + Self.column(fed, 15) + Self.column(source, 19) + Self.column(target, 8)
-          + Self.column(token(step.predicted) + marker, 11) + Self.column(top, 30)
-          + (step.loss.map { String(format: "%5.2f", $0) } ?? "    -") + "  " + gateCells(step.state))
+        String(format: "%5d  ", step.step) + Self.column(fed, max(15, width)) + Self.column(source, 19)
+          + Self.column(target, width) + Self.column(token(step.predicted) + marker, max(11, width + 2))
+          + Self.column(top, topWidth)
+          + (step.loss.map { String(format: "%5.2f", $0) } ?? "    -") + "  " + gateCells(step.state)
+          + Self.embeddingCells(step.inputVector))
     }
     let stop: String
     switch decode.stopReason {
@@ -153,7 +193,7 @@ private extension ModelTrace {
     case .targetEnd: stop = "the target ended"
     }
     lines.append(
-      "  output \(Self.quoted(decode.output)); stopped because \(stop)"
+      "  output \(quoted(decode.output, in: model.outputVocabulary)); stopped because \(stop)"
         + (decode.meanLoss.map { String(format: "; mean loss %.3f", $0) } ?? ""))
     return lines
   }

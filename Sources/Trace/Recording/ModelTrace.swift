@@ -89,6 +89,9 @@ public struct EncoderStepRecord: Codable, Equatable, Sendable {
   public var token: String
   /// The gates and states after reading it.
   public var state: CellRecord
+  /// The vector the step read: the token's row of the encoder's `Embedding` table. Present
+  /// only when the encoder embeds its tokens (a one-hot input is implied by the token).
+  public var inputVector: [Float]?
 }
 
 /// The encoder's recording.
@@ -147,6 +150,9 @@ public struct DecoderStepRecord: Codable, Equatable, Sendable {
   public var predicted: String
   /// `-log p(target)`, when a target is known.
   public var loss: Float?
+  /// The vector the step read: the fed token's row of the decoder's `Embedding` table.
+  /// Present only when the decoder embeds its tokens.
+  public var inputVector: [Float]?
 }
 
 /// Why a decode stopped.

@@ -71,9 +71,17 @@ private extension Seq2SeqModel {
     }
     guard unknown.isEmpty else {
       let allowed = vocabulary.tokens.filter { !special.contains($0) }
+      if vocabulary.unit == .word {
+        throw .unknownWords(model: name, words: unknown, allowed: allowed, inTarget: isTarget)
+      }
       throw .unknownTokens(model: name, tokens: unknown, allowed: allowed, inTarget: isTarget)
     }
-    guard tokens.count <= limit else { throw .tooLong(model: name, length: tokens.count, limit: limit, inTarget: isTarget) }
+    guard tokens.count <= limit else {
+      if vocabulary.unit == .word {
+        throw .tooManyWords(model: name, count: tokens.count, limit: limit, inTarget: isTarget)
+      }
+      throw .tooLong(model: name, length: tokens.count, limit: limit, inTarget: isTarget)
+    }
     return tokens.map { vocabulary.id(of: $0)! }
   }
 
@@ -86,9 +94,13 @@ private extension Seq2SeqModel {
   func encoderRecord(_ pass: EncoderPass) -> EncoderRecord {
     let vocabulary = configuration.inputVocabulary
     let tokens = pass.tokens[0].map { vocabulary.tokens[$0] }
+    // The embedding lookup is the LSTM step's own input: row 0 of what the step read.
+    let embeds = encoderEmbedding != nil
     func steps(_ run: LSTMSequenceRun) -> [EncoderStepRecord] {
       zip(run.positions, run.steps).map { position, cache in
-        EncoderStepRecord(position: position, token: tokens[position], state: cellRecord(cache))
+        EncoderStepRecord(
+          position: position, token: tokens[position], state: cellRecord(cache),
+          inputVector: embeds ? cache.input.row(0) : nil)
       }
     }
     switch pass.run {
@@ -135,7 +147,8 @@ private extension Seq2SeqModel {
           readsRepeatedVector: configuration.isConditionedRepeat ? true : nil,
           target: cache.targets[0].map { vocabulary.tokens[$0] },
           state: cellRecord(cache.cell), probabilities: cache.probabilities.row(0), predicted: predicted,
-          loss: forward.loss(step: index, row: 0)))
+          loss: forward.loss(step: index, row: 0),
+          inputVector: decoderEmbedding != nil && cache.fedTokens[0] != nil ? cache.cell.input.row(0) : nil))
       if feeding == .freeRunning && predicted == configuration.endToken {
         stopReason = .endToken
         break

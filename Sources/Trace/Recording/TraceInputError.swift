@@ -6,6 +6,10 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
   case unknownTokens(model: String, tokens: [String], allowed: [String], inTarget: Bool)
   /// More tokens than the model reads or writes.
   case tooLong(model: String, length: Int, limit: Int, inTarget: Bool)
+  /// Words a word-level model's vocabulary lacks.
+  case unknownWords(model: String, words: [String], allowed: [String], inTarget: Bool)
+  /// More words than a word-level model reads or writes.
+  case tooManyWords(model: String, count: Int, limit: Int, inTarget: Bool)
 
   public var description: String {
     switch self {
@@ -19,6 +23,14 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
     case .tooLong(let model, let length, let limit, let inTarget):
       return
         "the \(inTarget ? "target" : "input") has \(length) characters; the \(model) model \(inTarget ? "writes" : "reads") at most \(limit)"
+    case .unknownWords(let model, let words, let allowed, let inTarget):
+      let names = words.map { "'\($0)'" }.joined(separator: ", ")
+      let noun = words.count == 1 ? "a word" : "words"
+      return
+        "the \(inTarget ? "target" : "input") has \(noun) the \(model) model does not know: \(names); allowed words: \(allowed.joined(separator: " "))"
+    case .tooManyWords(let model, let count, let limit, let inTarget):
+      return
+        "the \(inTarget ? "target" : "input") has \(count) words; the \(model) model \(inTarget ? "writes" : "reads") at most \(limit)"
     }
   }
 

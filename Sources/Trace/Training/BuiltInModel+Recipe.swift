@@ -37,6 +37,7 @@ extension BuiltInModel {
     case .dates: return .dates
     case .phrasebook: return .phrasebook
     case .autoencoder, .autoencoderConditioned: return .autoencoder
+    case .commands: return .commands
     }
   }
 
@@ -61,12 +62,20 @@ extension BuiltInModel {
       return [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")]
     case .autoencoder, .autoencoderConditioned:
       return [ProbeExample(input: "beach", target: "beach")]
+    case .commands:
+      // The first command of a (room, device) pair that training never shows (the recipe's
+      // seed decides which pairs are held out; the task is made in a millisecond).
+      let heldOut = Dataset.builtIn(.commands, seed: BuiltInModel.recipeDataSeed).validation
+      return heldOut.prefix(1).map { ProbeExample(input: $0.source, target: $0.target) }
     }
   }
 
+  /// The seed every built-in model's data is made with.
+  public static let recipeDataSeed: UInt64 = 2026
+
   /// The recipe of this model, with the committed seeds.
   public func recipe() -> TrainingRecipe {
-    let dataset = Dataset.builtIn(task, seed: 2026)
+    let dataset = Dataset.builtIn(task, seed: BuiltInModel.recipeDataSeed)
     let alphabet = task.alphabet
     let digits = Vocabulary(tokens: "0123456789+ ".map(String.init))  // the tutorial's alphabet order
     switch self {
@@ -136,6 +145,18 @@ extension BuiltInModel {
         options: TrainingOptions(epochs: 40, batchSize: 32, seed: 19, optimizer: .adam, probeEpochs: [0, 5]),
         weightSeed: 32,
         probes: probes)
+    case .commands:
+      let configuration = Seq2SeqConfiguration.wordStateBridge(
+        name: rawValue, lexicon: task.lexicon!, dataset: dataset, encoder: EncoderConfiguration(units: 64, embeddingSize: 16),
+        decoderEmbeddingSize: 16)
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        // Exact match on the held-out pairs: 82.1% at epoch 40, 96.4% at 50, 98.2% at 60, then
+        // 96.4% from 80 to 200 (the training loss near 0.001): 60 epochs, chosen on validation.
+        options: TrainingOptions(
+          epochs: 60, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 40]),
+        weightSeed: 64,
+        probes: probes)
     }
   }
 }
@@ -158,6 +179,31 @@ extension Seq2SeqConfiguration {
       outputVocabulary: Vocabulary(tokens: ["\t", "\n"] + target.map(String.init)),
       maxInputLength: examples.map(\.source.count).max() ?? 1,
       maxOutputLength: (examples.map(\.target.count).max() ?? 0) + 1,
+      reverseInput: reverseInput, startToken: "\t", endToken: "\n")
+  }
+}
+
+extension Seq2SeqConfiguration {
+  /// The lstm_seq2seq example's architecture at the word level: a state bridge whose encoder
+  /// and decoder read their tokens through `Embedding` layers, one word per token.
+  ///
+  /// The vocabularies are the lexicon's words (plus the start and end tokens, a tab and a
+  /// newline, for the output); the length limits are the most words in a source, and in a
+  /// target plus the end token.
+  public static func wordStateBridge(
+    name: String, lexicon: Lexicon, dataset: Dataset, encoder: EncoderConfiguration, decoderEmbeddingSize: Int,
+    reverseInput: Bool = false
+  ) -> Seq2SeqConfiguration {
+    let examples = dataset.training + dataset.validation
+    let wordCount = { (text: String) in text.split(separator: " ").count }
+    let decoderUnits = encoder.bidirectional ? 2 * encoder.units : encoder.units
+    return Seq2SeqConfiguration(
+      name: name, bridge: .states, encoder: encoder,
+      decoder: DecoderConfiguration(units: decoderUnits, embeddingSize: decoderEmbeddingSize),
+      inputVocabulary: Vocabulary(tokens: lexicon.source, unit: .word),
+      outputVocabulary: Vocabulary(tokens: ["\t", "\n"] + lexicon.target, unit: .word),
+      maxInputLength: examples.map { wordCount($0.source) }.max() ?? 1,
+      maxOutputLength: (examples.map { wordCount($0.target) }.max() ?? 0) + 1,
       reverseInput: reverseInput, startToken: "\t", endToken: "\n")
   }
 }

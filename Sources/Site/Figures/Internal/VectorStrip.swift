@@ -1,14 +1,29 @@
 /// Small tables of whole vectors (a bridge's states, a merged output): one row per
 /// vector, one coloured cell with its number per unit.
+///
+/// A column is a unit (`u0`, `u1`, …) unless `column` says otherwise: an embedding's columns
+/// are its dimensions (`d0`, `d1`, …).
 enum VectorStrip {
-  static func table(_ vectors: [(String, [Float])], caption: String, limit: Int) -> String {
+  /// What a strip's columns are.
+  struct Column {
+    /// The header's prefix: `u` gives `u0`, `u1`, …
+    var prefix: String
+    /// Their name in the caption's "first 12 of 64 units".
+    var noun: String
+    static let unit = Column(prefix: "u", noun: "units")
+    static let dimension = Column(prefix: "d", noun: "dimensions")
+  }
+
+  static func table(
+    _ vectors: [(String, [Float])], caption: String, limit: Int, column: Column = .unit, panel: String = "bridge"
+  ) -> String {
     let longest = vectors.map(\.1.count).max() ?? 0
     let width = min(limit, longest)
     let scale = ColorScale.diverging(covering: vectors.flatMap(\.1))
     var html =
-      "<div class=\"heatmap-scroll\" data-panel=\"bridge\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) units)" : "")</caption>"
+      "<div class=\"heatmap-scroll\" data-panel=\"\(panel)\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) \(column.noun))" : "")</caption>"
     html +=
-      "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">u\($0)</th>" }.joined()
+      "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">\(column.prefix)\($0)</th>" }.joined()
       + "</tr></thead><tbody>"
     for (name, values) in vectors {
       html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>"

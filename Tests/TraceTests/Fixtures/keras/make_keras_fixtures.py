@@ -26,6 +26,8 @@ Fixtures (JSON, float32 values written in their shortest round-trip form):
                                           targets -> LSTM -> Dense (a conditioned decoder,
                                           Srivastava et al. 2015), teacher-forced and greedy
   state_bridge, state_bridge_bidirectional, state_bridge_embedding   lstm_seq2seq's shape
+                                          (the embedding one, word-level with an Embedding on
+                                          both sides, also records each step's looked-up vector)
   exported_state_bridge.safetensors (+ .json)   a model exported by tools/keras_export.py
 The seq2seq fixtures hold the unrolled configuration and tensors that keras_export.py
 derives from the Keras model, so the Swift tests also check the exporter's mapping.
@@ -582,6 +584,10 @@ def state_bridge_fixture(name, seed, *, bidirectional=False, embedding=None, sou
     if embedding:
         encoder_vectors = np.asarray(model.get_layer("encoder_embedding")(encoder_inputs))
     record, states = encoder_records(encoder, encoder_vectors)
+    if embedding:
+        # What Keras's Embedding layer gave each encoder step: the trace's inputVector.
+        for entry in record["forward"]:
+            entry["inputVector"] = values(encoder_vectors[0, entry["position"]])
     if bidirectional:
         bridge = {"forwardHidden": values(states[0][0]), "forwardCell": values(states[1][0]),
                   "backwardHidden": values(states[2][0]), "backwardCell": values(states[3][0])}
@@ -598,9 +604,11 @@ def state_bridge_fixture(name, seed, *, bidirectional=False, embedding=None, sou
         decoder_vectors = np.asarray(model.get_layer("decoder_embedding")(decoder_inputs))
     steps = decoder_records(model.get_layer("decoder"), model.get_layer("output"), decoder_vectors, initial, probabilities)
     losses = categorical_crossentropy(target_with_end, probabilities)
-    for entry, loss, fed in zip(steps, losses, decoder_input_ids):
+    for index, (entry, loss, fed) in enumerate(zip(steps, losses, decoder_input_ids)):
         entry["loss"] = values(loss)
         entry["fedToken"] = output_tokens[fed]
+        if embedding:
+            entry["inputVector"] = values(decoder_vectors[0, index])
     config, tensors = keras_export.describe(
         model, input_tokens, output_tokens, name=name, max_input_length=max_input, max_output_length=max_output)
     fixture = {
