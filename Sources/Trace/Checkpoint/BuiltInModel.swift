@@ -13,6 +13,9 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   case dates
   /// The Keras lstm_seq2seq example's architecture on the English–French phrasebook.
   case phrasebook
+  /// A forecaster of real values (LSTM → RepeatVector → LSTM → linear Dense): reads 24
+  /// values of a noisy sum of sines and writes the next 8.
+  case sines
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

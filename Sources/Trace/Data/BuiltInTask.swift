@@ -24,6 +24,11 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   ///
   /// Read from the bundled `phrasebook.tsv`; a seeded 10% is held out for validation.
   case phrasebook
+  /// Noisy sums of two sines with seeded frequencies, amplitudes, phases and noise: read
+  /// 24 values, forecast the next 8 (`"0.412,0.538,…"` → `"-0.120,…"`).
+  ///
+  /// 3,000 training and 300 validation series, each drawn independently.
+  case sines
 
   /// The characters this task's sources and targets are made of, sorted: a model's
   /// vocabularies for the task.
@@ -42,6 +47,9 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
       Alphabet(
         source: BuiltInTask.phrasebookEnglishCharacters,
         target: BuiltInTask.phrasebookFrenchCharacters)
+    case .sines:
+      // Numbers as text; a series model reads the values, not these characters.
+      Alphabet(source: ",-.0123456789", target: ",-.0123456789")
     }
   }
 }
@@ -55,6 +63,7 @@ extension BuiltInTask {
     case .addition3: 2
     case .dates: 3
     case .phrasebook: Dataset.tabSeparatedRandomStream
+    case .sines: 5
     }
   }
 }

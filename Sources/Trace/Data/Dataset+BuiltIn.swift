@@ -16,6 +16,7 @@ extension Dataset {
     case .addition3: addition3(seed: seed)
     case .dates: dates(seed: seed)
     case .phrasebook: phrasebook(seed: seed)
+    case .sines: sines(seed: seed)
     }
   }
 }

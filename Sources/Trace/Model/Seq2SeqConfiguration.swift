@@ -27,13 +27,18 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   public var startToken: String?
   /// The token after which the decoder stops (state bridge; the Keras example uses a newline).
   public var endToken: String?
+  /// When set, the model reads and writes real values, not tokens: its vocabularies name
+  /// the values of one step, the output layer is linear and the loss is mean squared error
+  /// (see ``SeriesConfiguration``). `nil` for a token model, and in every checkpoint made
+  /// before forecasting existed.
+  public var series: SeriesConfiguration?
 
   /// A configuration; see ``validate()`` for the rules it must follow.
   public init(
     name: String, bridge: Bridge, encoder: EncoderConfiguration, decoder: DecoderConfiguration,
     inputVocabulary: Vocabulary, outputVocabulary: Vocabulary, maxInputLength: Int,
     maxOutputLength: Int, inputPadding: Padding? = nil, outputPadding: Padding? = nil, reverseInput: Bool = false,
-    startToken: String? = nil, endToken: String? = nil
+    startToken: String? = nil, endToken: String? = nil, series: SeriesConfiguration? = nil
   ) {
     self.name = name
     self.bridge = bridge
@@ -48,7 +53,14 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     self.reverseInput = reverseInput
     self.startToken = startToken
     self.endToken = endToken
+    self.series = series
   }
+
+  /// Whether the model reads and writes real values (``series`` is set).
+  public var isSeries: Bool { series != nil }
+
+  /// The values read or written per step of a series model: the vocabulary's size.
+  public var valuesPerStep: Int { inputVocabulary.count }
 
   /// The size of the vector the decoder receives from the encoder: the decoder's state
   /// size for a state bridge, the repeated vector's size for a repeat bridge.
@@ -91,6 +103,14 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
         throw fail("a repeat bridge needs one vector to repeat: merge mode none keeps two")
       }
       guard decoder.embeddingSize == nil else { throw fail("a repeat bridge decoder reads the encoding, not embedded tokens") }
+    }
+    if series != nil {
+      guard bridge == .repeatVector else { throw fail("a series model needs a repeat bridge") }
+      guard encoder.embeddingSize == nil else { throw fail("a series model reads its values, not embedded tokens") }
+      guard inputPadding == nil, outputPadding == nil else { throw fail("a series model reads and writes no padding") }
+      guard inputVocabulary == outputVocabulary else {
+        throw fail("a series model writes the same values per step as it reads (one vocabulary naming them)")
+      }
     }
     if let inputPadding {
       guard inputPadding.width == maxInputLength else { throw fail("the padding width must equal the maximum input length") }

@@ -58,6 +58,9 @@ public struct ModelDescription: Codable, Equatable, Sendable {
   public var reverseInput: Bool
   /// The number of trainable parameters.
   public var parameterCount: Int
+  /// Set when the model reads and writes real values (a forecaster); its vocabularies then
+  /// name the values of one step.
+  public var series: SeriesConfiguration? = nil
 }
 
 /// One LSTM step's gates and states for one sequence.
@@ -86,6 +89,9 @@ public struct EncoderStepRecord: Codable, Equatable, Sendable {
   public var token: String
   /// The gates and states after reading it.
   public var state: CellRecord
+  /// A series model's input values at that position (one per name in the input
+  /// vocabulary); `token` is then their text.
+  public var values: [Float]? = nil
 }
 
 /// The encoder's recording.
@@ -138,8 +144,15 @@ public struct DecoderStepRecord: Codable, Equatable, Sendable {
   public var probabilities: [Float]
   /// The most probable token: what greedy decoding writes.
   public var predicted: String
-  /// `-log p(target)`, when a target is known.
+  /// `-log p(target)`, when a target is known; for a series model the squared error
+  /// `(1/F) Σ (predicted - true)²`.
   public var loss: Float?
+  /// A series model's forecast at this step (one value per name in the output
+  /// vocabulary); `predicted` is then its text and `probabilities` is empty.
+  public var predictedValues: [Float]? = nil
+  /// A series model's true values at this step, when a target was given; `target` is then
+  /// their text.
+  public var targetValues: [Float]? = nil
 }
 
 /// Why a decode stopped.

@@ -11,6 +11,7 @@ extension Seq2SeqModel {
   /// ```
   public func trace(input: String, target: String? = nil) throws(TraceInputError) -> ModelTrace {
     let config = configuration
+    if config.isSeries { return try forecastTrace(input: input, target: target) }
     let sourceIDs = try ids(of: input, in: config.inputVocabulary, limit: config.maxInputLength, isTarget: false)
     let encoderTokens = encoderTokens(forSourceIDs: sourceIDs)
     var targetIDs: [Int]?
@@ -44,7 +45,7 @@ extension Seq2SeqModel {
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
       inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
       startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
-      parameterCount: parameterCount)
+      parameterCount: parameterCount, series: config.series)
   }
 
   /// The first step where two decodes are fed differently, or where one has stopped and
@@ -75,6 +76,66 @@ private extension Seq2SeqModel {
     }
     guard tokens.count <= limit else { throw .tooLong(model: name, length: tokens.count, limit: limit, inTarget: isTarget) }
     return tokens.map { vocabulary.id(of: $0)! }
+  }
+
+  /// A series model's trace: the values read, and one free-running forecast whose steps
+  /// carry the predicted values and, with a target, the true ones. There is no
+  /// teacher-forced decode: a forecaster's decoder reads the repeated encoding, never its
+  /// previous output.
+  func forecastTrace(input: String, target: String?) throws(TraceInputError) -> ModelTrace {
+    let config = configuration
+    guard let series = config.series else { preconditionFailure("forecastTrace needs a series model") }
+    let width = config.valuesPerStep
+    let sourceValues = try values(of: input, needed: config.maxInputLength * width, isTarget: false)
+    let targetValues = try target.map { (text: String) throws(TraceInputError) -> [Float] in
+      try values(of: text, needed: config.maxOutputLength * width, isTarget: true)
+    }
+    let pass = forecast(series: [encoderValues(forSeries: sourceValues)], targets: targetValues.map { [$0] })
+
+    var encoder = encoderRecord(pass.encoder)
+    let stepTexts = pass.encoder.inputs.map { series.text(of: $0.row(0)) }
+    func withValues(_ steps: [EncoderStepRecord]) -> [EncoderStepRecord] {
+      steps.map { step in
+        var step = step
+        step.token = stepTexts[step.position]
+        step.values = pass.encoder.inputs[step.position].row(0)
+        return step
+      }
+    }
+    encoder.tokens = stepTexts
+    encoder.forward = withValues(encoder.forward)
+    encoder.backward = encoder.backward.map(withValues)
+
+    var steps: [DecoderStepRecord] = []
+    for (index, cache) in pass.decoderSteps.enumerated() {
+      let predicted = cache.predictedValues?.row(0) ?? []
+      let truth = cache.targetValues?.row(0)
+      steps.append(
+        DecoderStepRecord(
+          step: index, fedToken: nil, fedTokenSource: .repeatedEncoding, target: truth.map { series.text(of: $0) },
+          state: cellRecord(cache.cell), probabilities: [], predicted: series.text(of: predicted),
+          loss: pass.squaredError(step: index, row: 0), predictedValues: predicted, targetValues: truth))
+    }
+    let forecastRecord = DecodeRecord(
+      feeding: .freeRunning, steps: steps, output: series.text(of: steps.flatMap { $0.predictedValues ?? [] }),
+      stopReason: .fixedLength, meanLoss: pass.meanSquaredError)
+    return ModelTrace(
+      format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
+      input: input, target: target, encoder: encoder, bridge: bridgeRecord(pass),
+      teacherForced: nil, freeRunning: forecastRecord, firstDivergence: nil)
+  }
+
+  /// The numbers of a comma-separated input or target, exactly `needed` of them.
+  func values(of text: String, needed: Int, isTarget: Bool) throws(TraceInputError) -> [Float] {
+    let name = configuration.name
+    let values: [Float]
+    do { values = try SeriesConfiguration.values(of: text) } catch {
+      throw .notANumber(model: name, piece: error.piece, position: error.position, inTarget: isTarget)
+    }
+    guard values.count == needed else {
+      throw .wrongValueCount(model: name, count: values.count, needed: needed, inTarget: isTarget)
+    }
+    return values
   }
 
   func cellRecord(_ cache: LSTMStepCache) -> CellRecord {

@@ -36,6 +36,7 @@ extension BuiltInModel {
     case .addition3, .addition3Reversed: return .addition3
     case .dates: return .dates
     case .phrasebook: return .phrasebook
+    case .sines: return .sines
     }
   }
 
@@ -58,6 +59,10 @@ extension BuiltInModel {
       return [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")]
     case .phrasebook:
       return [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")]
+    case .sines:
+      // A series of its own seed, outside the training and validation data.
+      let example = Dataset.sineSeriesExample(seed: 1)
+      return [ProbeExample(input: example.source, target: example.target)]
     }
   }
 
@@ -115,6 +120,19 @@ extension BuiltInModel {
         options: TrainingOptions(
           epochs: 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
         weightSeed: 256,
+        probes: probes)
+    case .sines:
+      let values = Vocabulary(tokens: ["x"])  // one value per step, named x
+      let configuration = Seq2SeqConfiguration(
+        name: rawValue, bridge: .repeatVector, encoder: EncoderConfiguration(units: 32),
+        decoder: DecoderConfiguration(units: 32), inputVocabulary: values, outputVocabulary: values,
+        maxInputLength: Dataset.sinesInputLength, maxOutputLength: Dataset.sinesOutputLength,
+        series: SeriesConfiguration(decimals: 3))
+      return TrainingRecipe(
+        configuration: configuration, dataset: dataset,
+        options: TrainingOptions(
+          epochs: 40, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 1, probeEpochs: [0, 5]),
+        weightSeed: 32,
         probes: probes)
     }
   }
