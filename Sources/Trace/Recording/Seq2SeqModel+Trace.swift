@@ -92,19 +92,7 @@ private extension Seq2SeqModel {
     }
     let pass = forecast(series: [encoderValues(forSeries: sourceValues)], targets: targetValues.map { [$0] })
 
-    var encoder = encoderRecord(pass.encoder)
-    let stepTexts = pass.encoder.inputs.map { series.text(of: $0.row(0)) }
-    func withValues(_ steps: [EncoderStepRecord]) -> [EncoderStepRecord] {
-      steps.map { step in
-        var step = step
-        step.token = stepTexts[step.position]
-        step.values = pass.encoder.inputs[step.position].row(0)
-        return step
-      }
-    }
-    encoder.tokens = stepTexts
-    encoder.forward = withValues(encoder.forward)
-    encoder.backward = encoder.backward.map(withValues)
+    let encoder = encoderRecord(pass.encoder)
 
     var steps: [DecoderStepRecord] = []
     for (index, cache) in pass.decoderSteps.enumerated() {
@@ -144,12 +132,18 @@ private extension Seq2SeqModel {
       outputGate: cache.outputGate.row(0), cell: cache.cell.row(0), hidden: cache.hidden.row(0))
   }
 
+  /// The encoder's steps; a series model's `tokens` are its values as text, and each
+  /// step also records the values read.
   func encoderRecord(_ pass: EncoderPass) -> EncoderRecord {
     let vocabulary = configuration.inputVocabulary
-    let tokens = pass.tokens[0].map { vocabulary.tokens[$0] }
+    let series = configuration.series
+    let tokens =
+      series.map { series in pass.inputs.map { series.text(of: $0.row(0)) } } ?? pass.tokens[0].map { vocabulary.tokens[$0] }
     func steps(_ run: LSTMSequenceRun) -> [EncoderStepRecord] {
       zip(run.positions, run.steps).map { position, cache in
-        EncoderStepRecord(position: position, token: tokens[position], state: cellRecord(cache))
+        EncoderStepRecord(
+          position: position, token: tokens[position], state: cellRecord(cache),
+          values: series == nil ? nil : pass.inputs[position].row(0))
       }
     }
     switch pass.run {

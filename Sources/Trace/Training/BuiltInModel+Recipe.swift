@@ -130,8 +130,10 @@ extension BuiltInModel {
         series: SeriesConfiguration(decimals: 3))
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
+        // Held-out RMSE after 40 epochs 0.148, after 150 0.112 (repeating the last value:
+        // 0.609; the noise alone leaves 0.05); about 1 s an epoch on one core.
         options: TrainingOptions(
-          epochs: 40, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 1, probeEpochs: [0, 5]),
+          epochs: 150, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 1, probeEpochs: [0, 10]),
         weightSeed: 32,
         probes: probes)
     }
