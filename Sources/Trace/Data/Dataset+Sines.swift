@@ -35,14 +35,22 @@ extension Dataset {
   }
 
   /// One series of the `sines` task drawn from its own seed, outside the dataset's stream:
-  /// what the built-in model's pages and lessons trace.
-  public static func sineSeriesExample(seed: UInt64) -> Example {
+  /// what the built-in model's pages and lessons trace, and `unrolled trace --example N`.
+  ///
+  /// - Parameters:
+  ///   - inputLength: values read (the task's 24 by default).
+  ///   - outputLength: values to forecast (the task's 8 by default).
+  public static func sineSeriesExample(
+    seed: UInt64, inputLength: Int = sinesInputLength, outputLength: Int = sinesOutputLength
+  ) -> Example {
     var generator = SeededGenerator.stream(BuiltInTask.sines.randomStream | 1 << 32, of: seed)
-    return sineSeries(generator: &generator)
+    return sineSeries(generator: &generator, inputLength: inputLength, outputLength: outputLength)
   }
 
   /// One noisy sum of two sines, split into the values read and the values to write.
-  static func sineSeries(generator: inout SeededGenerator) -> Example {
+  static func sineSeries(
+    generator: inout SeededGenerator, inputLength: Int = sinesInputLength, outputLength: Int = sinesOutputLength
+  ) -> Example {
     struct Wave {
       var frequency: Double, amplitude: Double, phase: Double
     }
@@ -52,12 +60,12 @@ extension Dataset {
         phase: Double(generator.uniform(0, 2 * .pi)))
     }
     let series = SeriesConfiguration(decimals: sinesDecimals)
-    let values = (0..<(sinesInputLength + sinesOutputLength)).map { t in
+    let values = (0..<(inputLength + outputLength)).map { t in
       let clean = waves.reduce(0.0) { $0 + $1.amplitude * sin(2 * .pi * $1.frequency * Double(t) + $1.phase) }
       return Float(clean + 0.05 * generator.normal())
     }
     return Example(
-      source: series.text(of: Array(values.prefix(sinesInputLength))),
-      target: series.text(of: Array(values.suffix(sinesOutputLength))))
+      source: series.text(of: Array(values.prefix(inputLength))),
+      target: series.text(of: Array(values.suffix(outputLength))))
   }
 }
