@@ -15,6 +15,23 @@ public struct LessonModelInfo: Hashable, Sendable {
   public var targetAlphabet: [Character]
   /// The number of LSTM units per layer, so unit numbers can be checked.
   public var units: Int
+  /// For a series model, how many numbers an input and a target hold (then the alphabets
+  /// and ``maxInputLength`` are not checked); `nil` for a token model.
+  public var seriesLengths: SeriesLengths? = nil
+
+  /// How many numbers a series model reads and writes.
+  public struct SeriesLengths: Hashable, Sendable {
+    /// Numbers in an input.
+    public var input: Int
+    /// Numbers in a target.
+    public var target: Int
+
+    /// The lengths of a series model's input and target.
+    public init(input: Int, target: Int) {
+      self.input = input
+      self.target = target
+    }
+  }
 
   /// Creates a description of a model.
   ///

@@ -40,11 +40,16 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     guard case .success(let entry) = load(name) else { return nil }
     let config = entry.model.configuration
     let special = Set([config.startToken, config.endToken].compactMap { $0 })
-    return LessonModelInfo(
+    var info = LessonModelInfo(
       name: name, inputAlphabet: config.inputVocabulary.tokens.compactMap(\.first),
       maxInputLength: config.maxInputLength,
       targetAlphabet: config.outputVocabulary.tokens.filter { !special.contains($0) }.compactMap(\.first),
       units: min(config.encoder.units, config.decoder.units))
+    if config.isSeries {
+      info.seriesLengths = .init(
+        input: config.maxInputLength * config.valuesPerStep, target: config.maxOutputLength * config.valuesPerStep)
+    }
+    return info
   }
 
   /// The loaded model called `name`, or why it could not be loaded.

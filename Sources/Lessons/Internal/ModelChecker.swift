@@ -1,3 +1,5 @@
+import Trace
+
 /// Checks model names, inputs, targets and unit numbers against the catalog, reporting each
 /// problem in words a lesson author can act on.
 struct ModelChecker {
@@ -15,6 +17,10 @@ struct ModelChecker {
   }
 
   func check(input: String, of model: LessonModelInfo, at location: SourceLocation) {
+    if let lengths = model.seriesLengths {
+      checkSeries(input, count: lengths.input, what: "input", of: model, at: location)
+      return
+    }
     let unknown = Self.unknownCharacters(in: input, alphabet: model.inputAlphabet)
     if !unknown.isEmpty {
       problems.report(
@@ -30,12 +36,30 @@ struct ModelChecker {
   }
 
   func check(target: String, of model: LessonModelInfo, at location: SourceLocation) {
+    if let lengths = model.seriesLengths {
+      checkSeries(target, count: lengths.target, what: "target", of: model, at: location)
+      return
+    }
     let unknown = Self.unknownCharacters(in: target, alphabet: model.targetAlphabet)
     if !unknown.isEmpty {
       problems.report(
         "target \"\(target)\" has \(Self.describe(unknown)) that model \(model.name) cannot write; "
           + "it writes only \"\(String(model.targetAlphabet))\"",
         at: location)
+    }
+  }
+
+  /// A series model's input or target: comma-separated numbers, exactly `count` of them.
+  func checkSeries(_ text: String, count: Int, what: String, of model: LessonModelInfo, at location: SourceLocation) {
+    do {
+      let values = try SeriesConfiguration.values(of: text)
+      if values.count != count {
+        problems.report(
+          "\(what) has \(values.count) numbers; model \(model.name) \(what == "input" ? "reads" : "writes") exactly \(count), separated by commas",
+          at: location)
+      }
+    } catch {
+      problems.report("\(what) of model \(model.name): \(error)", at: location)
     }
   }
 
