@@ -13,12 +13,18 @@ struct BuiltInModelsCatalog: LessonModelCatalog {
     func characters(_ vocabulary: Vocabulary, except excluded: [String]) -> [Character] {
       vocabulary.tokens.filter { !excluded.contains($0) }.flatMap(Array.init)
     }
-    return LessonModelInfo(
+    var info = LessonModelInfo(
       name: model.rawValue,
       inputAlphabet: characters(configuration.inputVocabulary, except: []),
       maxInputLength: configuration.maxInputLength,
       targetAlphabet: characters(configuration.outputVocabulary, except: special),
       units: min(configuration.encoder.units, configuration.decoder.units))
+    if configuration.isSeries {
+      info.seriesLengths = .init(
+        input: configuration.maxInputLength * configuration.valuesPerStep,
+        target: configuration.maxOutputLength * configuration.valuesPerStep)
+    }
+    return info
   }
 
   var modelNames: [String] { Self.models.map(\.name) }
@@ -92,11 +98,13 @@ struct CurriculumTests {
       encoding: .utf8)
   }
 
-  @Test("describes the five built-in models the lessons are written for")
+  @Test("describes the six built-in models the lessons are written for")
   func catalog() throws {
     let catalog = BuiltInModelsCatalog()
     #expect(
-      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook"])
+      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook", "sines"])
+    let sines = try #require(catalog.model(named: "sines"))
+    #expect(sines.seriesLengths == .init(input: 24, target: 8), "lesson 11: read 24 values, write 8")
     let addition = try #require(catalog.model(named: "addition"))
     #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
     #expect(addition.units == 50, "75 encoder units, 50 decoder units")
@@ -203,6 +211,12 @@ struct CurriculumTests {
       for command in commands {
         let model = try #require(
           catalog.model(named: command.model), "\(lesson.fileName): unknown model \(command.model)")
+        if let lengths = model.seriesLengths {
+          #expect(
+            (try? SeriesConfiguration.values(of: command.input))?.count == lengths.input,
+            "\(lesson.fileName): \(command.model) reads \(lengths.input) numbers, not \"\(command.input)\"")
+          continue
+        }
         #expect(
           command.input.allSatisfy(model.inputAlphabet.contains)
             && command.input.count <= model.maxInputLength,
