@@ -50,6 +50,8 @@ struct SeriesModelTests {
     var repeatedVector: [Float]
     var decoderSteps: [Cell]
     var meanLoss: Float
+    /// Keras's gradient of its mean squared error, by checkpoint tensor name.
+    var gradients: [String: [Float]]
 
     /// The model, read the way a checkpoint is (which also checks the linear output layer).
     func model() throws -> Seq2SeqModel {
@@ -106,6 +108,30 @@ struct SeriesModelTests {
     }
     KerasFixture.expectClose(
       [try #require(trace.freeRunning.meanLoss)], [fixture.meanLoss], "\(name): Keras's mean_squared_error")
+  }
+
+  @Test(
+    "the MSE backward gives Keras's gradients on the same weights",
+    arguments: ["series_forecast", "series_forecast_bidirectional"])
+  func kerasGradients(name: String) throws {
+    let fixture = try KerasFixture.load(Fixture.self, named: name)
+    let model = try fixture.model()
+    let series = try SeriesConfiguration.values(of: fixture.input)
+    let truth = try SeriesConfiguration.values(of: fixture.target)
+    let pass = model.forecast(series: [model.encoderValues(forSeries: series)], targets: [truth])
+    KerasFixture.expectClose([try #require(pass.trainingLoss)], [fixture.meanLoss], "\(name): loss")
+    let gradient = model.backward(pass).flattened
+    for tensor in model.parameterTensors {
+      // encoder.forward.recurrentKernel -> encoder/forward/recurrent_kernel
+      let key = tensor.name.replacingOccurrences(of: ".", with: "/").replacingOccurrences(
+        of: "recurrentKernel", with: "recurrent_kernel")
+      let keras = try #require(fixture.gradients[key], "Keras's gradient of \(key)")
+      let ours = Array(gradient[tensor.range])
+      let worst = zip(ours, keras).map { abs($0 - $1) }.max() ?? 0
+      let largest = keras.map(abs).max() ?? 0
+      #expect(ours.count == keras.count)
+      #expect(worst <= 1e-6 + 1e-4 * largest, "\(name): \(key) differs from Keras by \(worst) (largest \(largest))")
+    }
   }
 
   // MARK: Gradients

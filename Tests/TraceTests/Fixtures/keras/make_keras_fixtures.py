@@ -628,11 +628,12 @@ def series_fixture(name, seed, features, bidirectional=False):
         "maxInputLength": steps_in, "maxOutputLength": steps_out, "reverseInput": False,
         "series": {"decimals": 3},
     }
-    tensors = {}
+    tensors, variables = {}, {}
     def lstm_tensors(lstm, prefix):
-        tensors[f"{prefix}/kernel"] = np.asarray(lstm.cell.kernel)
-        tensors[f"{prefix}/recurrent_kernel"] = np.asarray(lstm.cell.recurrent_kernel)
-        tensors[f"{prefix}/bias"] = np.asarray(lstm.cell.bias)
+        for suffix, variable in (("kernel", lstm.cell.kernel), ("recurrent_kernel", lstm.cell.recurrent_kernel),
+                                 ("bias", lstm.cell.bias)):
+            tensors[f"{prefix}/{suffix}"] = np.asarray(variable)
+            variables[f"{prefix}/{suffix}"] = variable
     if bidirectional:
         lstm_tensors(encoder.forward_layer, "encoder/forward")
         lstm_tensors(encoder.backward_layer, "encoder/backward")
@@ -641,6 +642,21 @@ def series_fixture(name, seed, features, bidirectional=False):
     lstm_tensors(decoder_layer, "decoder")
     tensors["output/kernel"] = np.asarray(dense.kernel)
     tensors["output/bias"] = np.asarray(dense.bias)
+    variables["output/kernel"], variables["output/bias"] = dense.kernel, dense.bias
+
+    # Keras's gradient of its mean_squared_error (averaged over steps) with respect to every
+    # weight, through JAX: what unrolled's backward must give on the same weights.
+    import jax
+    trainable = [v.value for v in model.trainable_variables]
+    non_trainable = [v.value for v in model.non_trainable_variables]
+
+    def loss_of(weights):
+        outputs, _ = model.stateless_call(weights, non_trainable, series)
+        return ops.mean(keras.losses.mean_squared_error(truth, outputs))
+
+    loss_value, gradients = jax.value_and_grad(loss_of)(trainable)
+    check("mean squared error", np.mean(losses), loss_value)
+    by_path = {v.path: np.asarray(g) for v, g in zip(model.trainable_variables, gradients)}
     text = lambda array: ",".join(f"{float(v):.3f}" for v in np.asarray(array).reshape(-1))
     save(name, {
         "config": config,
@@ -649,6 +665,7 @@ def series_fixture(name, seed, features, bidirectional=False):
         "input": text(series[0]), "target": text(truth[0]),
         "encoder": record, "repeatedVector": values(encoding[0]),
         "decoderSteps": steps, "meanLoss": values(np.mean(losses)),
+        "gradients": {key: values(by_path[variable.path].reshape(-1)) for key, variable in sorted(variables.items())},
     })
 
 
