@@ -49,4 +49,14 @@ struct ForecastFigureTests {
     #expect(example.heading == "Example 1: a series of 6 values")
     #expect(example.html.contains("forecast-figure") && example.html.contains("walk-figure"))
   }
+
+  @Test("the epoch stepper of a forecaster plots each recorded epoch's forecast")
+  func epochStepper() throws {
+    let history = TrainingHistoryView(
+      metrics: [.init(epoch: 1, loss: 0.2), .init(epoch: 2, loss: 0.1)],
+      snapshots: [.init(epoch: 1, trace: try SiteFixtures.seriesTrace()), .init(epoch: 2, trace: try SiteFixtures.seriesTrace())])
+    let html = TrainingFigure(history: history, id: "tr").html
+    #expect(html.components(separatedBy: "<figure class=\"figure forecast-figure\"").count - 1 == 2, "one plot per epoch")
+    #expect(html.contains("id=\"tr-epochs-0-plot\"") && html.contains("id=\"tr-epochs-1-plot\""), "unique ids")
+  }
 }
