@@ -9,7 +9,9 @@ extension Unrolled {
       abstract: "List the built-in models: architecture, sizes, parameters and validation accuracy.")
 
     func run() throws {
-      var rows = [["name", "architecture", "units", "tokens in→out", "parameters", "exact match", "per character", "forecast RMSE"]]
+      var rows = [
+        ["name", "architecture", "units", "tokens in→out", "parameters", "exact match", "per character", "forecast RMSE"]
+      ]
       for builtIn in BuiltInModel.allCases {
         guard builtIn.checkpointURL != nil else {
           rows.append([builtIn.rawValue, "not trained yet (make models)", "", "", "", "", "", ""])
@@ -27,8 +29,9 @@ extension Unrolled {
             "\(config.encoder.units)/\(config.decoder.units)",
             "\(config.maxInputLength) values→\(config.maxOutputLength)",
             ModelSummary.grouped(model.parameterCount), "-", "-",
-            validation?.forecast.map { String(format: "%.3f (last value %.3f)", $0.rootMeanSquaredError, $0.naiveRootMeanSquaredError) }
-              ?? "-",
+            validation?.forecast.map {
+              String(format: "%.3f (last value %.3f)", $0.rootMeanSquaredError, $0.naiveRootMeanSquaredError)
+            } ?? "-",
           ])
           continue
         }

@@ -104,7 +104,9 @@ extension Unrolled {
       let summary =
         last.map { metrics in
           metrics.forecast.map {
-            String(format: "validation RMSE %.4f (repeating the last value: %.4f)", $0.rootMeanSquaredError, $0.naiveRootMeanSquaredError)
+            String(
+              format: "validation RMSE %.4f (repeating the last value: %.4f)", $0.rootMeanSquaredError,
+              $0.naiveRootMeanSquaredError)
           } ?? String(format: "validation exact match %.1f%%, loss %.4f", 100 * metrics.exactMatch, metrics.loss)
         }
         ?? "no validation set"

@@ -289,7 +289,8 @@ struct SeriesModelTests {
     #expect(all.allSatisfy { abs($0) < 1.6 }, "two amplitudes up to 0.6 and small noise")
     let model = try Seq2SeqModel(configuration: BuiltInModel.sines.recipe().configuration, seed: 1)
     for (index, pair) in dataset.validation.prefix(5).enumerated() {
-      try model.check(try TrainingExample(source: pair.source, target: pair.target, configuration: model.configuration), index: index)
+      try model.check(
+        try TrainingExample(source: pair.source, target: pair.target, configuration: model.configuration), index: index)
     }
   }
 }

@@ -70,7 +70,9 @@ public struct ArchitectureFigure: Sendable {
     let isSeries = model.series != nil
     var boxes = [
       isSeries
-        ? Box(kind: "io", lines: ["input", inputTokens == 1 ? "one value a step" : "\(inputTokens) values a step", "real numbers"])
+        ? Box(
+          kind: "io",
+          lines: ["input", inputTokens == 1 ? "one value a step" : "\(inputTokens) values a step", "real numbers"])
         : Box(kind: "io", lines: ["input", "one token a step", "\(inputTokens) tokens"])
     ]
     if model.bidirectional {
@@ -96,7 +98,8 @@ public struct ArchitectureFigure: Sendable {
         kind: "lstm",
         lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
     if isSeries {
-      boxes.append(Box(kind: "dense", lines: ["Dense linear", outputTokens == 1 ? "1 value" : "\(outputTokens) values", "each step"]))
+      let written = outputTokens == 1 ? "1 value" : "\(outputTokens) values"
+      boxes.append(Box(kind: "dense", lines: ["Dense linear", written, "each step"]))
       boxes.append(Box(kind: "io", lines: ["output", "the forecast", "MSE loss"]))
       return boxes
     }

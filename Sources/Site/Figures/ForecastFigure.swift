@@ -51,7 +51,8 @@ public struct ForecastFigure: Sendable {
     var html = "<figure class=\"figure forecast-figure\" id=\"\(id)\">"
     html += plot(inputs: inputs, forecast: forecast, truth: truth, id: id)
     html += table(inputs: inputs, forecast: forecast, truth: truth)
-    html += "<figcaption>\(caption.map { HTML.escape($0) + " " } ?? "")\(HTML.escape(description(inputs: inputs, forecast: forecast, truth: truth)))</figcaption>"
+    html +=
+      "<figcaption>\(caption.map { HTML.escape($0) + " " } ?? "")\(HTML.escape(description(inputs: inputs, forecast: forecast, truth: truth)))</figcaption>"
     return html + "</figure>"
   }
 
@@ -95,10 +96,12 @@ public struct ForecastFigure: Sendable {
       svg += "<text class=\"tick\" x=\"\(c(x(step - 1)))\" y=\"\(c(height - bottom + 16))\" text-anchor=\"middle\">\(step)</text>"
     }
     let boundary = (x(inputs.count - 1) + x(inputs.count)) / 2
-    svg += "<line class=\"forecast-boundary\" x1=\"\(c(boundary))\" x2=\"\(c(boundary))\" y1=\"\(c(top))\" y2=\"\(c(height - bottom))\"/>"
+    svg +=
+      "<line class=\"forecast-boundary\" x1=\"\(c(boundary))\" x2=\"\(c(boundary))\" y1=\"\(c(top))\" y2=\"\(c(height - bottom))\"/>"
     svg += "<text class=\"tick\" x=\"\(c(boundary + 4))\" y=\"\(c(top + 8))\">forecast →</text>"
     svg += "<path class=\"axis\" d=\"M\(c(left)) \(c(top))V\(c(height - bottom))H\(c(width - right))\"/>"
-    svg += "<text class=\"axis-label\" x=\"\(c((left + width - right) / 2))\" y=\"\(c(height - 6))\" text-anchor=\"middle\">time step</text>"
+    svg +=
+      "<text class=\"axis-label\" x=\"\(c((left + width - right) / 2))\" y=\"\(c(height - 6))\" text-anchor=\"middle\">time step</text>"
 
     func line(_ className: String, _ points: [(Int, Float)]) -> String {
       "<polyline class=\"series \(className)\" points=\"\(points.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " "))\"/>"
@@ -142,7 +145,8 @@ public struct ForecastFigure: Sendable {
     for (index, value) in forecast.enumerated() {
       html += "<tr><th scope=\"row\">\(inputs.count + index + 1)</th><td>—</td><td>\(HTML.escape(series.text(of: value)))</td>"
       if let truth {
-        html += "<td>\(HTML.escape(series.text(of: truth[index])))</td><td>\(HTML.escape(series.text(of: value - truth[index])))</td>"
+        html +=
+          "<td>\(HTML.escape(series.text(of: truth[index])))</td><td>\(HTML.escape(series.text(of: value - truth[index])))</td>"
       }
       html += "</tr>"
     }

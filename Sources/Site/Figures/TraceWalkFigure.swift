@@ -218,7 +218,8 @@ public struct TraceWalkFigure: Sendable {
   /// A forecaster's step: the value the linear layer wrote, the true value and the error.
   private func forecastValue(_ record: DecoderStepRecord) -> String {
     var html = "<div class=\"predictions forecast-value\" data-panel=\"predictions\"><p class=\"pred-title\">Value written</p>"
-    html += "<p>y = h·W + b = <strong class=\"tok out\">\(HTML.escape(record.predicted))</strong> (a linear Dense layer: no softmax)</p>"
+    html +=
+      "<p>y = h·W + b = <strong class=\"tok out\">\(HTML.escape(record.predicted))</strong> (a linear Dense layer: no softmax)</p>"
     if let target = record.target {
       html += "<p><span class=\"target-mark\"><span aria-hidden=\"true\">◎</span> true value</span> \(HTML.escape(target))</p>"
     }

@@ -124,8 +124,8 @@ private extension ModelTrace {
     out.append(
       "Model \(model.name): forecaster (repeat bridge, linear output), encoder LSTM \(model.encoderUnits) units, decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters"
     )
-    out.append(
-      "Reads \(encoder.forward.count) values, writes \(freeRunning.steps.count)" + (target == nil ? "" : "; the true values are given"))
+    let truth = target == nil ? "" : "; the true values are given"
+    out.append("Reads \(encoder.forward.count) values, writes \(freeRunning.steps.count)\(truth)")
     out.append("")
     out.append("Encoder: reads one value per step\(model.reverseInput ? " (the input reversed)" : "")")
     out.append("  (gate columns are means over the units; |c| is the mean size of the cell state)")
