@@ -47,6 +47,13 @@ public enum FactPath: Hashable, Sendable {
     case exactMatch
     /// The share of output characters that are right.
     case perCharacter
+    /// A series model's root mean squared error on its held-out series.
+    case rootMeanSquaredError
+    /// A series model's mean absolute error on its held-out series.
+    case meanAbsoluteError
+    /// The root mean squared error of repeating each held-out series' last value: the
+    /// baseline a forecaster must beat.
+    case naiveRootMeanSquaredError
   }
 
   /// How the decoder is fed.

@@ -12,7 +12,7 @@
 /// ```
 ///
 /// Model facts: `parameters`, `parameters.encoder|decoder|output`,
-/// `accuracy.exactMatch|perCharacter`, `epochs`, `units`.
+/// `accuracy.exactMatch|perCharacter` (series models: `accuracy.rootMeanSquaredError|meanAbsoluteError|naiveRootMeanSquaredError`), `epochs`, `units`.
 /// Trace facts (after `trace(model, "input"[, "target"])`), optionally prefixed by
 /// `teacherForced.` or `freeRunning.` (the default) for decoder facts:
 /// `encoder[i].<quantity>.mean|unit[j]`, `decoder[i].<quantity>.mean|unit[j]`,

@@ -148,6 +148,16 @@ extension LessonMaterials {
       return Self.percent(try lastValidation().exactMatch)
     case .accuracy(.perCharacter):
       return Self.percent(try lastValidation().freeRunningCharacterAccuracy)
+    case .accuracy(let measure):
+      guard let forecast = try lastValidation().forecast else {
+        throw FactError(message: "model \(fact.model) writes tokens, not numbers: `\(fact.source)` is for series models")
+      }
+      switch measure {
+      case .rootMeanSquaredError: return Self.decimal(forecast.rootMeanSquaredError)
+      case .meanAbsoluteError: return Self.decimal(forecast.meanAbsoluteError)
+      case .naiveRootMeanSquaredError: return Self.decimal(forecast.naiveRootMeanSquaredError)
+      case .exactMatch, .perCharacter: return Self.percent(0)  // answered above
+      }
     case .epochs:
       guard let epochs = model.history?.epochs.count else {
         throw FactError(message: "model \(fact.model) has no training history")

@@ -21,6 +21,23 @@ public struct LessonModelInfo: Hashable, Sendable {
   public var inputWords: [String]?
   /// The words the decoder can write, for a word-level model (`nil` for a character-level one).
   public var targetWords: [String]?
+  /// For a series model, how many numbers an input and a target hold (then the alphabets
+  /// and ``maxInputLength`` are not checked); `nil` for a token model.
+  public var seriesLengths: SeriesLengths? = nil
+
+  /// How many numbers a series model reads and writes.
+  public struct SeriesLengths: Hashable, Sendable {
+    /// Numbers in an input.
+    public var input: Int
+    /// Numbers in a target.
+    public var target: Int
+
+    /// The lengths of a series model's input and target.
+    public init(input: Int, target: Int) {
+      self.input = input
+      self.target = target
+    }
+  }
 
   /// Creates a description of a model.
   ///

@@ -42,13 +42,18 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     let special = Set([config.startToken, config.endToken].compactMap { $0 })
     let inputTokens = config.inputVocabulary.tokens
     let targetTokens = config.outputVocabulary.tokens.filter { !special.contains($0) }
-    return LessonModelInfo(
+    var info = LessonModelInfo(
       name: name, inputAlphabet: Self.characters(of: inputTokens, in: config.inputVocabulary),
       maxInputLength: config.maxInputLength,
       targetAlphabet: Self.characters(of: targetTokens, in: config.outputVocabulary),
       units: min(config.encoder.units, config.decoder.units),
       inputWords: config.inputVocabulary.unit == .word ? inputTokens : nil,
       targetWords: config.outputVocabulary.unit == .word ? targetTokens : nil)
+    if config.isSeries {
+      info.seriesLengths = .init(
+        input: config.maxInputLength * config.valuesPerStep, target: config.maxOutputLength * config.valuesPerStep)
+    }
+    return info
   }
 
   /// Every character a text of these tokens can hold: the tokens themselves, in vocabulary

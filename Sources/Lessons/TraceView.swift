@@ -20,4 +20,7 @@ public enum TraceView: String, CaseIterable, Hashable, Sendable {
   case bidirectional
   /// Loss and accuracy over the training epochs.
   case history
+  /// A series model's forecast: the values read, the values written and the true ones, as
+  /// a line plot with a data table.
+  case forecast
 }

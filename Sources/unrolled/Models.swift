@@ -9,10 +9,12 @@ extension Unrolled {
       abstract: "List the built-in models: architecture, sizes, parameters and validation accuracy.")
 
     func run() throws {
-      var rows = [["name", "architecture", "units", "tokens in→out", "parameters", "exact match", "per character"]]
+      var rows = [
+        ["name", "architecture", "units", "tokens in→out", "parameters", "exact match", "per character", "forecast RMSE"]
+      ]
       for builtIn in BuiltInModel.allCases {
         guard builtIn.checkpointURL != nil else {
-          rows.append([builtIn.rawValue, "not trained yet (make models)", "", "", "", "", ""])
+          rows.append([builtIn.rawValue, "not trained yet (make models)", "", "", "", "", "", ""])
           continue
         }
         let model = try builtIn.load()
@@ -23,13 +25,26 @@ extension Unrolled {
           ? "state bridge" : config.isConditionedRepeat ? "repeat bridge, conditioned decoder" : "repeat bridge"
         let words = config.inputVocabulary.unit == .word ? ", words through Embedding(\(config.encoder.embeddingSize ?? 0))" : ""
         let validation = try builtIn.history()?.epochs.last?.validation
+        if config.isSeries {
+          // Numbers in and out: no tokens to match, an error in the series' own units instead.
+          rows.append([
+            builtIn.rawValue, "\(encoder), \(bridge), linear output",
+            "\(config.encoder.units)/\(config.decoder.units)",
+            "\(config.maxInputLength) values→\(config.maxOutputLength)",
+            ModelSummary.grouped(model.parameterCount), "-", "-",
+            validation?.forecast.map {
+              String(format: "%.3f (last value %.3f)", $0.rootMeanSquaredError, $0.naiveRootMeanSquaredError)
+            } ?? "-",
+          ])
+          continue
+        }
         rows.append([
           builtIn.rawValue, "\(encoder), \(bridge)\(config.reverseInput ? ", reversed input" : "")\(words)",
           "\(config.encoder.units)/\(config.decoder.units)",
           "\(config.inputVocabulary.count)→\(config.outputVocabulary.count)",
           ModelSummary.grouped(model.parameterCount),
           validation.map { String(format: "%.1f%%", 100 * $0.exactMatch) } ?? "-",
-          validation.map { String(format: "%.1f%%", 100 * $0.freeRunningCharacterAccuracy) } ?? "-",
+          validation.map { String(format: "%.1f%%", 100 * $0.freeRunningCharacterAccuracy) } ?? "-", "-",
         ])
       }
       let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -40,6 +55,7 @@ extension Unrolled {
       }
       print(
         "\nExact match and per-character accuracy (per word, for a word-level model) are measured on each task's held-out validation examples, decoding free-running."
+          + "\nForecast RMSE is a series model's root mean squared error on held-out series, next to repeating the last value read."
       )
     }
   }

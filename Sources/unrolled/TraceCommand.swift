@@ -12,6 +12,8 @@ extension Unrolled {
         Examples:
           unrolled trace --model addition "23+19"
           unrolled trace --model dates "22 Nov 2026" --target 2026-11-22 --format json --out trace.json
+          unrolled trace --model sines "0.1,0.4,0.6,..."        (a forecaster reads comma-separated numbers)
+          unrolled trace --model sines --example 3 --format html --out forecast.html
         """)
 
     /// The output formats of a trace.
@@ -21,8 +23,14 @@ extension Unrolled {
 
     @OptionGroup var modelOptions: ModelOptions
 
-    @Argument(help: "The text the encoder reads.")
-    var input: String
+    @Argument(help: "The text the encoder reads (for a series model, numbers separated by commas).")
+    var input: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Series models: trace a generated noisy sum of sines (with its true next values) drawn from this seed, instead of an input.",
+        valueName: "seed"))
+    var example: UInt64?
 
     @Option(help: "The expected output: adds a teacher-forced decode beside the free-running one.")
     var target: String?
@@ -33,8 +41,32 @@ extension Unrolled {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    func validate() throws {
+      switch (input, example) {
+      case (nil, nil):
+        throw ValidationError(
+          "give the text to read, or --example N for a generated series (an input that starts with '-' goes after --, as in: trace --model sines -- -0.5,0.1,...)"
+        )
+      case (.some, .some): throw ValidationError("give either an input or --example, not both")
+      case (nil, .some) where target != nil: throw ValidationError("--example brings its own target: leave out --target")
+      default: break
+      }
+    }
+
     func run() throws {
       let model = try modelOptions.load()
+      var input = self.input ?? ""
+      var target = self.target
+      if let example {
+        let config = model.configuration
+        guard config.isSeries, config.valuesPerStep == 1 else {
+          throw ValidationError("--example generates a series: the \(config.name) model reads text, give it an input instead")
+        }
+        let generated = Dataset.sineSeriesExample(
+          seed: example, inputLength: config.maxInputLength, outputLength: config.maxOutputLength)
+        input = generated.source
+        target = generated.target
+      }
       let trace = try model.trace(input: input, target: target)
       switch format {
       case .text: try OutputFile.write(Data(trace.textTable.utf8), to: out)

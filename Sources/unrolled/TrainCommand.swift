@@ -102,7 +102,13 @@ extension Unrolled {
       try OutputFile.write(try history.jsonData(), to: historyURL.path)
       let last = history.epochs.last?.validation
       let summary =
-        last.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0.exactMatch, $0.loss) }
+        last.map { metrics in
+          metrics.forecast.map {
+            String(
+              format: "validation RMSE %.4f (repeating the last value: %.4f)", $0.rootMeanSquaredError,
+              $0.naiveRootMeanSquaredError)
+          } ?? String(format: "validation exact match %.1f%%, loss %.4f", 100 * metrics.exactMatch, metrics.loss)
+        }
         ?? "no validation set"
       FileHandle.standardError.write(
         Data(

@@ -16,7 +16,7 @@ struct BuiltInModelsCatalog: LessonModelCatalog {
     func words(_ vocabulary: Vocabulary, except excluded: [String]) -> [String]? {
       vocabulary.unit == .word ? vocabulary.tokens.filter { !excluded.contains($0) } : nil
     }
-    return LessonModelInfo(
+    var info = LessonModelInfo(
       name: model.rawValue,
       inputAlphabet: characters(configuration.inputVocabulary, except: []),
       maxInputLength: configuration.maxInputLength,
@@ -24,6 +24,12 @@ struct BuiltInModelsCatalog: LessonModelCatalog {
       units: min(configuration.encoder.units, configuration.decoder.units),
       inputWords: words(configuration.inputVocabulary, except: []),
       targetWords: words(configuration.outputVocabulary, except: special))
+    if configuration.isSeries {
+      info.seriesLengths = .init(
+        input: configuration.maxInputLength * configuration.valuesPerStep,
+        target: configuration.maxOutputLength * configuration.valuesPerStep)
+    }
+    return info
   }
 
   var modelNames: [String] { Self.models.map(\.name) }
@@ -103,8 +109,10 @@ struct CurriculumTests {
     #expect(
       catalog.modelNames == [
         "addition", "addition3", "addition3-reversed", "dates", "phrasebook", "autoencoder", "autoencoder-conditioned",
-        "commands",
+        "commands", "sines",
       ])
+    let sines = try #require(catalog.model(named: "sines"))
+    #expect(sines.seriesLengths == .init(input: 24, target: 8), "lesson 13: read 24 values, write 8")
     let addition = try #require(catalog.model(named: "addition"))
     #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
     #expect(addition.units == 50, "75 encoder units, 50 decoder units")
@@ -239,6 +247,12 @@ struct CurriculumTests {
               target.split(separator: " ").map(String.init).allSatisfy(targetWords.contains),
               "\(lesson.fileName): \(command.model) cannot write \"\(target)\"")
           }
+          continue
+        }
+        if let lengths = model.seriesLengths {
+          #expect(
+            (try? SeriesConfiguration.values(of: command.input))?.count == lengths.input,
+            "\(lesson.fileName): \(command.model) reads \(lengths.input) numbers, not \"\(command.input)\"")
           continue
         }
         #expect(

@@ -19,6 +19,8 @@ struct SiteFixtureWriter {
     try Data(standalone.utf8).write(to: root.appendingPathComponent("standalone-trace.html"))
     let bidirectional = renderer.standalone(Page.trace(try SiteFixtures.bidirectionalTrace(), path: "trace.html", idPrefix: "t"))
     try Data(bidirectional.utf8).write(to: root.appendingPathComponent("standalone-bidirectional.html"))
+    let series = renderer.standalone(Page.trace(try SiteFixtures.seriesTrace(), path: "trace.html", idPrefix: "t"))
+    try Data(series.utf8).write(to: root.appendingPathComponent("standalone-series.html"))
     let walkthrough = Walkthrough(
       trace: try SiteFixtures.copyTrace(), notes: ["w-bridge": "<p>Ask: what does the decoder know now?</p>"])
     try Data(renderer.walkthroughDeck(walkthrough).utf8).write(to: root.appendingPathComponent("standalone-walkthrough.html"))

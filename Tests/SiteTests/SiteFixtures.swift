@@ -41,6 +41,19 @@ enum SiteFixtures {
   static func additionTrace(_ input: String = " 2+10", target: String = "12") throws -> ModelTrace {
     try additionModel().trace(input: input, target: target)
   }
+  /// A small forecaster (numbers in and out): 6 values read, 3 written.
+  static func seriesModel(seed: UInt64 = 3) throws -> Seq2SeqModel {
+    let values = Vocabulary(tokens: ["x"])
+    return try Seq2SeqModel(
+      configuration: Seq2SeqConfiguration(
+        name: "forecaster", bridge: .repeatVector, encoder: EncoderConfiguration(units: 4),
+        decoder: DecoderConfiguration(units: 4), inputVocabulary: values, outputVocabulary: values,
+        maxInputLength: 6, maxOutputLength: 3, series: SeriesConfiguration()),
+      seed: seed)
+  }
+  static func seriesTrace(target: String? = "0.5,0.1,-0.4") throws -> ModelTrace {
+    try seriesModel().trace(input: "0.1,0.5,0.9,0.6,-0.2,-0.7", target: target)
+  }
   static func bidirectionalTrace() throws -> ModelTrace {
     try copyModel(bidirectional: true, units: 4).trace(input: "dcba", target: "dcba")
   }

@@ -14,6 +14,7 @@ struct DatasetTests {
     case .phrasebook: Phrasebook.dataset
     case .autoencoder: Autoencoder.dataset
     case .commands: Commands.dataset
+    case .sines: Dataset.builtIn(.sines, seed: 1)  // 3,300 short series: cheap to make again
     }
   }
 

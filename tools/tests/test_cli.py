@@ -19,12 +19,22 @@ def run(unrolled, *args):
     return subprocess.run([str(unrolled), *args], capture_output=True, text=True)
 
 
-def sample_input(checkpoint: pathlib.Path) -> str:
-    """An input the model can read, made from its own vocabulary."""
+def checkpoint_config(checkpoint: pathlib.Path) -> dict:
     header_length = int.from_bytes(checkpoint.read_bytes()[:8], "little")
-    header = json.loads(checkpoint.read_bytes()[8 : 8 + header_length])
-    config = json.loads(header["__metadata__"]["config"])
+    return json.loads(json.loads(checkpoint.read_bytes()[8 : 8 + header_length])["__metadata__"]["config"])
+
+
+def series_text(count: int) -> str:
+    # Starts at 0: an argument that starts with "-" would be read as an option.
+    return ",".join(f"{0.5 * (((index + 3) % 7) - 3) / 3:.3f}" for index in range(count))
+
+
+def sample_input(checkpoint: pathlib.Path) -> str:
+    """An input the model can read, made from its own vocabulary (numbers for a series model)."""
+    config = checkpoint_config(checkpoint)
     vocabulary = config["inputVocabulary"]
+    if "series" in config:
+        return series_text(config["maxInputLength"] * len(vocabulary["tokens"]))
     tokens = [t for t in vocabulary["tokens"] if t.strip()][:3]
     return (" " if vocabulary["unit"] == "word" else "").join(tokens)
 
@@ -45,11 +55,12 @@ def test_real_traces_match_the_schema(unrolled, checkpoint):
 @pytest.mark.parametrize("checkpoint", CHECKPOINTS, ids=lambda p: p.stem)
 def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     text = sample_input(checkpoint)
-    header_length = int.from_bytes(checkpoint.read_bytes()[:8], "little")
-    config = json.loads(json.loads(checkpoint.read_bytes()[8 : 8 + header_length])["__metadata__"]["config"])
+    config = checkpoint_config(checkpoint)
     special = {config.get("startToken"), config.get("endToken")}
     tokens = [t for t in config["outputVocabulary"]["tokens"] if t not in special and t.strip()][:2]
     target = (" " if config["outputVocabulary"]["unit"] == "word" else "").join(tokens)
+    if "series" in config:
+        target = series_text(config["maxOutputLength"] * len(config["outputVocabulary"]["tokens"]))
     out = tmp_path / "trace.json"
     # --target=VALUE: a target may start with '-' (the dates model's "-0").
     result = run(unrolled, "trace", "--checkpoint", str(checkpoint), text, f"--target={target}", "--format", "json", "--out", str(out))
@@ -57,8 +68,23 @@ def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     assert result.stdout == ""
     trace = json.loads(out.read_text())
     jsonschema.validate(trace, SCHEMA)
-    assert trace["teacherForced"]["feeding"] == "teacherForced"
     assert trace["freeRunning"]["feeding"] == "freeRunning"
+    if "series" in config:
+        # A forecaster's decoder reads the repeated encoding only: one decode, with the truth.
+        assert "teacherForced" not in trace
+        assert all("targetValues" in step and "predictedValues" in step for step in trace["freeRunning"]["steps"])
+    else:
+        assert trace["teacherForced"]["feeding"] == "teacherForced"
+
+
+def test_a_generated_series_traces_with_its_truth(unrolled):
+    result = run(unrolled, "trace", "--model", "sines", "--example", "3", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    trace = json.loads(result.stdout)
+    jsonschema.validate(trace, SCHEMA)
+    assert len(trace["encoder"]["forward"]) == 24 and len(trace["freeRunning"]["steps"]) == 8
+    assert all(len(step["values"]) == 1 for step in trace["encoder"]["forward"])
+    assert trace["freeRunning"]["meanLoss"] >= 0
 
 
 def test_the_same_input_gives_the_same_bytes(unrolled):
@@ -91,6 +117,11 @@ STATE = str(ROOT / "Tests/TraceTests/Fixtures/checkpoints/state-lstm.safetensors
         (["trace", "--model", "nosuch", "abc"], "unknown model 'nosuch'"),
         (["trace", "--checkpoint", STATE, "abc", "--format", "yaml"], "'yaml' is invalid"),
         (["summary", "--checkpoint", str(ROOT / "README.md")], "not a safetensors file"),
+        (["trace", "--model", "sines", "0.1,0.2,x"], "value 3 of the input 'x' is not a number"),
+        (["trace", "--model", "sines", "0.1,0.2"], "the input has 2 values; the sines model reads exactly 24"),
+        (["trace", "--model", "sines", series_text(24), "--target", "1,2"], "the target has 2 values; the sines model writes exactly 8"),
+        (["trace", "--model", "addition", "--example", "1"], "the addition model reads text"),
+        (["trace", "--model", "sines"], "give the text to read, or --example N"),
     ],
 )
 def test_bad_input_gets_one_clear_line(unrolled, args, message):

@@ -1,3 +1,5 @@
+import Trace
+
 /// Checks model names, inputs, targets and unit numbers against the catalog, reporting each
 /// problem in words a lesson author can act on.
 struct ModelChecker {
@@ -19,6 +21,10 @@ struct ModelChecker {
       check(words: input, allowed: words, limit: model.maxInputLength, of: model, isTarget: false, at: location)
       return
     }
+    if let lengths = model.seriesLengths {
+      checkSeries(input, count: lengths.input, what: "input", of: model, at: location)
+      return
+    }
     let unknown = Self.unknownCharacters(in: input, alphabet: model.inputAlphabet)
     if !unknown.isEmpty {
       problems.report(
@@ -36,6 +42,10 @@ struct ModelChecker {
   func check(target: String, of model: LessonModelInfo, at location: SourceLocation) {
     if let words = model.targetWords {
       check(words: target, allowed: words, limit: nil, of: model, isTarget: true, at: location)
+      return
+    }
+    if let lengths = model.seriesLengths {
+      checkSeries(target, count: lengths.target, what: "target", of: model, at: location)
       return
     }
     let unknown = Self.unknownCharacters(in: target, alphabet: model.targetAlphabet)
@@ -65,6 +75,20 @@ struct ModelChecker {
     if let limit, words.count > limit {
       problems.report(
         "input \"\(text)\" is \(words.count) words long; model \(model.name) reads at most \(limit)", at: location)
+    }
+  }
+
+  /// A series model's input or target: comma-separated numbers, exactly `count` of them.
+  func checkSeries(_ text: String, count: Int, what: String, of model: LessonModelInfo, at location: SourceLocation) {
+    do {
+      let values = try SeriesConfiguration.values(of: text)
+      if values.count != count {
+        problems.report(
+          "\(what) has \(values.count) numbers; model \(model.name) \(what == "input" ? "reads" : "writes") exactly \(count), separated by commas",
+          at: location)
+      }
+    } catch {
+      problems.report("\(what) of model \(model.name): \(error)", at: location)
     }
   }
 

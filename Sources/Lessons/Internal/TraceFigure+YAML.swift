@@ -42,6 +42,10 @@ extension TraceFigure {
       problems.report("`epochs` only applies to `view: history`", at: fields.keyLocation("epochs"))
     }
     if let model, let info = checker.model(named: model, at: fields.valueLocation("model")) {
+      if view == .forecast, info.seriesLengths == nil {
+        problems.report(
+          "view `forecast` plots numbers; model \(info.name) reads and writes tokens", at: fields.valueLocation("view"))
+      }
       if let input { checker.check(input: input, of: info, at: fields.valueLocation("input")) }
       if let target { checker.check(target: target, of: info, at: fields.valueLocation("target")) }
       if let input, let steps, view == .encoder || view == .bidirectional,

@@ -67,7 +67,14 @@ public struct ArchitectureFigure: Sendable {
 
   private var boxes: [Box] {
     let inputTokens = model.inputVocabulary.count, outputTokens = model.outputVocabulary.count
-    var boxes = [Box(kind: "io", lines: ["input", "one token a step", "\(inputTokens) tokens"])]
+    let isSeries = model.series != nil
+    var boxes = [
+      isSeries
+        ? Box(
+          kind: "io",
+          lines: ["input", inputTokens == 1 ? "one value a step" : "\(inputTokens) values a step", "real numbers"])
+        : Box(kind: "io", lines: ["input", "one token a step", "\(inputTokens) tokens"])
+    ]
     if model.bidirectional {
       boxes.append(
         Box(
@@ -94,6 +101,12 @@ public struct ArchitectureFigure: Sendable {
           model.bridge == .states
             ? "reads last token" : model.conditionedDecoder == true ? "encoding + last token" : "reads encoding",
         ]))
+    if isSeries {
+      let written = outputTokens == 1 ? "1 value" : "\(outputTokens) values"
+      boxes.append(Box(kind: "dense", lines: ["Dense linear", written, "each step"]))
+      boxes.append(Box(kind: "io", lines: ["output", "the forecast", "MSE loss"]))
+      return boxes
+    }
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
     return boxes
@@ -110,6 +123,11 @@ public struct ArchitectureFigure: Sendable {
       : model.conditionedDecoder == true
         ? "repeats its final output as the decoder's input at every step, beside the token the decoder wrote last"
         : "repeats its final output as the decoder's input at every step"
+    if model.series != nil {
+      let values = model.outputVocabulary.count == 1 ? "one value" : "\(model.outputVocabulary.count) values"
+      return
+        "\(model.name): \(encoder) reads real numbers and \(bridge); an LSTM decoder of \(model.decoderUnits) units and a linear dense layer write \(values) per step, trained on mean squared error. \(ModelSummary.grouped(model.parameterCount)) parameters."
+    }
     return
       "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
   }

@@ -75,8 +75,12 @@ public struct TraceWalkFigure: Sendable {
     let all = reader.walkSteps(feeding: feeding)
     let steps = self.steps.map { chosen in all.filter(chosen.contains) } ?? all
     let decode = feeding == .teacherForced ? trace.teacherForced : trace.freeRunning
+    let seriesCaption =
+      trace.model.series == nil
+      ? nil
+      : "Step through the series in \(trace.model.name): the encoder reads one value a step, the bridge hands over, and the decoder writes one value a step from the repeated encoding."
     let captionText =
-      caption ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
+      caption ?? seriesCaption ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
       + "the encoder reads each token, the bridge hands over, and the decoder "
       + (feeding == .teacherForced
         ? "is fed the true previous token (teacher forcing)." : "is fed its own previous prediction (free-running).")
@@ -146,8 +150,9 @@ public struct TraceWalkFigure: Sendable {
     case .encoder(let i), .backward(let i):
       let record = step == .encoder(i) ? trace.encoder.forward[i] : trace.encoder.backward![i]
       let token = reader.plainToken(record.token)
+      let noun = record.values == nil ? "" : "the value "
       var body =
-        "<p class=\"step-lede\">Reads <span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
+        "<p class=\"step-lede\">Reads \(noun)<span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
       body += embeddingRow(record.inputVector, token: token, table: "encoder")
       body += cellDetail(step, reader: reader)
       return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: "\(name): read ‘\(token)’", body: body)
@@ -174,8 +179,14 @@ public struct TraceWalkFigure: Sendable {
       body += embeddingRow(record.inputVector, token: fed, table: "decoder")
       body += "<div class=\"decoder-step\">"
       body += cellDetail(step, reader: reader)
-      body += predictions(record, reader: reader)
+      body += record.predictedValues == nil ? predictions(record, reader: reader) : forecastValue(record)
       body += "</div>"
+      if record.predictedValues != nil {
+        let truth = record.target.map { ", true value \($0)" } ?? ""
+        return .init(
+          anchor: step.anchor, title: HTML.escape(String(title)),
+          announce: "\(name): fed the repeated encoding, wrote \(record.predicted)\(truth)", body: body)
+      }
       let alsoEncoding = record.readsRepeatedVector == true ? "the repeated encoding and " : ""
       let announce =
         "\(name): fed \(alsoEncoding)\(fedQuoted) (\(SourceBadge.label(record.fedTokenSource))), predicted ‘\(predicted)’"
@@ -228,6 +239,18 @@ public struct TraceWalkFigure: Sendable {
     }
     html += VectorStrip.table(vectors, caption: "Vectors handed over", limit: 12)
     return html
+  }
+
+  /// A forecaster's step: the value the linear layer wrote, the true value and the error.
+  private func forecastValue(_ record: DecoderStepRecord) -> String {
+    var html = "<div class=\"predictions forecast-value\" data-panel=\"predictions\"><p class=\"pred-title\">Value written</p>"
+    html +=
+      "<p>y = h·W + b = <strong class=\"tok out\">\(HTML.escape(record.predicted))</strong> (a linear Dense layer: no softmax)</p>"
+    if let target = record.target {
+      html += "<p><span class=\"target-mark\"><span aria-hidden=\"true\">◎</span> true value</span> \(HTML.escape(target))</p>"
+    }
+    if let loss = record.loss { html += "<p class=\"loss\">Squared error (y − true)² = \(NumberText.significant(loss))</p>" }
+    return html + "</div>"
   }
 
   private func predictions(_ record: DecoderStepRecord, reader: TraceReader) -> String {

@@ -126,7 +126,19 @@ public struct TrainingFigure: Sendable {
         "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary)))</span>"
       if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)" }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
-      body += "</p><ol class=\"token-row\">"
+      body += "</p>"
+      if trace.model.series != nil {
+        // A forecaster's output is numbers: plot them against the truth at this epoch (the
+        // series as text would only be a long line of digits).
+        body =
+          "<p class=\"step-lede\">The same series, forecast with the weights after epoch \(snapshot.epoch)"
+          + (metrics.map { " · training loss \(NumberText.significant($0.loss))" } ?? "") + ".</p>"
+        body += ForecastFigure(trace: trace, caption: "After epoch \(snapshot.epoch).", id: "\(stepperID)-\(index)-plot").html
+        return .init(
+          anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)",
+          announce: "epoch \(snapshot.epoch): forecast \(trace.freeRunning.output)", body: body)
+      }
+      body += "<ol class=\"token-row\">"
       for step in trace.freeRunning.steps {
         let best = reader.topPredictions(step, count: 1).first
         body +=

@@ -47,7 +47,9 @@ public struct Narration: Equatable, Sendable {
         return
       }
       speaker.setup.append(
-        "The encoder reads \(speaker.quoted(record.token)), \(speaker.inputNoun) \(record.position + 1) of \(trace.encoder.tokens.count).")
+        record.values == nil
+          ? "The encoder reads \(speaker.quoted(record.token)), \(speaker.inputNoun) \(record.position + 1) of \(trace.encoder.tokens.count)."
+          : "The encoder reads the value \(record.token), number \(record.position + 1) of \(trace.encoder.tokens.count).")
       if let vector = record.inputVector {
         speaker.setup.append("What the LSTM reads is its row of the embedding table: \(vector.count) learned numbers.")
       }
@@ -229,6 +231,14 @@ private struct Speaker {
   }
 
   mutating func describePrediction(_ record: DecoderStepRecord, decode: DecodeRecord) {
+    if record.predictedValues != nil {
+      // A forecaster writes a number: no probabilities, a distance to the truth instead.
+      outcome.append("The linear output layer writes \(record.predicted).")
+      if let target = record.target, let loss = record.loss {
+        outcome.append("The true value is \(target): the squared error is \(number(loss)).")
+      }
+      return
+    }
     let ranked = reader.topPredictions(record, count: 2)
     let probability = ranked.first?.probability ?? 0
     let endsHere = record.predicted == trace.model.endToken

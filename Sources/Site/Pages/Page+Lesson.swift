@@ -122,6 +122,8 @@ extension Page {
       return DecodeComparisonFigure(trace: trace, caption: caption, id: id).html
     case .bidirectional:
       return BidirectionalFigure(trace: trace, caption: caption, id: id).html
+    case .forecast:
+      return ForecastFigure(trace: trace, caption: caption, id: id).html
     case .history:
       guard let history = materials.models[figure.model]?.history else {
         return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
@@ -140,7 +142,8 @@ extension TrainingHistoryView {
     let metrics = history.epochs.map {
       EpochMetrics(
         epoch: $0.epoch, loss: $0.trainingLoss, accuracy: nil, validationLoss: $0.validation?.loss,
-        validationAccuracy: $0.validation?.exactMatch)
+        // A series model has no tokens to match: its loss (mean squared error) is the curve.
+        validationAccuracy: $0.validation?.forecast == nil ? $0.validation?.exactMatch : nil)
     }
     let snapshots = history.probes.filter { epochs?.contains($0.epoch) ?? true }.compactMap { probe in
       probe.traces.first { $0.input == input }.map { Snapshot(epoch: probe.epoch, trace: $0) }

@@ -10,6 +10,14 @@ extension Page {
   /// // ["t-walk-s", "t-compare-s", "t-heat-s", "t-arch-s"]
   /// ```
   public static func trace(_ trace: ModelTrace, path: String = "trace.html", idPrefix: String = "t", unit: Int = 0) -> Page {
+    if trace.model.series != nil {
+      let forecast = "The model forecast \(trace.freeRunning.output)"
+      let truth = trace.target.map { " where the truth is \($0)" } ?? ""
+      return Page(
+        path: path, title: "A series of \(trace.encoder.tokens.count) values through \(trace.model.name)",
+        lede: "\(forecast)\(truth). Step through every gate and state below.", template: .trace,
+        sections: traceSections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true))
+    }
     let title = "“\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” through \(trace.model.name)"
     let lede =
       "The model wrote “\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))”"
@@ -36,6 +44,14 @@ extension Page {
     ]
     for (index, trace) in traces.enumerated() {
       let prefix = "ex\(index + 1)"
+      if trace.model.series != nil {
+        // A forecaster: the plot first, then the walk through its steps.
+        let html =
+          ForecastFigure(trace: trace, id: "\(prefix)-forecast").html + TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
+        sections.append(
+          PageSection(id: prefix, heading: "Example \(index + 1): a series of \(trace.encoder.tokens.count) values", html: html))
+        continue
+      }
       var html = TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
       if trace.teacherForced != nil { html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html }
       if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
@@ -43,6 +59,7 @@ extension Page {
     }
     let defaultLede =
       "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
+      + (model.series != nil ? "a forecaster of real values through " : "")
       + (model.bridge == .states ? "a state bridge" : "a RepeatVector bridge")
       + (model.bidirectional ? ", bidirectional encoder." : ".")
     return Page(path: path, title: "Model: \(model.name)", lede: lede ?? defaultLede, template: .model, sections: sections)
@@ -53,10 +70,17 @@ extension Page {
       PageSection(
         id: "\(p)-walk-s", heading: "Step by step", html: TraceWalkFigure(trace: trace, unit: unit, id: "\(p)-walk").html)
     ]
-    sections.append(
-      PageSection(
-        id: "\(p)-compare-s", heading: "Teacher forcing and free-running",
-        html: DecodeComparisonFigure(trace: trace, id: "\(p)-compare").html))
+    if trace.model.series != nil {
+      sections.insert(
+        PageSection(
+          id: "\(p)-forecast-s", heading: "The forecast", html: ForecastFigure(trace: trace, id: "\(p)-forecast").html),
+        at: 0)
+    } else {
+      sections.append(
+        PageSection(
+          id: "\(p)-compare-s", heading: "Teacher forcing and free-running",
+          html: DecodeComparisonFigure(trace: trace, id: "\(p)-compare").html))
+    }
     if trace.model.bidirectional {
       sections.append(
         PageSection(id: "\(p)-bi-s", heading: "Both directions", html: BidirectionalFigure(trace: trace, id: "\(p)-bi").html))

@@ -89,7 +89,12 @@ private extension TutorialSite {
       description, summary: entry.map { ModelSummary($0.model) }, traces: Array(examples.prefix(2)), path: "models/\(name).html")
     if let history = entry?.history, let input = examples.first?.input {
       let accuracy =
-        history.epochs.last?.validation.map { String(format: "%.1f%% exact match on held-out examples", 100 * $0.exactMatch) }
+        history.epochs.last?.validation.map { metrics in
+          metrics.forecast.map {
+            "a root mean squared error of \(NumberText.significant($0.rootMeanSquaredError)) on held-out series "
+              + "(repeating each series' last value: \(NumberText.significant($0.naiveRootMeanSquaredError)))"
+          } ?? String(format: "%.1f%% exact match on held-out examples", 100 * metrics.exactMatch)
+        }
         ?? "no validation set"
       page.sections.insert(
         PageSection(

@@ -22,6 +22,9 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   /// A word-level state-bridge model with embeddings on both sides, from home-assistant
   /// commands to replies: `"turn on the kitchen light"` → `"the kitchen light is on"`.
   case commands
+  /// A forecaster of real values (LSTM → RepeatVector → LSTM → linear Dense): reads 24
+  /// values of a noisy sum of sines and writes the next 8.
+  case sines
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

@@ -62,7 +62,7 @@ extension Seq2SeqModel {
     let vocabularySize = configuration.outputVocabulary.count
     let output = Dense(
       kernel: try matrix("output/kernel", configuration.decoder.units, vocabularySize),
-      bias: try vector("output/bias", vocabularySize), activation: .softmax)
+      bias: try vector("output/bias", vocabularySize), activation: configuration.isSeries ? .linear : .softmax)
     let encoderEmbedding = try encoderConfig.embeddingSize.map { (size: Int) throws(CheckpointError) -> Embedding in
       Embedding(table: try matrix("encoder_embedding/embeddings", configuration.inputVocabulary.count, size))
     }

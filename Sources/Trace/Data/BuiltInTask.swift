@@ -37,6 +37,11 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   /// seeded 28 pairs are held out whole for validation, so validation measures combinations never seen in
   /// training.
   case commands
+  /// Noisy sums of two sines with seeded frequencies, amplitudes, phases and noise: read
+  /// 24 values, forecast the next 8 (`"0.412,0.538,…"` → `"-0.120,…"`).
+  ///
+  /// 3,000 training and 300 validation series, each drawn independently.
+  case sines
 
   /// The characters this task's sources and targets are made of, sorted: a model's
   /// vocabularies for the task.
@@ -62,6 +67,9 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
       Alphabet(
         source: Dataset.commandsLexicon.source.joined(separator: " "),
         target: Dataset.commandsLexicon.target.joined(separator: " "))
+    case .sines:
+      // Numbers as text; a series model reads the values, not these characters.
+      Alphabet(source: ",-.0123456789", target: ",-.0123456789")
     }
   }
 
@@ -71,7 +79,7 @@ public enum BuiltInTask: String, CaseIterable, Sendable {
   /// The data uses no other word, and every one listed (the tests check seeds 0 and 1).
   public var lexicon: Lexicon? {
     switch self {
-    case .addition, .addition3, .dates, .phrasebook, .autoencoder: nil
+    case .addition, .addition3, .dates, .phrasebook, .autoencoder, .sines: nil
     case .commands: Dataset.commandsLexicon
     }
   }
@@ -88,6 +96,7 @@ extension BuiltInTask {
     case .phrasebook: Dataset.tabSeparatedRandomStream
     case .autoencoder: 5
     case .commands: 5
+    case .sines: 5
     }
   }
 }

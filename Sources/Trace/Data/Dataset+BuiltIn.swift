@@ -18,6 +18,7 @@ extension Dataset {
     case .phrasebook: phrasebook(seed: seed)
     case .autoencoder: autoencoder(seed: seed)
     case .commands: commands(seed: seed)
+    case .sines: sines(seed: seed)
     }
   }
 }

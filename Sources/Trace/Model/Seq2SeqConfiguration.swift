@@ -31,13 +31,19 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   /// repeated encoding (Srivastava et al. 2015's conditioned decoder); `nil` or `false`: it
   /// reads the repeated encoding only. Needs ``startToken`` for its first step.
   public var conditionedDecoder: Bool?
+  /// When set, the model reads and writes real values, not tokens: its vocabularies name
+  /// the values of one step, the output layer is linear and the loss is mean squared error
+  /// (see ``SeriesConfiguration``). `nil` for a token model, and in every checkpoint made
+  /// before forecasting existed.
+  public var series: SeriesConfiguration?
 
   /// A configuration; see ``validate()`` for the rules it must follow.
   public init(
     name: String, bridge: Bridge, encoder: EncoderConfiguration, decoder: DecoderConfiguration,
     inputVocabulary: Vocabulary, outputVocabulary: Vocabulary, maxInputLength: Int,
     maxOutputLength: Int, inputPadding: Padding? = nil, outputPadding: Padding? = nil, reverseInput: Bool = false,
-    startToken: String? = nil, endToken: String? = nil, conditionedDecoder: Bool? = nil
+    startToken: String? = nil, endToken: String? = nil, conditionedDecoder: Bool? = nil,
+    series: SeriesConfiguration? = nil
   ) {
     self.name = name
     self.bridge = bridge
@@ -53,7 +59,14 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     self.startToken = startToken
     self.endToken = endToken
     self.conditionedDecoder = conditionedDecoder
+    self.series = series
   }
+
+  /// Whether the model reads and writes real values (``series`` is set).
+  public var isSeries: Bool { series != nil }
+
+  /// The values read or written per step of a series model: the vocabulary's size.
+  public var valuesPerStep: Int { inputVocabulary.count }
 
   /// Whether the decoder reads the repeated encoding and its previous output token
   /// together: a repeat bridge with ``conditionedDecoder`` set.
@@ -108,6 +121,14 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     }
     if conditionedDecoder == true && bridge != .repeatVector {
       throw fail("only a repeat bridge has a conditioned decoder: a state bridge's decoder already reads its previous token")
+    }
+    if series != nil {
+      guard bridge == .repeatVector else { throw fail("a series model needs a repeat bridge") }
+      guard encoder.embeddingSize == nil else { throw fail("a series model reads its values, not embedded tokens") }
+      guard inputPadding == nil, outputPadding == nil else { throw fail("a series model reads and writes no padding") }
+      guard inputVocabulary == outputVocabulary else {
+        throw fail("a series model writes the same values per step as it reads (one vocabulary naming them)")
+      }
     }
     if let inputPadding {
       guard inputPadding.width == maxInputLength else { throw fail("the padding width must equal the maximum input length") }

@@ -45,6 +45,12 @@ public struct DecoderStepCache: Sendable {
   /// Per row, the token the step should have produced, or `nil` where none counts
   /// (no target given, or the row's target has ended).
   public var targets: [Int?]
+  /// A series model's forecast at this step, `[B, F]`: the linear output layer's values
+  /// (the same matrix as ``probabilities``, which then holds no probabilities). `nil` for a
+  /// token model.
+  public var predictedValues: Matrix? = nil
+  /// A series model's true values at this step, `[B, F]`, when targets were given.
+  public var targetValues: Matrix? = nil
 }
 
 /// A whole forward pass over a batch.
@@ -71,6 +77,51 @@ public struct Seq2SeqForward: Sendable {
     let p = min(max(cache.probabilities[row, target], Self.probabilityEpsilon), 1 - Self.probabilityEpsilon)
     return -logf(p)
   }
+
+  /// Whether the pass is a series model's (its steps hold values, not probabilities).
+  public var isSeries: Bool { decoderSteps.first?.predictedValues != nil }
+
+  /// The squared error `(1/F) Σ (y - t)²` of row `row` at step `step` of a series model,
+  /// or `nil` without true values.
+  public func squaredError(step: Int, row: Int) -> Float? {
+    let cache = decoderSteps[step]
+    guard let predicted = cache.predictedValues, let truth = cache.targetValues else { return nil }
+    var sum: Float = 0
+    for column in 0..<predicted.columns {
+      let difference = predicted[row, column] - truth[row, column]
+      sum += difference * difference
+    }
+    return sum / Float(predicted.columns)
+  }
+
+  /// A series model's mean squared error over every step and row, as Keras's
+  /// `mean_squared_error`; `nil` without true values.
+  public var meanSquaredError: Float? {
+    var total: Float = 0
+    var count = 0
+    for step in decoderSteps.indices {
+      for row in 0..<(decoderSteps[step].predictedValues?.rows ?? 0) {
+        if let error = squaredError(step: step, row: row) {
+          total += error
+          count += 1
+        }
+      }
+    }
+    return count == 0 ? nil : total / Float(count)
+  }
+
+  /// The (step, row) pairs the training loss averages over: those with a target token, or
+  /// for a series model those with true values.
+  public var countedPairs: Int {
+    decoderSteps.reduce(0) { sum, step in
+      if let truth = step.targetValues { return sum + truth.rows }
+      return sum + step.targets.count { $0 != nil }
+    }
+  }
+
+  /// The loss training minimises: ``meanSquaredError`` for a series model, ``meanLoss``
+  /// (cross-entropy) otherwise.
+  public var trainingLoss: Float? { isSeries ? meanSquaredError : meanLoss }
 
   /// The mean loss over every step that has a target.
   public var meanLoss: Float? {

@@ -38,6 +38,9 @@ public struct Seq2SeqModel: Equatable, Sendable {
     guard output.kernel.rows == decoder.units, output.kernel.columns == configuration.outputVocabulary.count else {
       throw fail("the output layer's weights do not match the decoder and the vocabulary")
     }
+    guard output.activation == (configuration.isSeries ? .linear : .softmax) else {
+      throw fail("a series model's output layer is linear, a token model's is a softmax")
+    }
     guard (encoderEmbedding == nil) == (configuration.encoder.embeddingSize == nil),
       (decoderEmbedding == nil) == (configuration.decoder.embeddingSize == nil)
     else { throw fail("embeddings do not match the configuration") }
@@ -72,7 +75,7 @@ public struct Seq2SeqModel: Equatable, Sendable {
       generator: &generator)
     let output = Dense(
       inputSize: configuration.decoder.units, outputSize: configuration.outputVocabulary.count,
-      activation: .softmax, generator: &generator)
+      activation: configuration.isSeries ? .linear : .softmax, generator: &generator)
     let encoderEmbedding = encoderConfig.embeddingSize.map {
       Embedding(vocabularySize: configuration.inputVocabulary.count, dimension: $0, generator: &generator)
     }

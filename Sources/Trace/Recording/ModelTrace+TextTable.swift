@@ -11,7 +11,11 @@ extension ModelTrace {
   ///  step  token  input      forget     candidate   output     cell |c|
   ///     0  ' '    ▄ 0.52     ▆ 0.74     ▁ -0.03     ▅ 0.60     0.41
   /// ```
+  ///
+  /// A series model's table shows the value read at each encoder step, and the predicted
+  /// and true value at each decoder step.
   public var textTable: String {
+    if model.series != nil { return forecastTable }
     var out: [String] = []
     let encoderKind =
       model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
@@ -145,6 +149,37 @@ private extension ModelTrace {
         + (model.conditionedDecoder == true
           ? " Each step also reads its previous output token (a conditioned decoder)." : "")
     }
+  }
+
+  /// The table of a series model's trace.
+  var forecastTable: String {
+    var out: [String] = []
+    out.append(
+      "Model \(model.name): forecaster (repeat bridge, linear output), encoder LSTM \(model.encoderUnits) units, decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters"
+    )
+    let truth = target == nil ? "" : "; the true values are given"
+    out.append("Reads \(encoder.forward.count) values, writes \(freeRunning.steps.count)\(truth)")
+    out.append("")
+    out.append("Encoder: reads one value per step\(model.reverseInput ? " (the input reversed)" : "")")
+    out.append("  (gate columns are means over the units; |c| is the mean size of the cell state)")
+    out.append(" step  value    " + gateHeader)
+    for step in encoder.forward {
+      out.append(String(format: "%5d  ", step.position) + Self.column(step.token, 9) + gateCells(step.state))
+    }
+    out.append("")
+    out.append(bridgeLine)
+    out.append("")
+    out.append("Decoder: every step reads the repeated encoding and writes one value (linear Dense)")
+    out.append(" step  predicted  true       sq. error  " + gateHeader)
+    for step in freeRunning.steps {
+      out.append(
+        String(format: "%5d  ", step.step) + Self.column(step.predicted, 11) + Self.column(step.target ?? "-", 11)
+          + Self.column(step.loss.map { String(format: "%.4f", $0) } ?? "-", 11) + gateCells(step.state))
+    }
+    out.append(
+      "  forecast \(freeRunning.output)"
+        + (freeRunning.meanLoss.map { String(format: "; mean squared error %.4f (RMSE %.4f)", $0, $0.squareRoot()) } ?? ""))
+    return out.joined(separator: "\n") + "\n"
   }
 
   func decoderTable(_ decode: DecodeRecord) -> [String] {

@@ -61,6 +61,9 @@ public struct ModelDescription: Codable, Equatable, Sendable {
   /// `true` for a repeat bridge whose decoder also reads its previous output token (a
   /// conditioned decoder); absent otherwise.
   public var conditionedDecoder: Bool?
+  /// Set when the model reads and writes real values (a forecaster); its vocabularies then
+  /// name the values of one step.
+  public var series: SeriesConfiguration? = nil
 }
 
 /// One LSTM step's gates and states for one sequence.
@@ -92,6 +95,9 @@ public struct EncoderStepRecord: Codable, Equatable, Sendable {
   /// The vector the step read: the token's row of the encoder's `Embedding` table. Present
   /// only when the encoder embeds its tokens (a one-hot input is implied by the token).
   public var inputVector: [Float]?
+  /// A series model's input values at that position (one per name in the input
+  /// vocabulary); `token` is then their text.
+  public var values: [Float]? = nil
 }
 
 /// The encoder's recording.
@@ -148,11 +154,18 @@ public struct DecoderStepRecord: Codable, Equatable, Sendable {
   public var probabilities: [Float]
   /// The most probable token: what greedy decoding writes.
   public var predicted: String
-  /// `-log p(target)`, when a target is known.
+  /// `-log p(target)`, when a target is known; for a series model the squared error
+  /// `(1/F) Σ (predicted - true)²`.
   public var loss: Float?
   /// The vector the step read: the fed token's row of the decoder's `Embedding` table.
   /// Present only when the decoder embeds its tokens.
   public var inputVector: [Float]?
+  /// A series model's forecast at this step (one value per name in the output
+  /// vocabulary); `predicted` is then its text and `probabilities` is empty.
+  public var predictedValues: [Float]? = nil
+  /// A series model's true values at this step, when a target was given; `target` is then
+  /// their text.
+  public var targetValues: [Float]? = nil
 }
 
 /// Why a decode stopped.

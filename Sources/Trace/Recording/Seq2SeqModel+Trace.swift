@@ -11,6 +11,7 @@ extension Seq2SeqModel {
   /// ```
   public func trace(input: String, target: String? = nil) throws(TraceInputError) -> ModelTrace {
     let config = configuration
+    if config.isSeries { return try forecastTrace(input: input, target: target) }
     let sourceIDs = try ids(of: input, in: config.inputVocabulary, limit: config.maxInputLength, isTarget: false)
     let encoderTokens = encoderTokens(forSourceIDs: sourceIDs)
     var targetIDs: [Int]?
@@ -44,7 +45,7 @@ extension Seq2SeqModel {
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
       inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
       startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
-      parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil)
+      parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil, series: config.series)
   }
 
   /// The first step where two decodes are fed differently, or where one has stopped and
@@ -85,22 +86,74 @@ private extension Seq2SeqModel {
     return tokens.map { vocabulary.id(of: $0)! }
   }
 
+  /// A series model's trace: the values read, and one free-running forecast whose steps
+  /// carry the predicted values and, with a target, the true ones. There is no
+  /// teacher-forced decode: a forecaster's decoder reads the repeated encoding, never its
+  /// previous output.
+  func forecastTrace(input: String, target: String?) throws(TraceInputError) -> ModelTrace {
+    let config = configuration
+    guard let series = config.series else { preconditionFailure("forecastTrace needs a series model") }
+    let width = config.valuesPerStep
+    let sourceValues = try values(of: input, needed: config.maxInputLength * width, isTarget: false)
+    let targetValues = try target.map { (text: String) throws(TraceInputError) -> [Float] in
+      try values(of: text, needed: config.maxOutputLength * width, isTarget: true)
+    }
+    let pass = forecast(series: [encoderValues(forSeries: sourceValues)], targets: targetValues.map { [$0] })
+
+    let encoder = encoderRecord(pass.encoder)
+
+    var steps: [DecoderStepRecord] = []
+    for (index, cache) in pass.decoderSteps.enumerated() {
+      let predicted = cache.predictedValues?.row(0) ?? []
+      let truth = cache.targetValues?.row(0)
+      steps.append(
+        DecoderStepRecord(
+          step: index, fedToken: nil, fedTokenSource: .repeatedEncoding, target: truth.map { series.text(of: $0) },
+          state: cellRecord(cache.cell), probabilities: [], predicted: series.text(of: predicted),
+          loss: pass.squaredError(step: index, row: 0), predictedValues: predicted, targetValues: truth))
+    }
+    let forecastRecord = DecodeRecord(
+      feeding: .freeRunning, steps: steps, output: series.text(of: steps.flatMap { $0.predictedValues ?? [] }),
+      stopReason: .fixedLength, meanLoss: pass.meanSquaredError)
+    return ModelTrace(
+      format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
+      input: input, target: target, encoder: encoder, bridge: bridgeRecord(pass),
+      teacherForced: nil, freeRunning: forecastRecord, firstDivergence: nil)
+  }
+
+  /// The numbers of a comma-separated input or target, exactly `needed` of them.
+  func values(of text: String, needed: Int, isTarget: Bool) throws(TraceInputError) -> [Float] {
+    let name = configuration.name
+    let values: [Float]
+    do { values = try SeriesConfiguration.values(of: text) } catch {
+      throw .notANumber(model: name, piece: error.piece, position: error.position, inTarget: isTarget)
+    }
+    guard values.count == needed else {
+      throw .wrongValueCount(model: name, count: values.count, needed: needed, inTarget: isTarget)
+    }
+    return values
+  }
+
   func cellRecord(_ cache: LSTMStepCache) -> CellRecord {
     CellRecord(
       inputGate: cache.inputGate.row(0), forgetGate: cache.forgetGate.row(0), candidate: cache.candidate.row(0),
       outputGate: cache.outputGate.row(0), cell: cache.cell.row(0), hidden: cache.hidden.row(0))
   }
 
+  /// The encoder's steps; a series model's `tokens` are its values as text, and each
+  /// step also records the values read.
   func encoderRecord(_ pass: EncoderPass) -> EncoderRecord {
     let vocabulary = configuration.inputVocabulary
-    let tokens = pass.tokens[0].map { vocabulary.tokens[$0] }
+    let series = configuration.series
+    let tokens =
+      series.map { series in pass.inputs.map { series.text(of: $0.row(0)) } } ?? pass.tokens[0].map { vocabulary.tokens[$0] }
     // The embedding lookup is the LSTM step's own input: row 0 of what the step read.
     let embeds = encoderEmbedding != nil
     func steps(_ run: LSTMSequenceRun) -> [EncoderStepRecord] {
       zip(run.positions, run.steps).map { position, cache in
         EncoderStepRecord(
           position: position, token: tokens[position], state: cellRecord(cache),
-          inputVector: embeds ? cache.input.row(0) : nil)
+          inputVector: embeds ? cache.input.row(0) : nil, values: series == nil ? nil : pass.inputs[position].row(0))
       }
     }
     switch pass.run {

@@ -10,6 +10,10 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
   case unknownWords(model: String, words: [String], allowed: [String], inTarget: Bool)
   /// More words than a word-level model reads or writes.
   case tooManyWords(model: String, count: Int, limit: Int, inTarget: Bool)
+  /// A series model was given a piece that is not a number (`position` from 1).
+  case notANumber(model: String, piece: String, position: Int, inTarget: Bool)
+  /// A series model was given the wrong number of values.
+  case wrongValueCount(model: String, count: Int, needed: Int, inTarget: Bool)
 
   public var description: String {
     switch self {
@@ -31,6 +35,13 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
     case .tooManyWords(let model, let count, let limit, let inTarget):
       return
         "the \(inTarget ? "target" : "input") has \(count) words; the \(model) model \(inTarget ? "writes" : "reads") at most \(limit)"
+    case .notANumber(let model, let piece, let position, let inTarget):
+      let what = piece.isEmpty ? "is empty" : "'\(piece)' is not a number"
+      return
+        "value \(position) of the \(inTarget ? "target" : "input") \(what): the \(model) model \(inTarget ? "compares" : "reads") numbers separated by commas, like 0.1,0.4,-0.2"
+    case .wrongValueCount(let model, let count, let needed, let inTarget):
+      return
+        "the \(inTarget ? "target" : "input") has \(count) value\(count == 1 ? "" : "s"); the \(model) model \(inTarget ? "writes" : "reads") exactly \(needed), separated by commas"
     }
   }
 

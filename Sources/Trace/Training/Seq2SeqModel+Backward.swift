@@ -10,6 +10,9 @@
 //
 // References: Sutskever, Vinyals and Le 2014; Werbos 1990 (BPTT); Keras's
 // categorical_crossentropy. Goals, in order: correct, readable, fast.
+//
+// A series model's loss is Keras's mean squared error over every (step, row, value); its
+// linear output layer passes `∂L/∂y` straight to the Dense backward.
 
 extension Seq2SeqModel {
   /// The gradient of `pass.meanLoss` with respect to every weight.
@@ -22,13 +25,17 @@ extension Seq2SeqModel {
   ///           repeated ∂e = Σ_t ∂x_t of the decoder -> ∂ encoder final output
   ///                    (conditioned: ∂x_t = [∂e_t | ∂token_t], only ∂e_t counts)
   /// encoder:  BPTT from its final state (and, bidirectional, the merge's split)
+  ///
+  /// series model (linear output y_t, true values v_t, k steps, F values per step):
+  /// L = (1/(B·k·F)) Σ_(t, b, f) (y_t - v_t)²      da_t = 2 (y_t - v_t) / (B·k·F)
   /// ```
   /// - Parameter pass: a forward pass of this model, with targets.
   /// - Returns: the gradients (all zero when no pair counts).
   public func backward(_ pass: Seq2SeqForward) -> Seq2SeqGradients {
     var gradients = Seq2SeqGradients(zerosLike: self)
-    let countedPairs = pass.decoderSteps.reduce(0) { $0 + $1.targets.count { $0 != nil } }
+    let countedPairs = pass.countedPairs
     guard countedPairs > 0 else { return gradients }
+    let isSeries = pass.isSeries
     let scale = 1 / Float(countedPairs)
     let batch = pass.encoder.tokens.count
     let units = decoder.units
@@ -45,8 +52,16 @@ extension Seq2SeqModel {
     var decoderTableGradient = gradients.decoderEmbedding
     gradients.decoderEmbedding = nil
     for step in pass.decoderSteps.reversed() {
-      let logitGradient = Dense.crossEntropyGradient(
-        probabilities: step.probabilities, targets: step.targets, scale: scale)
+      let logitGradient: Matrix
+      if isSeries, let predicted = step.predictedValues, let truth = step.targetValues {
+        // meanSquaredErrorGradient averages over one step's B·F values; the loss averages
+        // over all k steps too.
+        logitGradient =
+          Dense.meanSquaredErrorGradient(outputs: predicted, targets: truth) * (1 / Float(pass.decoderSteps.count))
+      } else {
+        logitGradient = Dense.crossEntropyGradient(
+          probabilities: step.probabilities, targets: step.targets, scale: scale)
+      }
       hiddenGradient += output.backward(
         input: step.cell.hidden, preActivationGradient: logitGradient, into: &gradients.output)
       let back = decoder.stepBackward(

@@ -13,6 +13,7 @@ extension Seq2SeqModel {
   /// Returns `nil` when there are no examples.
   public func evaluate(_ examples: [TrainingExample], batchSize: Int = 256) -> ValidationMetrics? {
     guard !examples.isEmpty else { return nil }
+    if configuration.isSeries { return evaluateForecasts(examples, batchSize: batchSize) }
     var lossSum = 0.0
     var countedPairs = 0
     var teacherForcedRight = 0
@@ -48,5 +49,45 @@ extension Seq2SeqModel {
       teacherForcedCharacterAccuracy: countedPairs == 0 ? 0 : Float(teacherForcedRight) / Float(countedPairs),
       freeRunningCharacterAccuracy: targetTokens == 0 ? 0 : Float(freeRunningRight) / Float(targetTokens),
       exactMatch: Float(exact) / Float(examples.count))
+  }
+}
+
+extension Seq2SeqModel {
+  /// A series model's validation metrics: ``ForecastMetrics`` beside the naive forecast
+  /// that repeats each series' last input value, and the mean squared error as the loss.
+  func evaluateForecasts(_ examples: [TrainingExample], batchSize: Int) -> ValidationMetrics {
+    let width = configuration.valuesPerStep
+    var squared = 0.0, absolute = 0.0, naiveSquared = 0.0, naiveAbsolute = 0.0
+    var count = 0
+    var unused = SeededGenerator(seed: 0)  // a forecast draws nothing
+    for start in stride(from: 0, to: examples.count, by: max(1, batchSize)) {
+      let rows = examples[start..<min(start + batchSize, examples.count)]
+      let pass = forward(batch(rows), feeding: .freeRunning, generator: &unused)
+      for (row, example) in rows.enumerated() {
+        let source = example.sourceValues ?? [], target = example.targetValues ?? []
+        let last = Array(source.suffix(width))
+        for (step, cache) in pass.decoderSteps.enumerated() {
+          guard let predicted = cache.predictedValues else { continue }
+          for value in 0..<width where step * width + value < target.count {
+            let truth = Double(target[step * width + value])
+            let error = Double(predicted[row, value]) - truth
+            let naiveError = Double(last.count == width ? last[value] : 0) - truth
+            squared += error * error
+            absolute += abs(error)
+            naiveSquared += naiveError * naiveError
+            naiveAbsolute += abs(naiveError)
+            count += 1
+          }
+        }
+      }
+    }
+    let n = Double(max(count, 1))
+    let metrics = ForecastMetrics(
+      meanSquaredError: Float(squared / n), rootMeanSquaredError: Float((squared / n).squareRoot()),
+      meanAbsoluteError: Float(absolute / n), naiveRootMeanSquaredError: Float((naiveSquared / n).squareRoot()),
+      naiveMeanAbsoluteError: Float(naiveAbsolute / n))
+    return ValidationMetrics(
+      loss: metrics.meanSquaredError, teacherForcedCharacterAccuracy: 0, freeRunningCharacterAccuracy: 0, exactMatch: 0,
+      forecast: metrics)
   }
 }

@@ -119,10 +119,9 @@ private extension Trainer {
     _ examples: [TrainingExample], generator: inout SeededGenerator, epoch: Int, batch: Int
   ) throws(TrainingError) -> BatchStep {
     let prepared = model.batch(examples)
-    let pass = model.forward(
-      sources: prepared.sources, targets: prepared.targets, feeding: options.feeding, generator: &generator)
-    let pairs = pass.decoderSteps.reduce(0) { $0 + $1.targets.count { $0 != nil } }
-    let loss = pass.meanLoss ?? 0
+    let pass = model.forward(prepared, feeding: options.feeding, generator: &generator)
+    let pairs = pass.countedPairs
+    let loss = pass.trainingLoss ?? 0
     guard loss.isFinite else { throw .nonFiniteLoss(epoch: epoch, batch: batch, loss: loss) }
     var gradients = model.backward(pass).flattened
     if let clipNorm = options.clipNorm {

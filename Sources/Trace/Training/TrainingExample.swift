@@ -10,6 +10,10 @@ public struct TrainingExample: Equatable, Sendable, Codable {
   public var sourceIDs: [Int]
   /// The target's ids in the output vocabulary (no start or end token).
   public var targetIDs: [Int]
+  /// A series model's input values, `n × F` step-major (then `sourceIDs` is empty).
+  public var sourceValues: [Float]? = nil
+  /// A series model's true next values, `k × F` step-major (then `targetIDs` is empty).
+  public var targetValues: [Float]? = nil
 
   /// A pair of id sequences.
   public init(sourceIDs: [Int], targetIDs: [Int]) {
@@ -21,7 +25,19 @@ public struct TrainingExample: Equatable, Sendable, Codable {
   ///
   /// The start and end tokens are the decoder's own: a target that contains them is
   /// refused, as an unknown token, since the batch adds the end token itself.
+  ///
+  /// For a series model both texts are comma-separated numbers (``SeriesConfiguration``).
   public init(source: String, target: String, configuration: Seq2SeqConfiguration) throws(TrainingError) {
+    if configuration.isSeries {
+      do {
+        self.init(sourceIDs: [], targetIDs: [])
+        sourceValues = try SeriesConfiguration.values(of: source)
+        targetValues = try SeriesConfiguration.values(of: target)
+      } catch {
+        throw .invalidOption("\(source.debugDescription) → \(target.debugDescription) is not a pair of series: \(error)")
+      }
+      return
+    }
     func ids(_ text: String, _ vocabulary: Vocabulary, reserved: [String]) throws(TrainingError) -> [Int] {
       let misplaced = vocabulary.tokenize(text).filter { reserved.contains($0) }
       guard misplaced.isEmpty else { throw .unknownTokens(text: text, tokens: Array(Set(misplaced)).sorted()) }
@@ -44,6 +60,10 @@ public struct TrainingBatch: Equatable, Sendable {
   public var sources: [[Int]]
   /// Per row, the decoder's target ids (``Seq2SeqModel/decoderTargets(forTargetIDs:)``).
   public var targets: [[Int]]
+  /// A series model's rows: the encoder's values (``Seq2SeqModel/encoderValues(forSeries:)``).
+  public var sourceValues: [[Float]]? = nil
+  /// A series model's rows: the true next values.
+  public var targetValues: [[Float]]? = nil
 }
 
 extension Seq2SeqModel {
@@ -51,10 +71,28 @@ extension Seq2SeqModel {
   public func batch(_ examples: some Sequence<TrainingExample>) -> TrainingBatch {
     var batch = TrainingBatch(sources: [], targets: [])
     for example in examples {
+      if let values = example.sourceValues {
+        batch.sourceValues = (batch.sourceValues ?? []) + [encoderValues(forSeries: values)]
+        batch.targetValues = (batch.targetValues ?? []) + [example.targetValues ?? []]
+        batch.sources.append([])
+        batch.targets.append([])
+        continue
+      }
       batch.sources.append(encoderTokens(forSourceIDs: example.sourceIDs))
       batch.targets.append(decoderTargets(forTargetIDs: example.targetIDs))
     }
     return batch
+  }
+
+  /// Runs a prepared batch: ``forecast(series:targets:)`` for a series model, otherwise
+  /// ``forward(sources:targets:feeding:generator:)``.
+  public func forward(
+    _ batch: TrainingBatch, feeding: DecoderFeeding, generator: inout SeededGenerator
+  ) -> Seq2SeqForward {
+    if configuration.isSeries {
+      return forecast(series: batch.sourceValues ?? [], targets: batch.targetValues)
+    }
+    return forward(sources: batch.sources, targets: batch.targets, feeding: feeding, generator: &generator)
   }
 }
 
@@ -66,6 +104,21 @@ extension Seq2SeqModel {
   /// - Parameter index: the example's place in its list, for the error message.
   public func check(_ example: TrainingExample, index: Int) throws(TrainingError) {
     let config = configuration
+    if config.isSeries {
+      let width = config.valuesPerStep
+      guard let source = example.sourceValues, let target = example.targetValues else {
+        throw .unfitExample(index: index, reason: "a series model learns from values, not tokens")
+      }
+      guard source.count == config.maxInputLength * width else {
+        throw .unfitExample(
+          index: index, reason: "the source has \(source.count) values, the model reads \(config.maxInputLength * width)")
+      }
+      guard target.count == config.maxOutputLength * width else {
+        throw .unfitExample(
+          index: index, reason: "the target has \(target.count) values, the model writes \(config.maxOutputLength * width)")
+      }
+      return
+    }
     guard example.sourceIDs.allSatisfy({ (0..<config.inputVocabulary.count).contains($0) }) else {
       throw .unfitExample(index: index, reason: "a source id is outside the input vocabulary")
     }

@@ -52,6 +52,42 @@ public struct ValidationMetrics: Codable, Equatable, Sendable {
   public var freeRunningCharacterAccuracy: Float
   /// Fraction of examples whose free-running greedy decode is exactly the target.
   public var exactMatch: Float
+  /// A series model's errors; then ``loss`` is the mean squared error and the three
+  /// accuracies, which count tokens, are 0. `nil` for a token model.
+  public var forecast: ForecastMetrics? = nil
+}
+
+/// How far a series model's forecasts are from the true values on held-out series, next
+/// to a naive forecast that repeats each series' last input value.
+///
+/// ```
+/// meanSquaredError     = mean (y - v)²       over every step, value and series
+/// rootMeanSquaredError = √meanSquaredError
+/// meanAbsoluteError    = mean |y - v|
+/// ```
+public struct ForecastMetrics: Codable, Equatable, Sendable {
+  /// The model's mean squared error.
+  public var meanSquaredError: Float
+  /// Its square root, in the series' own units.
+  public var rootMeanSquaredError: Float
+  /// The model's mean absolute error.
+  public var meanAbsoluteError: Float
+  /// The root mean squared error of repeating the last input value.
+  public var naiveRootMeanSquaredError: Float
+  /// The mean absolute error of repeating the last input value.
+  public var naiveMeanAbsoluteError: Float
+
+  /// Metrics from their values.
+  public init(
+    meanSquaredError: Float, rootMeanSquaredError: Float, meanAbsoluteError: Float, naiveRootMeanSquaredError: Float,
+    naiveMeanAbsoluteError: Float
+  ) {
+    self.meanSquaredError = meanSquaredError
+    self.rootMeanSquaredError = rootMeanSquaredError
+    self.meanAbsoluteError = meanAbsoluteError
+    self.naiveRootMeanSquaredError = naiveRootMeanSquaredError
+    self.naiveMeanAbsoluteError = naiveMeanAbsoluteError
+  }
 }
 
 /// The probes' traces after one epoch.

@@ -29,6 +29,9 @@ Fixtures (JSON, float32 values written in their shortest round-trip form):
                                           (the embedding one, word-level with an Embedding on
                                           both sides, also records each step's looked-up vector)
   exported_state_bridge.safetensors (+ .json)   a model exported by tools/keras_export.py
+  series_forecast, series_forecast_bidirectional   the classic forecaster: LSTM -> RepeatVector
+                                          -> LSTM -> TimeDistributed(Dense(F, linear)), with
+                                          Keras's mean_squared_error per step
 The seq2seq fixtures hold the unrolled configuration and tensors that keras_export.py
 derives from the Keras model, so the Swift tests also check the exporter's mapping.
 """
@@ -661,6 +664,98 @@ def exported_fixture(seed):
     })
 
 
+def series_fixture(name, seed, features, bidirectional=False):
+    """The classic forecaster on real values: F values per step in and out, a linear Dense,
+    mean squared error. keras_export.py exports softmax models only, so the unrolled
+    configuration and tensors are written here, by the checkpoint format's names."""
+    rng = np.random.default_rng(seed)
+    steps_in, steps_out = 6, 3
+    encoder = layers.LSTM(4, name="encoder")
+    if bidirectional:
+        encoder = layers.Bidirectional(layers.LSTM(3), merge_mode="concat", name="encoder")
+    model = keras.Sequential([
+        keras.Input((steps_in, features)),
+        encoder,
+        layers.RepeatVector(steps_out),
+        layers.LSTM(5, return_sequences=True, name="decoder"),
+        layers.TimeDistributed(layers.Dense(features, activation="linear")),
+    ])
+    randomize(model, rng)
+    series = np.round(rng.uniform(-1, 1, (1, steps_in, features)), 3).astype(np.float32)
+    truth = np.round(rng.uniform(-1, 1, (1, steps_out, features)), 3).astype(np.float32)
+    predicted = np.asarray(model(series))
+
+    encoding = np.asarray(encoder(series))
+    record, states = encoder_records(encoder, series)
+    if bidirectional:
+        check("merged final output", encoding, np.concatenate([states[0], states[2]], -1))
+    else:
+        check("encoder final output", encoding, states[0])
+    repeated = np.repeat(encoding[:, None, :], steps_out, axis=1)
+    decoder_layer = model.get_layer("decoder")
+    dense = model.layers[-1].layer
+    twin = _sequence_twin(decoder_layer)
+    _, _, _, decoder_steps = run_layer_and_steps(twin, repeated)
+    steps = write_steps(decoder_steps, row=0)
+    losses = np.asarray(keras.losses.mean_squared_error(truth, predicted))[0]
+    for entry, step, loss in zip(steps, decoder_steps, losses):
+        values_here = np.asarray(dense(step["hidden"]))[0]
+        check(f"values at {step['position']}", predicted[0, step["position"]], values_here)
+        entry["predictedValues"] = values(predicted[0, step["position"]])
+        entry["loss"] = values(loss)
+
+    names = ["x"] if features == 1 else [f"x{index + 1}" for index in range(features)]
+    vocabulary = {"tokens": names, "unit": "character"}
+    lstm_config = {"activation": "tanh", "recurrentActivation": "sigmoid"}
+    config = {
+        "name": name, "bridge": "repeatBridge",
+        "encoder": {"units": 3 if bidirectional else 4, "bidirectional": bidirectional, "mergeMode": "concat", **lstm_config},
+        "decoder": {"units": 5, **lstm_config},
+        "inputVocabulary": vocabulary, "outputVocabulary": vocabulary,
+        "maxInputLength": steps_in, "maxOutputLength": steps_out, "reverseInput": False,
+        "series": {"decimals": 3},
+    }
+    tensors, variables = {}, {}
+    def lstm_tensors(lstm, prefix):
+        for suffix, variable in (("kernel", lstm.cell.kernel), ("recurrent_kernel", lstm.cell.recurrent_kernel),
+                                 ("bias", lstm.cell.bias)):
+            tensors[f"{prefix}/{suffix}"] = np.asarray(variable)
+            variables[f"{prefix}/{suffix}"] = variable
+    if bidirectional:
+        lstm_tensors(encoder.forward_layer, "encoder/forward")
+        lstm_tensors(encoder.backward_layer, "encoder/backward")
+    else:
+        lstm_tensors(encoder, "encoder")
+    lstm_tensors(decoder_layer, "decoder")
+    tensors["output/kernel"] = np.asarray(dense.kernel)
+    tensors["output/bias"] = np.asarray(dense.bias)
+    variables["output/kernel"], variables["output/bias"] = dense.kernel, dense.bias
+
+    # Keras's gradient of its mean_squared_error (averaged over steps) with respect to every
+    # weight, through JAX: what unrolled's backward must give on the same weights.
+    import jax
+    trainable = [v.value for v in model.trainable_variables]
+    non_trainable = [v.value for v in model.non_trainable_variables]
+
+    def loss_of(weights):
+        outputs, _ = model.stateless_call(weights, non_trainable, series)
+        return ops.mean(keras.losses.mean_squared_error(truth, outputs))
+
+    loss_value, gradients = jax.value_and_grad(loss_of)(trainable)
+    check("mean squared error", np.mean(losses), loss_value)
+    by_path = {v.path: np.asarray(g) for v, g in zip(model.trainable_variables, gradients)}
+    text = lambda array: ",".join(f"{float(v):.3f}" for v in np.asarray(array).reshape(-1))
+    save(name, {
+        "config": config,
+        "tensors": {key: {"shape": list(array.shape), "values": values(array.reshape(-1))}
+                    for key, array in sorted(tensors.items())},
+        "input": text(series[0]), "target": text(truth[0]),
+        "encoder": record, "repeatedVector": values(encoding[0]),
+        "decoderSteps": steps, "meanLoss": values(np.mean(losses)),
+        "gradients": {key: values(by_path[variable.path].reshape(-1)) for key, variable in sorted(variables.items())},
+    })
+
+
 def main(only):
     """Makes every fixture, or those whose names start with one of `only`."""
     keras.utils.set_random_seed(1234)
@@ -685,6 +780,9 @@ def main(only):
             "state_bridge_embedding", seed=42, embedding=(3, 4), sources=("the cat sat", "the dog ran", "cat the"),
             target="le chat court", free_running=True)),
         ("exported_state_bridge", lambda: exported_fixture(seed=50)),
+        ("series_forecast", lambda: series_fixture("series_forecast", seed=60, features=1)),
+        ("series_forecast_bidirectional",
+         lambda: series_fixture("series_forecast_bidirectional", seed=61, features=2, bidirectional=True)),
     ]
     for name, make in makers:
         if not only or any(name.startswith(prefix) for prefix in only):
