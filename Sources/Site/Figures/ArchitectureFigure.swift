@@ -67,7 +67,11 @@ public struct ArchitectureFigure: Sendable {
 
   private var boxes: [Box] {
     let inputTokens = model.inputVocabulary.count, outputTokens = model.outputVocabulary.count
-    var boxes = [Box(kind: "io", lines: ["input", "one token a step", "\(inputTokens) tokens"])]
+    let noun = model.inputVocabulary.unit == .word ? "word" : "token"
+    var boxes = [Box(kind: "io", lines: ["input", "one \(noun) a step", "\(inputTokens) \(noun)s"])]
+    if let size = model.encoderEmbeddingSize {
+      boxes.append(Box(kind: "dense", lines: ["Embedding", "a row of \(size)", "per \(noun)"]))
+    }
     if model.bidirectional {
       boxes.append(
         Box(
@@ -89,7 +93,11 @@ public struct ArchitectureFigure: Sendable {
     boxes.append(
       Box(
         kind: "lstm",
-        lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
+        lines: [
+          "LSTM decoder", "\(model.decoderUnits) units",
+          model.bridge == .repeatVector
+            ? "reads encoding" : model.decoderEmbeddingSize.map { "reads last, embedded (\($0))" } ?? "reads last token",
+        ]))
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
     return boxes
@@ -104,8 +112,13 @@ public struct ArchitectureFigure: Sendable {
       model.bridge == .states
       ? "hands its final hidden and cell states to the decoder"
       : "repeats its final output as the decoder's input at every step"
+    let embeddings =
+      model.encoderEmbeddingSize.map { size in
+        "Each input \(model.inputVocabulary.unit == .word ? "word" : "token") is looked up in an embedding table of \(size) numbers a row"
+          + (model.decoderEmbeddingSize.map { ", and each token fed to the decoder in its own table of \($0)" } ?? "") + ". "
+      } ?? ""
     return
-      "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+      "\(embeddings)\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
   }
 
   private func summaryTable(_ summary: ModelSummary) -> String {

@@ -58,6 +58,10 @@ public struct ModelDescription: Codable, Equatable, Sendable {
   public var reverseInput: Bool
   /// The number of trainable parameters.
   public var parameterCount: Int
+  /// The size of the encoder's embedding rows, when it reads tokens through an `Embedding`.
+  public var encoderEmbeddingSize: Int?
+  /// The size of the decoder's embedding rows, when it reads tokens through an `Embedding`.
+  public var decoderEmbeddingSize: Int?
 }
 
 /// One LSTM step's gates and states for one sequence.
