@@ -96,7 +96,7 @@ public struct ArchitectureFigure: Sendable {
         lines: [
           "LSTM decoder", "\(model.decoderUnits) units",
           model.bridge == .repeatVector
-            ? "reads encoding" : model.decoderEmbeddingSize.map { "reads last, embedded (\($0))" } ?? "reads last token",
+            ? "reads encoding" : model.decoderEmbeddingSize == nil ? "reads last token" : "embeds last token",
         ]))
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
@@ -115,10 +115,11 @@ public struct ArchitectureFigure: Sendable {
     let embeddings =
       model.encoderEmbeddingSize.map { size in
         "Each input \(model.inputVocabulary.unit == .word ? "word" : "token") is looked up in an embedding table of \(size) numbers a row"
-          + (model.decoderEmbeddingSize.map { ", and each token fed to the decoder in its own table of \($0)" } ?? "") + ". "
+          + (model.decoderEmbeddingSize.map { ", and each token fed to the decoder in its own table of \($0)" } ?? "") + "."
       } ?? ""
     return
-      "\(embeddings)\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+      "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+      + (embeddings.isEmpty ? "" : " " + embeddings)
   }
 
   private func summaryTable(_ summary: ModelSummary) -> String {
