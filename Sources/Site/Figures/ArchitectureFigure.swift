@@ -68,13 +68,17 @@ public struct ArchitectureFigure: Sendable {
   private var boxes: [Box] {
     let inputTokens = model.inputVocabulary.count, outputTokens = model.outputVocabulary.count
     let isSeries = model.series != nil
+    let noun = model.inputVocabulary.unit == .word ? "word" : "token"
     var boxes = [
       isSeries
         ? Box(
           kind: "io",
           lines: ["input", inputTokens == 1 ? "one value a step" : "\(inputTokens) values a step", "real numbers"])
-        : Box(kind: "io", lines: ["input", "one token a step", "\(inputTokens) tokens"])
+        : Box(kind: "io", lines: ["input", "one \(noun) a step", "\(inputTokens) \(noun)s"])
     ]
+    if let size = model.encoderEmbeddingSize {
+      boxes.append(Box(kind: "dense", lines: ["Embedding", "a row of \(size)", "per \(noun)"]))
+    }
     if model.bidirectional {
       boxes.append(
         Box(
@@ -98,8 +102,9 @@ public struct ArchitectureFigure: Sendable {
         kind: "lstm",
         lines: [
           "LSTM decoder", "\(model.decoderUnits) units",
-          model.bridge == .states
-            ? "reads last token" : model.conditionedDecoder == true ? "encoding + last token" : "reads encoding",
+          model.bridge == .repeatVector
+            ? (model.conditionedDecoder == true ? "encoding + last token" : "reads encoding")
+            : model.decoderEmbeddingSize == nil ? "reads last token" : "embeds last token",
         ]))
     if isSeries {
       let written = outputTokens == 1 ? "1 value" : "\(outputTokens) values"
@@ -128,8 +133,14 @@ public struct ArchitectureFigure: Sendable {
       return
         "\(model.name): \(encoder) reads real numbers and \(bridge); an LSTM decoder of \(model.decoderUnits) units and a linear dense layer write \(values) per step, trained on mean squared error. \(ModelSummary.grouped(model.parameterCount)) parameters."
     }
+    let embeddings =
+      model.encoderEmbeddingSize.map { size in
+        "Each input \(model.inputVocabulary.unit == .word ? "word" : "token") is looked up in an embedding table of \(size) numbers a row"
+          + (model.decoderEmbeddingSize.map { ", and each token fed to the decoder in its own table of \($0)" } ?? "") + "."
+      } ?? ""
     return
       "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+      + (embeddings.isEmpty ? "" : " " + embeddings)
   }
 
   private func summaryTable(_ summary: ModelSummary) -> String {

@@ -64,6 +64,10 @@ public struct ModelDescription: Codable, Equatable, Sendable {
   /// Set when the model reads and writes real values (a forecaster); its vocabularies then
   /// name the values of one step.
   public var series: SeriesConfiguration? = nil
+  /// The size of the encoder's embedding rows, when it reads tokens through an `Embedding`.
+  public var encoderEmbeddingSize: Int?
+  /// The size of the decoder's embedding rows, when it reads tokens through an `Embedding`.
+  public var decoderEmbeddingSize: Int?
 }
 
 /// One LSTM step's gates and states for one sequence.

@@ -45,7 +45,9 @@ extension Seq2SeqModel {
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
       inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
       startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
-      parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil, series: config.series)
+      parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil, series: config.series,
+      encoderEmbeddingSize: config.encoder.embeddingSize,
+      decoderEmbeddingSize: config.bridge == .states ? config.decoder.embeddingSize : nil)
   }
 
   /// The first step where two decodes are fed differently, or where one has stopped and
