@@ -44,6 +44,9 @@ public enum FactPath: Hashable, Sendable {
     case exactMatch
     /// The share of output characters that are right.
     case perCharacter
+    /// The share of output characters that are right when every step is fed the true
+    /// previous character (the only measure of a bidirectional decoder).
+    case teacherForced
   }
 
   /// How the decoder is fed.

@@ -140,14 +140,24 @@ extension LessonMaterials {
       switch part {
       case nil: count = layers.parameterCount
       case .encoder?: count = layers.encoder.parameterCount + (layers.encoderEmbedding?.parameterCount ?? 0)
-      case .decoder?: count = layers.decoder.parameterCount + (layers.decoderEmbedding?.parameterCount ?? 0)
+      case .decoder?:
+        count =
+          layers.decoder.parameterCount + (layers.decoderBackward?.parameterCount ?? 0)
+          + (layers.decoderEmbedding?.parameterCount ?? 0)
       case .output?: count = layers.output.parameterCount
       }
       return ModelSummary.grouped(count)
-    case .accuracy(.exactMatch):
-      return Self.percent(try lastValidation().exactMatch)
-    case .accuracy(.perCharacter):
-      return Self.percent(try lastValidation().freeRunningCharacterAccuracy)
+    case .accuracy(.exactMatch), .accuracy(.perCharacter):
+      let metrics = try lastValidation()
+      guard let value = fact.path == .accuracy(.exactMatch) ? metrics.exactMatch : metrics.freeRunningCharacterAccuracy
+      else {
+        throw FactError(
+          message:
+            "model \(fact.model) cannot decode free-running (its decoder is bidirectional), so `\(fact.source)` has no value; use accuracy.teacherForced")
+      }
+      return Self.percent(value)
+    case .accuracy(.teacherForced):
+      return Self.percent(try lastValidation().teacherForcedCharacterAccuracy)
     case .epochs:
       guard let epochs = model.history?.epochs.count else {
         throw FactError(message: "model \(fact.model) has no training history")
@@ -164,7 +174,11 @@ extension LessonMaterials {
     }
     func decode(_ decoding: FactPath.Decoding) throws(FactError) -> DecodeRecord {
       switch decoding {
-      case .freeRunning: return recorded.freeRunning
+      case .freeRunning:
+        guard let free = recorded.freeRunningDecode else {
+          throw FactError(message: "`\(fact.source)` needs a free-running decode: \(recorded.freeRunningRefusal ?? "there is none")")
+        }
+        return free
       case .teacherForced:
         guard let forced = recorded.teacherForced else {
           throw FactError(message: "`\(fact.source)` needs a target for teacher forcing")

@@ -17,7 +17,11 @@ extension Unrolled {
         }
         let model = try builtIn.load()
         let config = model.configuration
-        let encoder = config.encoder.bidirectional ? "bidirectional LSTM (\(config.encoder.mergeMode.rawValue))" : "LSTM"
+        var encoder = config.encoder.bidirectional ? "bidirectional LSTM (\(config.encoder.mergeMode.rawValue))" : "LSTM"
+        if config.encoder.bidirectional, config.encoder.backwardActivation != config.encoder.activation {
+          encoder += ", \(config.encoder.backwardActivation.rawValue) backward layer"
+        }
+        if config.decoder.bidirectional { encoder += ", bidirectional decoder (teacher-forced only)" }
         let bridge = config.bridge == .states ? "state bridge" : "repeat bridge"
         let validation = try builtIn.history()?.epochs.last?.validation
         rows.append([
@@ -25,8 +29,11 @@ extension Unrolled {
           "\(config.encoder.units)/\(config.decoder.units)",
           "\(config.inputVocabulary.count)→\(config.outputVocabulary.count)",
           ModelSummary.grouped(model.parameterCount),
-          validation.map { String(format: "%.1f%%", 100 * $0.exactMatch) } ?? "-",
-          validation.map { String(format: "%.1f%%", 100 * $0.freeRunningCharacterAccuracy) } ?? "-",
+          validation?.exactMatch.map { String(format: "%.1f%%", 100 * $0) } ?? "-",
+          validation.map { validation in
+            validation.freeRunningCharacterAccuracy.map { String(format: "%.1f%%", 100 * $0) }
+              ?? String(format: "%.1f%% (teacher-forced)", 100 * validation.teacherForcedCharacterAccuracy)
+          } ?? "-",
         ])
       }
       let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -37,6 +44,9 @@ extension Unrolled {
       }
       print(
         "\nExact match and per-character accuracy are measured on each task's held-out validation examples, decoding free-running."
+      )
+      print(
+        "A model with a bidirectional decoder cannot decode free-running: it has no exact match, and its per-character accuracy is teacher-forced."
       )
     }
   }

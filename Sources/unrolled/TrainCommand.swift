@@ -102,7 +102,12 @@ extension Unrolled {
       try OutputFile.write(try history.jsonData(), to: historyURL.path)
       let last = history.epochs.last?.validation
       let summary =
-        last.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0.exactMatch, $0.loss) }
+        last.map { validation in
+          validation.exactMatch.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0, validation.loss) }
+            ?? String(
+              format: "validation teacher-forced character accuracy %.1f%%, loss %.4f",
+              100 * validation.teacherForcedCharacterAccuracy, validation.loss)
+        }
         ?? "no validation set"
       FileHandle.standardError.write(
         Data(

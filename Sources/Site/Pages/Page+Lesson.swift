@@ -140,7 +140,7 @@ extension TrainingHistoryView {
     let metrics = history.epochs.map {
       EpochMetrics(
         epoch: $0.epoch, loss: $0.trainingLoss, accuracy: nil, validationLoss: $0.validation?.loss,
-        validationAccuracy: $0.validation?.exactMatch)
+        validationAccuracy: $0.validation.flatMap { $0.exactMatch ?? $0.teacherForcedCharacterAccuracy })
     }
     let snapshots = history.probes.filter { epochs?.contains($0.epoch) ?? true }.compactMap { probe in
       probe.traces.first { $0.input == input }.map { Snapshot(epoch: probe.epoch, trace: $0) }

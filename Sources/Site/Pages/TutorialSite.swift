@@ -89,7 +89,12 @@ private extension TutorialSite {
       description, summary: entry.map { ModelSummary($0.model) }, traces: Array(examples.prefix(2)), path: "models/\(name).html")
     if let history = entry?.history, let input = examples.first?.input {
       let accuracy =
-        history.epochs.last?.validation.map { String(format: "%.1f%% exact match on held-out examples", 100 * $0.exactMatch) }
+        history.epochs.last?.validation.map { validation in
+          validation.exactMatch.map { String(format: "%.1f%% exact match on held-out examples", 100 * $0) }
+            ?? String(
+              format: "%.1f%% of held-out characters right when teacher-forced (it cannot decode free-running, so it has no exact match)",
+              100 * validation.teacherForcedCharacterAccuracy)
+        }
         ?? "no validation set"
       page.sections.insert(
         PageSection(

@@ -45,6 +45,9 @@ public struct DecoderStepCache: Sendable {
   /// Per row, the token the step should have produced, or `nil` where none counts
   /// (no target given, or the row's target has ended).
   public var targets: [Int?]
+  /// A bidirectional decoder's backward half at this position (`cell` is then the
+  /// forward half's); `nil` for a one-directional decoder.
+  public var backwardCell: LSTMStepCache? = nil
 }
 
 /// A whole forward pass over a batch.
@@ -59,6 +62,9 @@ public struct Seq2SeqForward: Sendable {
   public var feeding: DecoderFeeding
   /// Per row, how many decoder steps belong to it (through its end token).
   public var stepCounts: [Int]
+  /// A bidirectional decoder's two runs over the fed sequence (their steps are also in
+  /// ``decoderSteps``); `nil` for a one-directional decoder.
+  public var decoderRuns: BidirectionalRun? = nil
 
   /// Keras's probability clip in categorical cross-entropy.
   public static let probabilityEpsilon: Float = 1e-7
@@ -185,6 +191,10 @@ extension Seq2SeqModel {
     sources: [[Int]], targets: [[Int]]? = nil, feeding: DecoderFeeding, generator: inout SeededGenerator
   ) -> Seq2SeqForward {
     precondition(targets != nil || feeding == .freeRunning, "teacher forcing needs targets")
+    if decoderBackward != nil {
+      precondition(feeding == .teacherForcing, BidirectionalDecoding.refusal(model: configuration.name))
+      return bidirectionalDecoderForward(sources: sources, targets: targets!)
+    }
     let pass = encode(sources)
     let handover = handover(from: pass)
     let batch = sources.count

@@ -4,7 +4,9 @@
 
 extension Seq2SeqModel {
   /// Traces `input` through the model: the encoder, the bridge and a greedy free-running
-  /// decode, plus a teacher-forced decode when `target` is given.
+  /// decode, plus a teacher-forced decode when `target` is given. A model whose decoder is
+  /// bidirectional is traced teacher-forced only, and without a target it throws
+  /// ``TraceInputError/freeRunningImpossible(model:)``.
   ///
   /// ```
   /// try model.trace(input: " 2+10", target: "12").freeRunning.output  // "12"
@@ -20,6 +22,16 @@ extension Seq2SeqModel {
       targetIDs = decoderTargets(forTargetIDs: ids)
     }
 
+    if hasBidirectionalDecoder {
+      guard let targetIDs else { throw .freeRunningImpossible(model: config.name) }
+      var unused = SeededGenerator(seed: 0)
+      let forced = forward(sources: [encoderTokens], targets: [targetIDs], feeding: .teacherForcing, generator: &unused)
+      return ModelTrace(
+        format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
+        input: input, target: target, encoder: encoderRecord(forced.encoder), bridge: bridgeRecord(forced),
+        teacherForced: decodeRecord(forced, feeding: .teacherForced), freeRunning: nil, firstDivergence: nil,
+        freeRunningRefusal: BidirectionalDecoding.refusal(model: config.name))
+    }
     var unused = SeededGenerator(seed: 0)  // greedy and teacher-forced decodes draw nothing
     let free = forward(sources: [encoderTokens], targets: targetIDs.map { [$0] }, feeding: .freeRunning, generator: &unused)
     let forced = targetIDs.map {
@@ -38,13 +50,18 @@ extension Seq2SeqModel {
   /// The facts about this model that a trace carries.
   public var description: ModelDescription {
     let config = configuration
-    return ModelDescription(
+    var description = ModelDescription(
       name: config.name, bridge: config.bridge, bidirectional: config.encoder.bidirectional,
       mergeMode: config.encoder.bidirectional ? config.encoder.mergeMode : nil,
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
       inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
       startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
       parameterCount: parameterCount)
+    if config.decoder.bidirectional { description.bidirectionalDecoder = true }
+    if config.encoder.bidirectional, config.encoder.backwardActivation != config.encoder.activation {
+      description.backwardActivation = config.encoder.backwardActivation
+    }
+    return description
   }
 
   /// The first step where two decodes are fed differently, or where one has stopped and
@@ -132,8 +149,8 @@ private extension Seq2SeqModel {
         DecoderStepRecord(
           step: index, fedToken: cache.fedTokens[0].map { vocabulary.tokens[$0] },
           fedTokenSource: cache.fedTokenSources[0], target: cache.targets[0].map { vocabulary.tokens[$0] },
-          state: cellRecord(cache.cell), probabilities: cache.probabilities.row(0), predicted: predicted,
-          loss: forward.loss(step: index, row: 0)))
+          state: cellRecord(cache.cell), backwardState: cache.backwardCell.map(cellRecord),
+          probabilities: cache.probabilities.row(0), predicted: predicted, loss: forward.loss(step: index, row: 0)))
       if feeding == .freeRunning && predicted == configuration.endToken {
         stopReason = .endToken
         break

@@ -6,6 +6,8 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
   case unknownTokens(model: String, tokens: [String], allowed: [String], inTarget: Bool)
   /// More tokens than the model reads or writes.
   case tooLong(model: String, length: Int, limit: Int, inTarget: Bool)
+  /// A free-running decode asked of a model whose decoder is bidirectional.
+  case freeRunningImpossible(model: String)
 
   public var description: String {
     switch self {
@@ -19,6 +21,8 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
     case .tooLong(let model, let length, let limit, let inTarget):
       return
         "the \(inTarget ? "target" : "input") has \(length) characters; the \(model) model \(inTarget ? "writes" : "reads") at most \(limit)"
+    case .freeRunningImpossible(let model):
+      return BidirectionalDecoding.refusal(model: model)
     }
   }
 
