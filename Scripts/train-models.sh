@@ -7,7 +7,7 @@ set -euo pipefail
 unrolled=${1:?usage: Scripts/train-models.sh PATH/TO/unrolled [model ...]}
 shift
 models=("$@")
-[ ${#models[@]} -gt 0 ] || models=(addition addition3 addition3-reversed dates phrasebook)
+[ ${#models[@]} -gt 0 ] || models=(addition addition3 addition3-reversed dates phrasebook dates-bidirectional-decoder)
 out="$(cd "$(dirname "$0")/.." && pwd)/Sources/Trace/Resources/Models"
 mkdir -p "$out"
 # Small matrices: one BLAS thread is faster than several and keeps runs reproducible.

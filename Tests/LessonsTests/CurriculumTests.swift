@@ -96,7 +96,7 @@ struct CurriculumTests {
   func catalog() throws {
     let catalog = BuiltInModelsCatalog()
     #expect(
-      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook"])
+      catalog.modelNames == ["addition", "addition3", "addition3-reversed", "dates", "phrasebook", "dates-bidirectional-decoder"])
     let addition = try #require(catalog.model(named: "addition"))
     #expect(addition.maxInputLength == 5, "lessons use right-justified 5-character sums")
     #expect(addition.units == 50, "75 encoder units, 50 decoder units")

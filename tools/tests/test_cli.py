@@ -29,13 +29,38 @@ def sample_input(checkpoint: pathlib.Path) -> str:
     return (" " if vocabulary["unit"] == "word" else "").join(tokens)
 
 
+def config_of(checkpoint: pathlib.Path) -> dict:
+    header_length = int.from_bytes(checkpoint.read_bytes()[:8], "little")
+    return json.loads(json.loads(checkpoint.read_bytes()[8 : 8 + header_length])["__metadata__"]["config"])
+
+
+def sample_target(config: dict) -> str:
+    """A target the model can write, made from its own output vocabulary."""
+    special = {config.get("startToken"), config.get("endToken")}
+    tokens = [t for t in config["outputVocabulary"]["tokens"] if t not in special and t.strip()][:2]
+    return (" " if config["outputVocabulary"]["unit"] == "word" else "").join(tokens)
+
+
+def decodes_only_teacher_forced(config: dict) -> bool:
+    """A bidirectional decoder cannot decode free-running."""
+    return config["decoder"].get("bidirectional", False)
+
+
 def test_there_are_checkpoints_to_check():
     assert len(FIXTURE_CHECKPOINTS) >= 7
 
 
 @pytest.mark.parametrize("checkpoint", CHECKPOINTS, ids=lambda p: p.stem)
 def test_real_traces_match_the_schema(unrolled, checkpoint):
-    result = run(unrolled, "trace", "--checkpoint", str(checkpoint), sample_input(checkpoint), "--format", "json")
+    config = config_of(checkpoint)
+    args = ["trace", "--checkpoint", str(checkpoint), sample_input(checkpoint), "--format", "json"]
+    if decodes_only_teacher_forced(config):
+        refused = run(unrolled, *args)
+        assert refused.returncode != 0 and refused.stdout == ""
+        assert len(refused.stderr.strip().splitlines()) == 1
+        assert "cannot decode free-running" in refused.stderr and "not been written yet" in refused.stderr
+        args.append(f"--target={sample_target(config)}")
+    result = run(unrolled, *args)
     assert result.returncode == 0, result.stderr
     trace = json.loads(result.stdout)
     jsonschema.validate(trace, SCHEMA)
@@ -45,11 +70,8 @@ def test_real_traces_match_the_schema(unrolled, checkpoint):
 @pytest.mark.parametrize("checkpoint", CHECKPOINTS, ids=lambda p: p.stem)
 def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     text = sample_input(checkpoint)
-    header_length = int.from_bytes(checkpoint.read_bytes()[:8], "little")
-    config = json.loads(json.loads(checkpoint.read_bytes()[8 : 8 + header_length])["__metadata__"]["config"])
-    special = {config.get("startToken"), config.get("endToken")}
-    tokens = [t for t in config["outputVocabulary"]["tokens"] if t not in special and t.strip()][:2]
-    target = (" " if config["outputVocabulary"]["unit"] == "word" else "").join(tokens)
+    config = config_of(checkpoint)
+    target = sample_target(config)
     out = tmp_path / "trace.json"
     # --target=VALUE: a target may start with '-' (the dates model's "-0").
     result = run(unrolled, "trace", "--checkpoint", str(checkpoint), text, f"--target={target}", "--format", "json", "--out", str(out))
@@ -58,7 +80,13 @@ def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     trace = json.loads(out.read_text())
     jsonschema.validate(trace, SCHEMA)
     assert trace["teacherForced"]["feeding"] == "teacherForced"
-    assert trace["freeRunning"]["feeding"] == "freeRunning"
+    if decodes_only_teacher_forced(config):
+        # A bidirectional decoder: no free-running decode, and a sentence saying why.
+        assert "freeRunning" not in trace and "firstDivergence" not in trace
+        assert "not been written yet" in trace["freeRunningRefusal"]
+        assert all("backwardState" in step for step in trace["teacherForced"]["steps"])
+    else:
+        assert trace["freeRunning"]["feeding"] == "freeRunning"
 
 
 def test_the_same_input_gives_the_same_bytes(unrolled):

@@ -13,6 +13,9 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   case dates
   /// The Keras lstm_seq2seq example's architecture on the English–French phrasebook.
   case phrasebook
+  /// A small `dates` model whose encoder's backward layer is relu and whose decoder is
+  /// bidirectional: it trains with teacher forcing but cannot decode free-running.
+  case datesBidirectionalDecoder = "dates-bidirectional-decoder"
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

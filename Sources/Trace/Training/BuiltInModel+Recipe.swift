@@ -36,6 +36,7 @@ extension BuiltInModel {
     case .addition3, .addition3Reversed: return .addition3
     case .dates: return .dates
     case .phrasebook: return .phrasebook
+    case .datesBidirectionalDecoder: return .dates
     }
   }
 
@@ -58,6 +59,9 @@ extension BuiltInModel {
       return [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")]
     case .phrasebook:
       return [ProbeExample(input: "Where is the station?", target: "Où est la gare ?")]
+    case .datesBidirectionalDecoder:
+      // Its decoder is teacher-forced only, so a probe needs its target.
+      return [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")]
     }
   }
 
@@ -115,6 +119,21 @@ extension BuiltInModel {
         options: TrainingOptions(
           epochs: 150, batchSize: 16, seed: 17, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1, 5, 20, 50, 100]),
         weightSeed: 256,
+        probes: probes)
+    case .datesBidirectionalDecoder:
+      // A few thousand dates are enough: the backward half of its decoder reads the very
+      // token each step must write, so teacher forcing makes the task a copy.
+      let small = Dataset(
+        name: dataset.name, training: Array(dataset.training.prefix(4_000)), validation: Array(dataset.validation.prefix(500)))
+      var configuration = Seq2SeqConfiguration.stateBridge(
+        name: rawValue, source: alphabet.source, target: alphabet.target, dataset: small,
+        encoder: EncoderConfiguration(
+          units: 16, bidirectional: true, mergeMode: .concat, backwardLayer: BackwardLayerConfiguration(activation: .relu)))
+      configuration.decoder = DecoderConfiguration(units: 16, bidirectional: true)
+      return TrainingRecipe(
+        configuration: configuration, dataset: small,
+        options: TrainingOptions(epochs: 12, batchSize: 64, seed: 19, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1]),
+        weightSeed: 16,
         probes: probes)
     }
   }
