@@ -73,7 +73,8 @@ public struct ArchitectureFigure: Sendable {
         Box(
           kind: "lstm",
           lines: [
-            "Bidirectional", "→ LSTM \(model.encoderUnits)", "← LSTM \(model.encoderUnits)",
+            "Bidirectional", "→ LSTM \(model.encoderUnits)",
+            "← LSTM \(model.encoderUnits)" + (model.backwardActivation.map { " (\($0.rawValue))" } ?? ""),
             "merge: \(model.mergeMode?.rawValue ?? "concat")",
           ]))
     } else {
@@ -86,10 +87,19 @@ public struct ArchitectureFigure: Sendable {
     case .states: boxes.append(Box(kind: "bridge", lines: ["state bridge", "final h, c", "→ decoder's start"]))
     case .repeatVector: boxes.append(Box(kind: "bridge", lines: ["RepeatVector", "final output", "fed every step"]))
     }
-    boxes.append(
-      Box(
-        kind: "lstm",
-        lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
+    if model.bidirectionalDecoder == true {
+      boxes.append(
+        Box(
+          kind: "lstm",
+          lines: [
+            "Bidirectional decoder", "→ LSTM \(model.decoderUnits)", "← LSTM \(model.decoderUnits)", "teacher-forced only",
+          ]))
+    } else {
+      boxes.append(
+        Box(
+          kind: "lstm",
+          lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
+    }
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
     return boxes
@@ -104,8 +114,13 @@ public struct ArchitectureFigure: Sendable {
       model.bridge == .states
       ? "hands its final hidden and cell states to the decoder"
       : "repeats its final output as the decoder's input at every step"
+    let backward = model.backwardActivation.map { ", its backward layer with its own activation, \($0.rawValue)," } ?? ""
+    let decoder =
+      model.bidirectionalDecoder == true
+      ? "a bidirectional LSTM decoder of \(model.decoderUnits) units each way, its forward half started from the encoder's forward states and its backward half from the backward ones (it reads the whole target, so it decodes only teacher-forced),"
+      : "an LSTM decoder of \(model.decoderUnits) units"
     return
-      "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+      "\(model.name): \(encoder)\(backward) \(bridge); \(decoder) and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
   }
 
   private func summaryTable(_ summary: ModelSummary) -> String {

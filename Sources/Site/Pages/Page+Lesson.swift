@@ -122,6 +122,8 @@ extension Page {
       return DecodeComparisonFigure(trace: trace, caption: caption, id: id).html
     case .bidirectional:
       return BidirectionalFigure(trace: trace, caption: caption, id: id).html
+    case .bidirectionalDecoder:
+      return BidirectionalDecoderFigure(trace: trace, caption: caption, id: id).html
     case .history:
       guard let history = materials.models[figure.model]?.history else {
         return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html

@@ -12,8 +12,10 @@ extension Page {
   public static func trace(_ trace: ModelTrace, path: String = "trace.html", idPrefix: String = "t", unit: Int = 0) -> Page {
     let title = "“\(HTML.displayText(trace.input))” through \(trace.model.name)"
     let lede =
-      "The model wrote “\(HTML.displayText(trace.freeRunning.output))”"
-      + (trace.target.map { " for the target “\(HTML.displayText($0))”." } ?? ".")
+      (trace.freeRunningDecode == nil
+        ? "Teacher-forced on the target “\(HTML.displayText(trace.target ?? ""))”: this model's decoder is bidirectional, so it cannot decode free-running."
+        : "The model wrote “\(HTML.displayText(trace.freeRunning.output))”"
+          + (trace.target.map { " for the target “\(HTML.displayText($0))”." } ?? "."))
       + " Step through every gate and state below."
     return Page(
       path: path, title: title, lede: lede, template: .trace,
@@ -36,27 +38,46 @@ extension Page {
     ]
     for (index, trace) in traces.enumerated() {
       let prefix = "ex\(index + 1)"
-      var html = TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
-      if trace.teacherForced != nil { html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html }
+      var html = TraceWalkFigure(trace: trace, feeding: Self.walkFeeding(trace), id: "\(prefix)-walk").html
+      if trace.freeRunningDecode == nil {
+        html += BidirectionalDecoderFigure(trace: trace, id: "\(prefix)-bidec").html
+      } else if trace.teacherForced != nil {
+        html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html
+      }
       if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
       sections.append(PageSection(id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input))”", html: html))
     }
     let defaultLede =
       "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
       + (model.bridge == .states ? "a state bridge" : "a RepeatVector bridge")
-      + (model.bidirectional ? ", bidirectional encoder." : ".")
+      + (model.bidirectional ? ", bidirectional encoder" : "")
+      + (model.bidirectionalDecoder == true ? ", bidirectional decoder (it decodes only teacher-forced)." : ".")
     return Page(path: path, title: "Model: \(model.name)", lede: lede ?? defaultLede, template: .model, sections: sections)
+  }
+
+  /// The decode a walk follows: free-running, or teacher-forced for a model that cannot
+  /// decode free-running.
+  static func walkFeeding(_ trace: ModelTrace) -> DecodeRecord.Feeding {
+    trace.freeRunningDecode == nil ? .teacherForced : .freeRunning
   }
 
   static func traceSections(_ trace: ModelTrace, idPrefix p: String, unit: Int, includeArchitecture: Bool) -> [PageSection] {
     var sections = [
       PageSection(
-        id: "\(p)-walk-s", heading: "Step by step", html: TraceWalkFigure(trace: trace, unit: unit, id: "\(p)-walk").html)
+        id: "\(p)-walk-s", heading: "Step by step",
+        html: TraceWalkFigure(trace: trace, feeding: walkFeeding(trace), unit: unit, id: "\(p)-walk").html)
     ]
-    sections.append(
-      PageSection(
-        id: "\(p)-compare-s", heading: "Teacher forcing and free-running",
-        html: DecodeComparisonFigure(trace: trace, id: "\(p)-compare").html))
+    if trace.freeRunningDecode == nil {
+      sections.append(
+        PageSection(
+          id: "\(p)-bidec-s", heading: "Why it cannot decode free-running",
+          html: BidirectionalDecoderFigure(trace: trace, id: "\(p)-bidec").html))
+    } else {
+      sections.append(
+        PageSection(
+          id: "\(p)-compare-s", heading: "Teacher forcing and free-running",
+          html: DecodeComparisonFigure(trace: trace, id: "\(p)-compare").html))
+    }
     if trace.model.bidirectional {
       sections.append(
         PageSection(id: "\(p)-bi-s", heading: "Both directions", html: BidirectionalFigure(trace: trace, id: "\(p)-bi").html))
@@ -66,7 +87,9 @@ extension Page {
     if trace.model.bidirectional {
       heat += HeatmapFigure(trace: trace, part: .backwardEncoder, follows: walk, id: "\(p)-heat-bwd").html
     }
-    heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    if trace.freeRunningDecode != nil {
+      heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    }
     sections.append(PageSection(id: "\(p)-heat-s", heading: "Every gate and state", html: heat))
     if includeArchitecture {
       sections.append(
