@@ -20,4 +20,7 @@ public enum TraceView: String, CaseIterable, Hashable, Sendable {
   case bidirectional
   /// Loss and accuracy over the training epochs.
   case history
+  /// What each half of a bidirectional decoder has read at each step, and why it cannot
+  /// decode free-running (needs a target).
+  case bidirectionalDecoder
 }

@@ -62,6 +62,14 @@ extension ModelFactory {
       "state-bidirectional": config(.states, EncoderConfiguration(units: 3, bidirectional: true, mergeMode: .sum), 6),
       "state-words-embedded": config(
         .states, EncoderConfiguration(units: 4, embeddingSize: 3), 4, input: words, out: replies, decoderEmbedding: 2),
+      "state-bidirectional-decoder": {
+        var configuration = config(
+          .states,
+          EncoderConfiguration(
+            units: 3, bidirectional: true, backwardLayer: BackwardLayerConfiguration(activation: .relu)), 3)
+        configuration.decoder.bidirectional = true
+        return configuration
+      }(),
     ]
     return try Seq2SeqModel(configuration: try #require(configurations[name]), seed: 99)
   }
@@ -69,6 +77,6 @@ extension ModelFactory {
   /// The names of the tiny models.
   static let tinyNames = [
     "repeat-lstm", "repeat-bidirectional-ave", "repeat-bidirectional-concat", "state-lstm",
-    "state-lstm-reversed", "state-bidirectional", "state-words-embedded",
+    "state-lstm-reversed", "state-bidirectional", "state-words-embedded", "state-bidirectional-decoder",
   ]
 }
