@@ -92,7 +92,7 @@ public struct ArchitectureFigure: Sendable {
         Box(
           kind: "lstm",
           lines: [
-            "Bidirectional decoder", "→ LSTM \(model.decoderUnits)", "← LSTM \(model.decoderUnits)", "teacher-forced only",
+            "Decoder", "→ LSTM \(model.decoderUnits)", "← LSTM \(model.decoderUnits)", "teacher-forced only",
           ]))
     } else {
       boxes.append(

@@ -67,7 +67,7 @@ public struct BidirectionalDecoderFigure: Sendable {
   /// The fed sequence as boxes, with the two halves' reading directions at the chosen step
   /// and the boxes the backward half needs but a free-running decoder lacks marked by text.
   private func strip(fed: [String], chosen: Int, reader: TraceReader) -> String {
-    let box = 44, gap = 8, left = 10
+    let box = 58, gap = 8, left = 10
     let width = left * 2 + fed.count * (box + gap)
     let titleID = "\(HTML.escape(id))-svg-title"
     let later = fed.count - chosen - 1

@@ -122,19 +122,22 @@ public struct TrainingFigure: Sendable {
       let reader = TraceReader(snapshot.trace)
       let trace = snapshot.trace
       let metrics = history.metrics.first { $0.epoch == snapshot.epoch }
+      // A model that cannot decode free-running (a bidirectional decoder) shows its teacher-forced decode.
+      let decode = trace.primaryDecode
+      let wrote = decode.feeding == .teacherForced ? "wrote, teacher-forced," : "wrote"
       var body =
-        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output)))</span>"
+        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input)))</span> → \(wrote) <span class=\"tok out\">\(HTML.escape(HTML.displayText(decode.output)))</span>"
       if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target)))</span>)" }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
       body += "</p><ol class=\"token-row\">"
-      for step in trace.freeRunning.steps {
+      for step in decode.steps {
         let best = reader.topPredictions(step, count: 1).first
         body +=
           "<li class=\"tok-box dec-box\"><span class=\"tok out\">\(reader.token(step.predicted))</span><span class=\"prob\">\(best.map { NumberText.percent($0.probability) } ?? "")</span></li>"
       }
       body += "</ol>"
       let announce =
-        "epoch \(snapshot.epoch): wrote ‘\(HTML.displayText(trace.freeRunning.output))’"
+        "epoch \(snapshot.epoch): \(wrote) ‘\(HTML.displayText(decode.output))’"
         + (trace.target.map { ", target ‘\(HTML.displayText($0))’" } ?? "")
       return .init(anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)", announce: announce, body: body)
     }
