@@ -43,6 +43,22 @@ enum SiteFixtures {
     try copyModel(bidirectional: true, units: 4).trace(input: "dcba", target: "dcba")
   }
 
+  /// A copy model whose encoder's backward layer is relu and whose decoder is bidirectional:
+  /// it traces only teacher-forced. `tokens` lets a test put hostile tokens in.
+  static func bidirectionalDecoderModel(tokens: [String] = ["a", "b", "c", "d"]) throws -> Seq2SeqModel {
+    let input = Vocabulary(tokens: tokens)
+    let output = Vocabulary(tokens: ["\t", "\n"] + tokens)
+    return try Seq2SeqModel(
+      configuration: Seq2SeqConfiguration(
+        name: "bicopy-decoder", bridge: .states,
+        encoder: EncoderConfiguration(
+          units: 4, bidirectional: true, backwardLayer: BackwardLayerConfiguration(activation: .relu)),
+        decoder: DecoderConfiguration(units: 4, bidirectional: true),
+        inputVocabulary: input, outputVocabulary: output, maxInputLength: 6, maxOutputLength: 8,
+        startToken: "\t", endToken: "\n"),
+      seed: 3)
+  }
+
   /// A made-up training history over snapshots of differently seeded models: enough to
   /// draw curves and the epoch slider (the numbers are not from real training).
   static func history() throws -> TrainingHistoryView {
@@ -66,6 +82,7 @@ enum SiteFixtures {
       try addition.trace(input: $0.0, target: $0.1)
     }
     let copy = try copyModel(bidirectional: true, units: 4)
+    let bidirectionalDecoder = try bidirectionalDecoderModel(tokens: ["a", "b", "<", "&"])
     let history = try history()
     var lesson = Page.trace(try copyTrace(), path: "lessons/copy.html", idPrefix: "lesson-6")
     lesson.template = .lesson
@@ -91,6 +108,9 @@ enum SiteFixtures {
       Page.model(
         copy.description, summary: ModelSummary(copy), traces: [try copy.trace(input: "dcba", target: "dcba")],
         path: "models/bicopy.html"),
+      Page.model(
+        bidirectionalDecoder.description, summary: ModelSummary(bidirectionalDecoder),
+        traces: [try bidirectionalDecoder.trace(input: "a<&b", target: "b&<a")], path: "models/bicopy-decoder.html"),
       lesson,
     ]
   }

@@ -47,6 +47,7 @@ public enum PresentMarkup {
     Panel(name: "bidirectional", shows: "the forward and backward view"),
     Panel(name: "architecture", shows: "the model's architecture"),
     Panel(name: "training", shows: "the training curves"),
+    Panel(name: "bidirectional-decoder", shows: "what each half of a bidirectional decoder has read"),
   ]
 
   /// Presenter notes for a figure, quiz or slide: a closed "Notes for the teacher" box on
