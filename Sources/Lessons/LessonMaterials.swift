@@ -153,7 +153,8 @@ extension LessonMaterials {
       else {
         throw FactError(
           message:
-            "model \(fact.model) cannot decode free-running (its decoder is bidirectional), so `\(fact.source)` has no value; use accuracy.teacherForced")
+            "model \(fact.model) cannot decode free-running (its decoder is bidirectional), so `\(fact.source)` has no value; use accuracy.teacherForced"
+        )
       }
       return Self.percent(value)
     case .accuracy(.teacherForced):
@@ -176,7 +177,8 @@ extension LessonMaterials {
       switch decoding {
       case .freeRunning:
         guard let free = recorded.freeRunningDecode else {
-          throw FactError(message: "`\(fact.source)` needs a free-running decode: \(recorded.freeRunningRefusal ?? "there is none")")
+          throw FactError(
+            message: "`\(fact.source)` needs a free-running decode: \(recorded.freeRunningRefusal ?? "there is none")")
         }
         return free
       case .teacherForced:

@@ -55,7 +55,8 @@ extension KerasFixture {
       return try Seq2SeqModel(
         configuration: configuration,
         encoder: .bidirectional(Bidirectional(forward: encoderForward.layer(), backward: backward, mergeMode: .concat)),
-        decoder: decoderForward.layer(), output: Dense(kernel: Matrix(rowsOf: outputKernel), bias: outputBias, activation: .softmax),
+        decoder: decoderForward.layer(),
+        output: Dense(kernel: Matrix(rowsOf: outputKernel), bias: outputBias, activation: .softmax),
         decoderBackward: decoderBackward.layer(goBackwards: true))
     }
   }
@@ -235,7 +236,8 @@ struct BidirectionalDecoderTests {
 
   @Test("a bidirectional decoder needs a bidirectional encoder, a state bridge and equal halves")
   func validation() {
-    var configuration = Self.configuration(units: 3, input: Vocabulary(tokens: ["a"]), output: Vocabulary(tokens: ["\t", "\n", "x"]))
+    var configuration = Self.configuration(
+      units: 3, input: Vocabulary(tokens: ["a"]), output: Vocabulary(tokens: ["\t", "\n", "x"]))
     configuration.decoder.units = 6
     #expect(throws: ConfigurationError.self) { try configuration.validate() }
     configuration.decoder.units = 3

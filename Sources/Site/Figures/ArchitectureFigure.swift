@@ -98,7 +98,8 @@ public struct ArchitectureFigure: Sendable {
       boxes.append(
         Box(
           kind: "lstm",
-          lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"]))
+          lines: ["LSTM decoder", "\(model.decoderUnits) units", model.bridge == .states ? "reads last token" : "reads encoding"])
+      )
     }
     boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
     boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))

@@ -92,7 +92,8 @@ private extension TutorialSite {
         history.epochs.last?.validation.map { validation in
           validation.exactMatch.map { String(format: "%.1f%% exact match on held-out examples", 100 * $0) }
             ?? String(
-              format: "%.1f%% of held-out characters right when teacher-forced (it cannot decode free-running, so it has no exact match)",
+              format:
+                "%.1f%% of held-out characters right when teacher-forced (it cannot decode free-running, so it has no exact match)",
               100 * validation.teacherForcedCharacterAccuracy)
         }
         ?? "no validation set"

@@ -59,7 +59,8 @@ extension Seq2SeqModel {
     let decoderConfig = configuration.decoder
     // A bidirectional decoder's halves are stored as the encoder's are.
     let decoder = try lstm(
-      decoderConfig.bidirectional ? "decoder/forward" : "decoder", inputSize: configuration.decoderInputSize, units: configuration.decoder.units,
+      decoderConfig.bidirectional ? "decoder/forward" : "decoder", inputSize: configuration.decoderInputSize,
+      units: configuration.decoder.units,
       activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation,
       backwards: false)
     let decoderBackward =

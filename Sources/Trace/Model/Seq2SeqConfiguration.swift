@@ -91,10 +91,13 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     }
     if decoder.bidirectional {
       guard bridge == .states, encoder.bidirectional else {
-        throw fail("a bidirectional decoder starts from a bidirectional encoder's four states: it needs a state bridge and a bidirectional encoder")
+        throw fail(
+          "a bidirectional decoder starts from a bidirectional encoder's four states: it needs a state bridge and a bidirectional encoder"
+        )
       }
       guard decoder.units == encoder.units else {
-        throw fail("a bidirectional decoder needs each half's units equal to the encoder's (\(encoder.units)), not \(decoder.units)")
+        throw fail(
+          "a bidirectional decoder needs each half's units equal to the encoder's (\(encoder.units)), not \(decoder.units)")
       }
     }
     switch bridge {

@@ -46,7 +46,8 @@ public struct Seq2SeqModel: Equatable, Sendable {
         decoderBackward.inputSize == decoder.inputSize
       else { throw fail("the decoder's backward half does not match its forward half") }
     }
-    guard output.kernel.rows == configuration.decoderOutputSize, output.kernel.columns == configuration.outputVocabulary.count else {
+    guard output.kernel.rows == configuration.decoderOutputSize, output.kernel.columns == configuration.outputVocabulary.count
+    else {
       throw fail("the output layer's weights do not match the decoder and the vocabulary")
     }
     guard (encoderEmbedding == nil) == (configuration.encoder.embeddingSize == nil),

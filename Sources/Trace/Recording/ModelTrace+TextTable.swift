@@ -122,7 +122,8 @@ private extension ModelTrace {
     lines.append(" step  fed            " + gateHeader)
     for step in decode.steps.reversed() {
       guard let state = step.backwardState else { continue }
-      lines.append(String(format: "%5d  ", step.step) + Self.column(step.fedToken.map(token) ?? "encoding", 15) + gateCells(state))
+      lines.append(
+        String(format: "%5d  ", step.step) + Self.column(step.fedToken.map(token) ?? "encoding", 15) + gateCells(state))
     }
     return lines
   }

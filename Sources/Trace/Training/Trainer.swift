@@ -32,7 +32,8 @@ public struct Trainer: Sendable {
     try options.validate()
     if model.hasBidirectionalDecoder && options.teacherForcingRatio < 1 {
       throw .invalidOption(
-        "the \(model.configuration.name) model's decoder is bidirectional, so it trains only with teacher forcing: use a teacher-forcing ratio of 1, not \(options.teacherForcingRatio)")
+        "the \(model.configuration.name) model's decoder is bidirectional, so it trains only with teacher forcing: use a teacher-forcing ratio of 1, not \(options.teacherForcingRatio)"
+      )
     }
     BLASThreading.useOneThreadUnlessConfigured()
     FreedMemoryRetention.keepForReuse()
