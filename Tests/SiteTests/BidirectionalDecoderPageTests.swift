@@ -29,6 +29,9 @@ struct BidirectionalDecoderPageTests {
     #expect(page.lede?.contains("cannot decode free-running") == true)
     let walk = try #require(page.sections.first { $0.id == "t-walk-s" }).html
     #expect(walk.contains("teacher forcing") && walk.contains("Its backward half has already read"))
+    let heat = try #require(page.sections.first { $0.id == "t-heat-s" }).html
+    #expect(heat.contains("id=\"t-heat-dec\"") && heat.contains("id=\"t-heat-dec-bwd\""), "both halves' heatmaps")
+    #expect(heat.contains("backward half, teacher-forced (processing order"))
   }
 
   @Test("the model page and the walkthrough handle a trace with no free-running decode")

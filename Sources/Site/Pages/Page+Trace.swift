@@ -89,6 +89,10 @@ extension Page {
     }
     if trace.freeRunningDecode != nil {
       heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    } else {
+      // A bidirectional decoder: both halves of its teacher-forced decode.
+      heat += HeatmapFigure(trace: trace, part: .teacherForcedDecoder, follows: walk, id: "\(p)-heat-dec").html
+      heat += HeatmapFigure(trace: trace, part: .backwardTeacherForcedDecoder, follows: walk, id: "\(p)-heat-dec-bwd").html
     }
     sections.append(PageSection(id: "\(p)-heat-s", heading: "Every gate and state", html: heat))
     if includeArchitecture {
