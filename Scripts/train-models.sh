@@ -7,7 +7,7 @@ set -euo pipefail
 unrolled=${1:?usage: Scripts/train-models.sh PATH/TO/unrolled [model ...]}
 shift
 models=("$@")
-[ ${#models[@]} -gt 0 ] || models=(addition addition3 addition3-reversed dates phrasebook autoencoder autoencoder-conditioned commands sines)
+[ ${#models[@]} -gt 0 ] || models=(addition addition3 addition3-reversed dates phrasebook autoencoder autoencoder-conditioned commands sines dates-bidirectional-decoder)
 out="$(cd "$(dirname "$0")/.." && pwd)/Sources/Trace/Resources/Models"
 mkdir -p "$out"
 # Small matrices: one BLAS thread is faster than several and keeps runs reproducible.

@@ -145,9 +145,13 @@ def _encoder_description(layer, role="encoder"):
             raise ExportError(f"Bidirectional '{layer.name}' must read forwards then backwards")
         if forward.units != backward.units:
             raise ExportError(f"Bidirectional '{layer.name}' has directions of different sizes")
-        for attribute in ("activation", "recurrent_activation"):
-            if _activation_name(forward.cell, attribute) != _activation_name(backward.cell, attribute):
-                raise ExportError(f"Bidirectional '{layer.name}' has directions with different {attribute}")
+        # Keras has already checked its rule on a backward_layer of its own (go_backwards
+        # differs; stateful, return_sequences and return_state agree); its activations may
+        # differ, and unrolled stores them as the encoder's backwardLayer.
+        backward_activations = {
+            "activation": _activation_name(backward.cell, "activation"),
+            "recurrentActivation": _activation_name(backward.cell, "recurrent_activation"),
+        }
         if layer.merge_mode not in MERGE_MODES:
             raise ExportError(f"Bidirectional '{layer.name}' has merge_mode={layer.merge_mode!r}")
         tensors = {**_lstm_tensors(forward, "encoder/forward"), **_lstm_tensors(backward, "encoder/backward")}
@@ -156,6 +160,8 @@ def _encoder_description(layer, role="encoder"):
             "activation": _activation_name(forward.cell, "activation"),
             "recurrentActivation": _activation_name(forward.cell, "recurrent_activation"),
         }
+        if backward_activations != {"activation": config["activation"], "recurrentActivation": config["recurrentActivation"]}:
+            config["backwardLayer"] = {**backward_activations, "goBackwards": True, "stateful": False}
         return config, tensors, False
     _check_lstm(layer, role)
     config = {

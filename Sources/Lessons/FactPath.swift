@@ -54,6 +54,9 @@ public enum FactPath: Hashable, Sendable {
     /// The root mean squared error of repeating each held-out series' last value: the
     /// baseline a forecaster must beat.
     case naiveRootMeanSquaredError
+    /// The share of output characters that are right when every step is fed the true
+    /// previous character (the only measure of a bidirectional decoder).
+    case teacherForced
   }
 
   /// How the decoder is fed.

@@ -140,14 +140,25 @@ extension LessonMaterials {
       switch part {
       case nil: count = layers.parameterCount
       case .encoder?: count = layers.encoder.parameterCount + (layers.encoderEmbedding?.parameterCount ?? 0)
-      case .decoder?: count = layers.decoder.parameterCount + (layers.decoderEmbedding?.parameterCount ?? 0)
+      case .decoder?:
+        count =
+          layers.decoder.parameterCount + (layers.decoderBackward?.parameterCount ?? 0)
+          + (layers.decoderEmbedding?.parameterCount ?? 0)
       case .output?: count = layers.output.parameterCount
       }
       return ModelSummary.grouped(count)
-    case .accuracy(.exactMatch):
-      return Self.percent(try lastValidation().exactMatch)
-    case .accuracy(.perCharacter):
-      return Self.percent(try lastValidation().freeRunningCharacterAccuracy)
+    case .accuracy(.exactMatch), .accuracy(.perCharacter):
+      let metrics = try lastValidation()
+      guard let value = fact.path == .accuracy(.exactMatch) ? metrics.exactMatch : metrics.freeRunningCharacterAccuracy
+      else {
+        throw FactError(
+          message:
+            "model \(fact.model) cannot decode free-running (its decoder is bidirectional), so `\(fact.source)` has no value; use accuracy.teacherForced"
+        )
+      }
+      return Self.percent(value)
+    case .accuracy(.teacherForced):
+      return Self.percent(try lastValidation().teacherForcedCharacterAccuracy)
     case .accuracy(let measure):
       guard let forecast = try lastValidation().forecast else {
         throw FactError(message: "model \(fact.model) writes tokens, not numbers: `\(fact.source)` is for series models")
@@ -156,7 +167,7 @@ extension LessonMaterials {
       case .rootMeanSquaredError: return Self.decimal(forecast.rootMeanSquaredError)
       case .meanAbsoluteError: return Self.decimal(forecast.meanAbsoluteError)
       case .naiveRootMeanSquaredError: return Self.decimal(forecast.naiveRootMeanSquaredError)
-      case .exactMatch, .perCharacter: return Self.percent(0)  // answered above
+      case .exactMatch, .perCharacter, .teacherForced: return Self.percent(0)  // answered above
       }
     case .epochs:
       guard let epochs = model.history?.epochs.count else {
@@ -174,7 +185,12 @@ extension LessonMaterials {
     }
     func decode(_ decoding: FactPath.Decoding) throws(FactError) -> DecodeRecord {
       switch decoding {
-      case .freeRunning: return recorded.freeRunning
+      case .freeRunning:
+        guard let free = recorded.freeRunningDecode else {
+          throw FactError(
+            message: "`\(fact.source)` needs a free-running decode: \(recorded.freeRunningRefusal ?? "there is none")")
+        }
+        return free
       case .teacherForced:
         guard let forced = recorded.teacherForced else {
           throw FactError(message: "`\(fact.source)` needs a target for teacher forcing")

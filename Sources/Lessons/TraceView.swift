@@ -23,4 +23,7 @@ public enum TraceView: String, CaseIterable, Hashable, Sendable {
   /// A series model's forecast: the values read, the values written and the true ones, as
   /// a line plot with a data table.
   case forecast
+  /// What each half of a bidirectional decoder has read at each step, and why it cannot
+  /// decode free-running (needs a target).
+  case bidirectionalDecoder
 }

@@ -19,7 +19,11 @@ extension Unrolled {
         }
         let model = try builtIn.load()
         let config = model.configuration
-        let encoder = config.encoder.bidirectional ? "bidirectional LSTM (\(config.encoder.mergeMode.rawValue))" : "LSTM"
+        var encoder = config.encoder.bidirectional ? "bidirectional LSTM (\(config.encoder.mergeMode.rawValue))" : "LSTM"
+        if config.encoder.bidirectional, config.encoder.backwardActivation != config.encoder.activation {
+          encoder += ", \(config.encoder.backwardActivation.rawValue) backward layer"
+        }
+        if config.decoder.bidirectional { encoder += ", bidirectional decoder (teacher-forced only)" }
         let bridge =
           config.bridge == .states
           ? "state bridge" : config.isConditionedRepeat ? "repeat bridge, conditioned decoder" : "repeat bridge"
@@ -43,8 +47,11 @@ extension Unrolled {
           "\(config.encoder.units)/\(config.decoder.units)",
           "\(config.inputVocabulary.count)→\(config.outputVocabulary.count)",
           ModelSummary.grouped(model.parameterCount),
-          validation.map { String(format: "%.1f%%", 100 * $0.exactMatch) } ?? "-",
-          validation.map { String(format: "%.1f%%", 100 * $0.freeRunningCharacterAccuracy) } ?? "-", "-",
+          validation?.exactMatch.map { String(format: "%.1f%%", 100 * $0) } ?? "-",
+          validation.map { validation in
+            validation.freeRunningCharacterAccuracy.map { String(format: "%.1f%%", 100 * $0) }
+              ?? String(format: "%.1f%% (teacher-forced)", 100 * validation.teacherForcedCharacterAccuracy)
+          } ?? "-", "-",
         ])
       }
       let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -56,6 +63,9 @@ extension Unrolled {
       print(
         "\nExact match and per-character accuracy (per word, for a word-level model) are measured on each task's held-out validation examples, decoding free-running."
           + "\nForecast RMSE is a series model's root mean squared error on held-out series, next to repeating the last value read."
+      )
+      print(
+        "A model with a bidirectional decoder cannot decode free-running: it has no exact match, and its per-character accuracy is teacher-forced."
       )
     }
   }

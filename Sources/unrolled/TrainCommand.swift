@@ -107,7 +107,11 @@ extension Unrolled {
             String(
               format: "validation RMSE %.4f (repeating the last value: %.4f)", $0.rootMeanSquaredError,
               $0.naiveRootMeanSquaredError)
-          } ?? String(format: "validation exact match %.1f%%, loss %.4f", 100 * metrics.exactMatch, metrics.loss)
+          }
+            ?? metrics.exactMatch.map { String(format: "validation exact match %.1f%%, loss %.4f", 100 * $0, metrics.loss) }
+            ?? String(
+              format: "validation teacher-forced character accuracy %.1f%%, loss %.4f",
+              100 * metrics.teacherForcedCharacterAccuracy, metrics.loss)
         }
         ?? "no validation set"
       FileHandle.standardError.write(

@@ -109,7 +109,7 @@ struct CurriculumTests {
     #expect(
       catalog.modelNames == [
         "addition", "addition3", "addition3-reversed", "dates", "phrasebook", "autoencoder", "autoencoder-conditioned",
-        "commands", "sines",
+        "commands", "sines", "dates-bidirectional-decoder",
       ])
     let sines = try #require(catalog.model(named: "sines"))
     #expect(sines.seriesLengths == .init(input: 24, target: 8), "lesson 13: read 24 values, write 8")

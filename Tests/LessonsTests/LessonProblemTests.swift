@@ -139,7 +139,7 @@ struct LessonProblemTests {
       "a.md:12:1: unknown key `captoin` in the `trace` block; did you mean `caption`?"),
     Case(
       "trace: unknown view", body: trace("model: reverse\ninput: abc\nview: encodr\ncaption: C\n"),
-      "a.md:11:7: unknown view `encodr`; one of: cell, encoder, bridge, decoder, comparison, bidirectional, history, forecast"
+      "a.md:11:7: unknown view `encodr`; one of: cell, encoder, bridge, decoder, comparison, bidirectional, history, forecast, bidirectionalDecoder"
     ),
     Case(
       "trace: comparison without a target",

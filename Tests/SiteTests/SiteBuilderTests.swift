@@ -34,7 +34,7 @@ struct SiteBuilderTests {
       a.keys.sorted() == [
         "/assets/present.css", "/assets/present.js", "/assets/site.css", "/assets/stepper.js", "/index.html",
         "/lessons/copy.html", "/models/addition.html",
-        "/models/bicopy.html", "/models/words.html",
+        "/models/bicopy-decoder.html", "/models/bicopy.html", "/models/words.html",
       ])
     for (path, data) in a {
       let text = String(decoding: data, as: UTF8.self)

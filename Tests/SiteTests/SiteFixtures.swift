@@ -58,6 +58,22 @@ enum SiteFixtures {
     try copyModel(bidirectional: true, units: 4).trace(input: "dcba", target: "dcba")
   }
 
+  /// A copy model whose encoder's backward layer is relu and whose decoder is bidirectional:
+  /// it traces only teacher-forced. `tokens` lets a test put hostile tokens in.
+  static func bidirectionalDecoderModel(tokens: [String] = ["a", "b", "c", "d"]) throws -> Seq2SeqModel {
+    let input = Vocabulary(tokens: tokens)
+    let output = Vocabulary(tokens: ["\t", "\n"] + tokens)
+    return try Seq2SeqModel(
+      configuration: Seq2SeqConfiguration(
+        name: "bicopy-decoder", bridge: .states,
+        encoder: EncoderConfiguration(
+          units: 4, bidirectional: true, backwardLayer: BackwardLayerConfiguration(activation: .relu)),
+        decoder: DecoderConfiguration(units: 4, bidirectional: true),
+        inputVocabulary: input, outputVocabulary: output, maxInputLength: 6, maxOutputLength: 8,
+        startToken: "\t", endToken: "\n"),
+      seed: 3)
+  }
+
   /// A made-up training history over snapshots of differently seeded models: enough to
   /// draw curves and the epoch slider (the numbers are not from real training).
   static func history() throws -> TrainingHistoryView {
@@ -84,6 +100,7 @@ enum SiteFixtures {
     // A word-level model with embeddings: its steps show the vector each word looks up.
     let words = try copyModel(
       units: 4, tokens: ["is", "lamp", "on", "the", "turn"], unit: .word, name: "words", embeddingSize: 3)
+    let bidirectionalDecoder = try bidirectionalDecoderModel(tokens: ["a", "b", "<", "&"])
     let history = try history()
     var lesson = Page.trace(try copyTrace(), path: "lessons/copy.html", idPrefix: "lesson-6")
     lesson.template = .lesson
@@ -112,6 +129,8 @@ enum SiteFixtures {
       Page.model(
         words.description, summary: ModelSummary(words),
         traces: [try words.trace(input: "turn on the lamp", target: "the lamp is on")], path: "models/words.html"),
+        bidirectionalDecoder.description, summary: ModelSummary(bidirectionalDecoder),
+        traces: [try bidirectionalDecoder.trace(input: "a<&b", target: "b&<a")], path: "models/bicopy-decoder.html"),
       lesson,
     ]
   }

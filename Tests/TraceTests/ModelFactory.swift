@@ -66,6 +66,14 @@ extension ModelFactory {
         name: name, bridge: .repeatVector, encoder: EncoderConfiguration(units: 4), decoder: DecoderConfiguration(units: 3),
         inputVocabulary: letters, outputVocabulary: Vocabulary(tokens: ["\t", "a", "b", "c", "d", " "]),
         maxInputLength: 5, maxOutputLength: 3, startToken: "\t", conditionedDecoder: true),
+      "state-bidirectional-decoder": {
+        var configuration = config(
+          .states,
+          EncoderConfiguration(
+            units: 3, bidirectional: true, backwardLayer: BackwardLayerConfiguration(activation: .relu)), 3)
+        configuration.decoder.bidirectional = true
+        return configuration
+      }(),
     ]
     return try Seq2SeqModel(configuration: try #require(configurations[name]), seed: 99)
   }
@@ -73,6 +81,6 @@ extension ModelFactory {
   /// The names of the tiny models.
   static let tinyNames = [
     "repeat-lstm", "repeat-bidirectional-ave", "repeat-bidirectional-concat", "state-lstm",
-    "state-lstm-reversed", "state-bidirectional", "state-words-embedded", "repeat-conditioned",
+    "state-lstm-reversed", "state-bidirectional", "state-words-embedded", "repeat-conditioned", "state-bidirectional-decoder",
   ]
 }

@@ -39,13 +39,35 @@ def sample_input(checkpoint: pathlib.Path) -> str:
     return (" " if vocabulary["unit"] == "word" else "").join(tokens)
 
 
+def sample_target(config: dict) -> str:
+    """A target the model can write, made from its own output vocabulary (numbers for a series model)."""
+    if "series" in config:
+        return series_text(config["maxOutputLength"] * len(config["outputVocabulary"]["tokens"]))
+    special = {config.get("startToken"), config.get("endToken")}
+    tokens = [t for t in config["outputVocabulary"]["tokens"] if t not in special and t.strip()][:2]
+    return (" " if config["outputVocabulary"]["unit"] == "word" else "").join(tokens)
+
+
+def decodes_only_teacher_forced(config: dict) -> bool:
+    """A bidirectional decoder cannot decode free-running."""
+    return config["decoder"].get("bidirectional", False)
+
+
 def test_there_are_checkpoints_to_check():
     assert len(FIXTURE_CHECKPOINTS) >= 7
 
 
 @pytest.mark.parametrize("checkpoint", CHECKPOINTS, ids=lambda p: p.stem)
 def test_real_traces_match_the_schema(unrolled, checkpoint):
-    result = run(unrolled, "trace", "--checkpoint", str(checkpoint), sample_input(checkpoint), "--format", "json")
+    config = checkpoint_config(checkpoint)
+    args = ["trace", "--checkpoint", str(checkpoint), sample_input(checkpoint), "--format", "json"]
+    if decodes_only_teacher_forced(config):
+        refused = run(unrolled, *args)
+        assert refused.returncode != 0 and refused.stdout == ""
+        assert len(refused.stderr.strip().splitlines()) == 1
+        assert "cannot decode free-running" in refused.stderr and "not been written yet" in refused.stderr
+        args.append(f"--target={sample_target(config)}")
+    result = run(unrolled, *args)
     assert result.returncode == 0, result.stderr
     trace = json.loads(result.stdout)
     jsonschema.validate(trace, SCHEMA)
@@ -56,11 +78,7 @@ def test_real_traces_match_the_schema(unrolled, checkpoint):
 def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     text = sample_input(checkpoint)
     config = checkpoint_config(checkpoint)
-    special = {config.get("startToken"), config.get("endToken")}
-    tokens = [t for t in config["outputVocabulary"]["tokens"] if t not in special and t.strip()][:2]
-    target = (" " if config["outputVocabulary"]["unit"] == "word" else "").join(tokens)
-    if "series" in config:
-        target = series_text(config["maxOutputLength"] * len(config["outputVocabulary"]["tokens"]))
+    target = sample_target(config)
     out = tmp_path / "trace.json"
     # --target=VALUE: a target may start with '-' (the dates model's "-0").
     result = run(unrolled, "trace", "--checkpoint", str(checkpoint), text, f"--target={target}", "--format", "json", "--out", str(out))
@@ -68,13 +86,20 @@ def test_traces_with_a_target_hold_both_decodes(unrolled, checkpoint, tmp_path):
     assert result.stdout == ""
     trace = json.loads(out.read_text())
     jsonschema.validate(trace, SCHEMA)
-    assert trace["freeRunning"]["feeding"] == "freeRunning"
     if "series" in config:
         # A forecaster's decoder reads the repeated encoding only: one decode, with the truth.
+        assert trace["freeRunning"]["feeding"] == "freeRunning"
         assert "teacherForced" not in trace
         assert all("targetValues" in step and "predictedValues" in step for step in trace["freeRunning"]["steps"])
+    elif decodes_only_teacher_forced(config):
+        # A bidirectional decoder: no free-running decode, and a sentence saying why.
+        assert trace["teacherForced"]["feeding"] == "teacherForced"
+        assert "freeRunning" not in trace and "firstDivergence" not in trace
+        assert "not been written yet" in trace["freeRunningRefusal"]
+        assert all("backwardState" in step for step in trace["teacherForced"]["steps"])
     else:
         assert trace["teacherForced"]["feeding"] == "teacherForced"
+        assert trace["freeRunning"]["feeding"] == "freeRunning"
 
 
 def test_a_generated_series_traces_with_its_truth(unrolled):

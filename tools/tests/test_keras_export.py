@@ -95,6 +95,26 @@ def test_bidirectional_encoder_writes_both_directions(tmp_path):
     assert json.loads(metadata["config"])["decoder"]["units"] == 4
 
 
+def test_a_backward_layer_of_its_own_becomes_the_encoders_backward_layer(tmp_path):
+    encoder_inputs = keras.Input((None, len(INPUT_TOKENS)))
+    decoder_inputs = keras.Input((None, len(TARGET_TOKENS)))
+    encoder = layers.Bidirectional(
+        layers.LSTM(2, return_state=True),
+        backward_layer=layers.LSTM(2, activation="relu", go_backwards=True, return_state=True))
+    _, fh, fc, bh, bc = encoder(encoder_inputs)
+    states = [layers.Concatenate()([fh, bh]), layers.Concatenate()([fc, bc])]
+    decoded = layers.LSTM(4, return_sequences=True)(decoder_inputs, initial_state=states)
+    model = keras.Model([encoder_inputs, decoder_inputs], layers.Dense(len(TARGET_TOKENS), activation="softmax")(decoded))
+    status, out = export(tmp_path, model)
+    assert status == 0
+    config = json.loads(read_checkpoint(out)[0]["config"])
+    assert config["encoder"]["activation"] == "tanh"
+    assert config["encoder"]["backwardLayer"] == {
+        "activation": "relu", "recurrentActivation": "sigmoid", "goBackwards": True, "stateful": False}
+    plain = json.loads(read_checkpoint(export(tmp_path, state_bridge(bidirectional=True))[1])[0]["config"])
+    assert "backwardLayer" not in plain["encoder"], "the same options in both directions add nothing"
+
+
 def test_repeat_bridge_sequential(tmp_path):
     model = keras.Sequential([
         keras.Input((5, len(INPUT_TOKENS))), layers.LSTM(3), layers.RepeatVector(7),

@@ -33,6 +33,10 @@ extension TraceFigure {
           at: fields.valueLocation("view"))
       }
     }
+    if view == .bidirectionalDecoder, target == nil, fields.has("view") {
+      problems.report(
+        "view `bidirectionalDecoder` draws a teacher-forced decode, which needs a `target`", at: fields.valueLocation("view"))
+    }
     if view == .comparison, target == nil, fields.has("view") {
       problems.report(
         "view `comparison` sets teacher forcing beside free running, which needs a `target`",

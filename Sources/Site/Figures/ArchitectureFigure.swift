@@ -84,7 +84,8 @@ public struct ArchitectureFigure: Sendable {
         Box(
           kind: "lstm",
           lines: [
-            "Bidirectional", "→ LSTM \(model.encoderUnits)", "← LSTM \(model.encoderUnits)",
+            "Bidirectional", "→ LSTM \(model.encoderUnits)",
+            "← LSTM \(model.encoderUnits)" + (model.backwardActivation.map { " (\($0.rawValue))" } ?? ""),
             "merge: \(model.mergeMode?.rawValue ?? "concat")",
           ]))
     } else {
@@ -97,15 +98,24 @@ public struct ArchitectureFigure: Sendable {
     case .states: boxes.append(Box(kind: "bridge", lines: ["state bridge", "final h, c", "→ decoder's start"]))
     case .repeatVector: boxes.append(Box(kind: "bridge", lines: ["RepeatVector", "final output", "fed every step"]))
     }
-    boxes.append(
-      Box(
-        kind: "lstm",
-        lines: [
-          "LSTM decoder", "\(model.decoderUnits) units",
-          model.bridge == .repeatVector
-            ? (model.conditionedDecoder == true ? "encoding + last token" : "reads encoding")
-            : model.decoderEmbeddingSize == nil ? "reads last token" : "embeds last token",
-        ]))
+    if model.bidirectionalDecoder == true {
+      boxes.append(
+        Box(
+          kind: "lstm",
+          lines: [
+            "Decoder", "→ LSTM \(model.decoderUnits)", "← LSTM \(model.decoderUnits)", "teacher-forced only",
+          ]))
+    } else {
+      boxes.append(
+        Box(
+          kind: "lstm",
+          lines: [
+            "LSTM decoder", "\(model.decoderUnits) units",
+            model.bridge == .repeatVector
+              ? (model.conditionedDecoder == true ? "encoding + last token" : "reads encoding")
+              : model.decoderEmbeddingSize == nil ? "reads last token" : "embeds last token",
+          ]))
+    }
     if isSeries {
       let written = outputTokens == 1 ? "1 value" : "\(outputTokens) values"
       boxes.append(Box(kind: "dense", lines: ["Dense linear", written, "each step"]))
@@ -138,8 +148,13 @@ public struct ArchitectureFigure: Sendable {
         "Each input \(model.inputVocabulary.unit == .word ? "word" : "token") is looked up in an embedding table of \(size) numbers a row"
           + (model.decoderEmbeddingSize.map { ", and each token fed to the decoder in its own table of \($0)" } ?? "") + "."
       } ?? ""
+    let backward = model.backwardActivation.map { ", its backward layer with its own activation, \($0.rawValue)," } ?? ""
+    let decoder =
+      model.bidirectionalDecoder == true
+      ? "a bidirectional LSTM decoder of \(model.decoderUnits) units each way, its forward half started from the encoder's forward states and its backward half from the backward ones (it reads the whole target, so it decodes only teacher-forced),"
+      : "an LSTM decoder of \(model.decoderUnits) units"
     return
-      "\(model.name): \(encoder) \(bridge); an LSTM decoder of \(model.decoderUnits) units and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
+      "\(model.name): \(encoder)\(backward) \(bridge); \(decoder) and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
       + (embeddings.isEmpty ? "" : " " + embeddings)
   }
 

@@ -91,6 +91,7 @@ public struct DecodeComparisonFigure: Sendable {
     case .maxLength: return "reached the length limit"
     case .fixedLength: return "fixed length"
     case .targetEnd: return "end of target"
+    case .refused: return "not possible: the decoder is bidirectional"
     }
   }
 }

@@ -22,6 +22,9 @@ public struct HeatmapFigure: Sendable {
     case decoder
     /// The decoder in the teacher-forced decode.
     case teacherForcedDecoder
+    /// A bidirectional decoder's backward half in the teacher-forced decode, in its
+    /// processing order (last step first).
+    case backwardTeacherForcedDecoder
   }
 
   /// The trace to draw from.
@@ -119,6 +122,7 @@ public struct HeatmapFigure: Sendable {
     case .backwardEncoder: return "Backward encoder (processing order, last position first)"
     case .decoder: return "Decoder, free-running"
     case .teacherForcedDecoder: return "Decoder, teacher-forced"
+    case .backwardTeacherForcedDecoder: return "Decoder's backward half, teacher-forced (processing order, last step first)"
     }
   }
 
@@ -129,6 +133,11 @@ public struct HeatmapFigure: Sendable {
     case .decoder: return trace.freeRunning.steps.enumerated().map { ($1.fedToken ?? "≡", $1.state, .decoder($0)) }
     case .teacherForcedDecoder:
       return (trace.teacherForced?.steps ?? []).enumerated().map { ($1.fedToken ?? "≡", $1.state, .teacherForced($0)) }
+    case .backwardTeacherForcedDecoder:
+      let steps = (trace.teacherForced?.steps ?? []).enumerated().reversed()
+      return steps.compactMap { index, step in
+        step.backwardState.map { (step.fedToken ?? "≡", $0, .teacherForced(index)) }
+      }
     }
   }
 }

@@ -122,8 +122,11 @@ public struct TrainingFigure: Sendable {
       let reader = TraceReader(snapshot.trace)
       let trace = snapshot.trace
       let metrics = history.metrics.first { $0.epoch == snapshot.epoch }
+      // A model that cannot decode free-running (a bidirectional decoder) shows its teacher-forced decode.
+      let decode = trace.primaryDecode
+      let wrote = decode.feeding == .teacherForced ? "wrote, teacher-forced," : "wrote"
       var body =
-        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span> → wrote <span class=\"tok out\">\(HTML.escape(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary)))</span>"
+        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span> → \(wrote) <span class=\"tok out\">\(HTML.escape(HTML.displayText(decode.output, in: trace.model.outputVocabulary)))</span>"
       if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)" }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
       body += "</p>"
@@ -139,14 +142,14 @@ public struct TrainingFigure: Sendable {
           announce: "epoch \(snapshot.epoch): forecast \(trace.freeRunning.output)", body: body)
       }
       body += "<ol class=\"token-row\">"
-      for step in trace.freeRunning.steps {
+      for step in decode.steps {
         let best = reader.topPredictions(step, count: 1).first
         body +=
           "<li class=\"tok-box dec-box\"><span class=\"tok out\">\(reader.token(step.predicted))</span><span class=\"prob\">\(best.map { NumberText.percent($0.probability) } ?? "")</span></li>"
       }
       body += "</ol>"
       let announce =
-        "epoch \(snapshot.epoch): wrote ‘\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))’"
+        "epoch \(snapshot.epoch): \(wrote) ‘\(HTML.displayText(decode.output, in: trace.model.outputVocabulary))’"
         + (trace.target.map { ", target ‘\(HTML.displayText($0, in: trace.model.outputVocabulary))’" } ?? "")
       return .init(anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)", announce: announce, body: body)
     }

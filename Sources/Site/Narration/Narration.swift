@@ -213,6 +213,14 @@ private struct Speaker {
     case .repeatedEncoding:
       setup.append("The decoder reads the repeated encoding, as at every step.")
     }
+    if record.backwardState != nil {
+      let later = decode.steps.dropFirst(record.step + 1).compactMap(\.fedToken)
+      setup.append(
+        later.isEmpty
+          ? "Its backward half starts here, at the last fed token."
+          : "Its backward half has already read the \(later.count) tokens fed after this step, \(later.map(quoted).joined(separator: " ")): the target from this step on, which a free-running decoder would not have written yet."
+      )
+    }
     guard record.step == trace.firstDivergence else { return }
     let other = decode.feeding == .teacherForced ? trace.freeRunning : trace.teacherForced
     let otherStep = other?.steps[safe: record.step]

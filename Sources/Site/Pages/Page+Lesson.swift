@@ -124,6 +124,8 @@ extension Page {
       return BidirectionalFigure(trace: trace, caption: caption, id: id).html
     case .forecast:
       return ForecastFigure(trace: trace, caption: caption, id: id).html
+    case .bidirectionalDecoder:
+      return BidirectionalDecoderFigure(trace: trace, caption: caption, id: id).html
     case .history:
       guard let history = materials.models[figure.model]?.history else {
         return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
@@ -142,8 +144,9 @@ extension TrainingHistoryView {
     let metrics = history.epochs.map {
       EpochMetrics(
         epoch: $0.epoch, loss: $0.trainingLoss, accuracy: nil, validationLoss: $0.validation?.loss,
-        // A series model has no tokens to match: its loss (mean squared error) is the curve.
-        validationAccuracy: $0.validation?.forecast == nil ? $0.validation?.exactMatch : nil)
+        // A series model has no tokens to match: its loss (mean squared error) is the curve. A
+        // bidirectional decoder has no free-running decode: its teacher-forced accuracy is.
+        validationAccuracy: $0.validation.flatMap { $0.forecast == nil ? ($0.exactMatch ?? $0.teacherForcedCharacterAccuracy) : nil })
     }
     let snapshots = history.probes.filter { epochs?.contains($0.epoch) ?? true }.compactMap { probe in
       probe.traces.first { $0.input == input }.map { Snapshot(epoch: probe.epoch, trace: $0) }

@@ -20,8 +20,10 @@ extension Page {
     }
     let title = "“\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” through \(trace.model.name)"
     let lede =
-      "The model wrote “\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))”"
-      + (trace.target.map { " for the target “\(HTML.displayText($0, in: trace.model.outputVocabulary))”." } ?? ".")
+      (trace.freeRunningDecode == nil
+        ? "Teacher-forced on the target “\(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary))”: this model's decoder is bidirectional, so it cannot decode free-running."
+        : "The model wrote “\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))”"
+          + (trace.target.map { " for the target “\(HTML.displayText($0, in: trace.model.outputVocabulary))”." } ?? "."))
       + " Step through every gate and state below."
     return Page(
       path: path, title: title, lede: lede, template: .trace,
@@ -52,8 +54,12 @@ extension Page {
           PageSection(id: prefix, heading: "Example \(index + 1): a series of \(trace.encoder.tokens.count) values", html: html))
         continue
       }
-      var html = TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
-      if trace.teacherForced != nil { html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html }
+      var html = TraceWalkFigure(trace: trace, feeding: Self.walkFeeding(trace), id: "\(prefix)-walk").html
+      if trace.freeRunningDecode == nil {
+        html += BidirectionalDecoderFigure(trace: trace, id: "\(prefix)-bidec").html
+      } else if trace.teacherForced != nil {
+        html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html
+      }
       if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
       sections.append(PageSection(id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”", html: html))
     }
@@ -61,20 +67,34 @@ extension Page {
       "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
       + (model.series != nil ? "a forecaster of real values through " : "")
       + (model.bridge == .states ? "a state bridge" : "a RepeatVector bridge")
-      + (model.bidirectional ? ", bidirectional encoder." : ".")
+      + (model.bidirectional ? ", bidirectional encoder" : "")
+      + (model.bidirectionalDecoder == true ? ", bidirectional decoder (it decodes only teacher-forced)." : ".")
     return Page(path: path, title: "Model: \(model.name)", lede: lede ?? defaultLede, template: .model, sections: sections)
+  }
+
+  /// The decode a walk follows: free-running, or teacher-forced for a model that cannot
+  /// decode free-running.
+  static func walkFeeding(_ trace: ModelTrace) -> DecodeRecord.Feeding {
+    trace.freeRunningDecode == nil ? .teacherForced : .freeRunning
   }
 
   static func traceSections(_ trace: ModelTrace, idPrefix p: String, unit: Int, includeArchitecture: Bool) -> [PageSection] {
     var sections = [
       PageSection(
-        id: "\(p)-walk-s", heading: "Step by step", html: TraceWalkFigure(trace: trace, unit: unit, id: "\(p)-walk").html)
+        id: "\(p)-walk-s", heading: "Step by step",
+        html: TraceWalkFigure(trace: trace, feeding: walkFeeding(trace), unit: unit, id: "\(p)-walk").html)
     ]
     if trace.model.series != nil {
       sections.insert(
         PageSection(
           id: "\(p)-forecast-s", heading: "The forecast", html: ForecastFigure(trace: trace, id: "\(p)-forecast").html),
         at: 0)
+    }
+    if trace.freeRunningDecode == nil {
+      sections.append(
+        PageSection(
+          id: "\(p)-bidec-s", heading: "Why it cannot decode free-running",
+          html: BidirectionalDecoderFigure(trace: trace, id: "\(p)-bidec").html))
     } else {
       sections.append(
         PageSection(
@@ -90,7 +110,13 @@ extension Page {
     if trace.model.bidirectional {
       heat += HeatmapFigure(trace: trace, part: .backwardEncoder, follows: walk, id: "\(p)-heat-bwd").html
     }
-    heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    if trace.freeRunningDecode != nil {
+      heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    } else {
+      // A bidirectional decoder: both halves of its teacher-forced decode.
+      heat += HeatmapFigure(trace: trace, part: .teacherForcedDecoder, follows: walk, id: "\(p)-heat-dec").html
+      heat += HeatmapFigure(trace: trace, part: .backwardTeacherForcedDecoder, follows: walk, id: "\(p)-heat-dec-bwd").html
+    }
     sections.append(PageSection(id: "\(p)-heat-s", heading: "Every gate and state", html: heat))
     if includeArchitecture {
       sections.append(

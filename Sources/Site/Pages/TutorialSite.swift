@@ -93,7 +93,12 @@ private extension TutorialSite {
           metrics.forecast.map {
             "a root mean squared error of \(NumberText.significant($0.rootMeanSquaredError)) on held-out series "
               + "(repeating each series' last value: \(NumberText.significant($0.naiveRootMeanSquaredError)))"
-          } ?? String(format: "%.1f%% exact match on held-out examples", 100 * metrics.exactMatch)
+          }
+            ?? metrics.exactMatch.map { String(format: "%.1f%% exact match on held-out examples", 100 * $0) }
+            ?? String(
+              format:
+                "%.1f%% of held-out characters right when teacher-forced (it cannot decode free-running, so it has no exact match)",
+              100 * metrics.teacherForcedCharacterAccuracy)
         }
         ?? "no validation set"
       page.sections.insert(

@@ -48,6 +48,7 @@ public enum PresentMarkup {
     Panel(name: "architecture", shows: "the model's architecture"),
     Panel(name: "training", shows: "the training curves"),
     Panel(name: "embedding", shows: "the embedding vector a word-level step reads"),
+    Panel(name: "bidirectional-decoder", shows: "what each half of a bidirectional decoder has read"),
   ]
 
   /// Presenter notes for a figure, quiz or slide: a closed "Notes for the teacher" box on

@@ -36,7 +36,10 @@ public struct Walkthrough: Sendable {
     var parts = ["\(trace.encoder.forward.count) encoder steps", "the bridge"]
     if let forced = trace.teacherForced {
       parts.append("\(forced.steps.count) teacher-forced decoder steps")
-      parts.append("\(trace.freeRunning.steps.count) free-running decoder steps")
+      parts.append(
+        trace.freeRunningDecode == nil
+          ? "no free-running decode (the decoder is bidirectional)"
+          : "\(trace.freeRunning.steps.count) free-running decoder steps")
     } else {
       parts.append("\(trace.freeRunning.steps.count) decoder steps")
     }
@@ -88,6 +91,14 @@ public struct Walkthrough: Sendable {
             id: "w-forced", steps: forced.steps.indices.map { .teacherForced($0) }, feeding: .teacherForced,
             caption: "Teacher forcing: each step is fed the true previous token, as in training.")))
     }
+    if trace.freeRunningDecode == nil {
+      // A bidirectional decoder: no free-running decode to walk; show why instead.
+      slides.append(
+        section(
+          "w-bidec", "Why it cannot decode free-running", BidirectionalDecoderFigure(trace: trace, id: "w-bidec-figure").html))
+      slides.append(section("w-summary", "Summary", summaryHTML))
+      return slides
+    }
     slides.append(
       section(
         "w-free", trace.teacherForced == nil ? "The decoder" : "The decoder, free-running",
@@ -105,9 +116,14 @@ public struct Walkthrough: Sendable {
   /// The summary slide: what the model wrote, whether it matched, where the decodes parted.
   var summaryHTML: String {
     let reader = TraceReader(trace)
-    let free = trace.freeRunning
+    let free = trace.primaryDecode
     var items: [String] = []
-    items.append("The model wrote <span class=\"tok\">\(reader.text(free.output))</span>.")
+    if let refusal = trace.freeRunningRefusal {
+      items.append("There is no free-running decode: \(HTML.escape(refusal)).")
+      items.append("Teacher-forced, it wrote <span class=\"tok\">\(reader.text(free.output))</span>.")
+    } else {
+      items.append("The model wrote <span class=\"tok\">\(reader.text(free.output))</span>.")
+    }
     if let target = trace.target {
       items.append(
         target == free.output
@@ -116,7 +132,7 @@ public struct Walkthrough: Sendable {
     }
     if let step = trace.firstDivergence {
       items.append("Free-running first parted from teacher forcing at decoder step \(step + 1).")
-    } else if trace.teacherForced != nil {
+    } else if trace.teacherForced != nil && trace.freeRunningDecode != nil {
       items.append("Free-running was fed the same tokens as teacher forcing all the way.")
     }
     if let loss = trace.teacherForced?.meanLoss {
@@ -128,10 +144,16 @@ public struct Walkthrough: Sendable {
         "The least sure step was decoder step \(least + 1), which chose <span class=\"tok\">\(reader.token(free.steps[least].predicted))</span> with probability \(NumberText.fixed(confident[least]))."
       )
     }
-    items.append(
-      trace.model.bridge == .states
-        ? "Everything the decoder knew about the input came through the bridge: \(trace.model.decoderUnits) hidden and \(trace.model.decoderUnits) cell values."
-        : "The decoder read the same encoding at every step; its own state told the steps apart.")
+    if trace.model.bidirectionalDecoder == true {
+      items.append(
+        "Everything the decoder knew about the input came through the bridge: the encoder's four final states, \(trace.model.decoderUnits) values each, a hidden and a cell state for each half of the decoder."
+      )
+    } else {
+      items.append(
+        trace.model.bridge == .states
+          ? "Everything the decoder knew about the input came through the bridge: \(trace.model.decoderUnits) hidden and \(trace.model.decoderUnits) cell values."
+          : "The decoder read the same encoding at every step; its own state told the steps apart.")
+    }
     var html = "<ul class=\"deck-summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     if let notes = notes["w-summary"] { html += PresentMarkup.notes(notes) }
     return html

@@ -25,6 +25,9 @@ public enum BuiltInModel: String, CaseIterable, Sendable {
   /// A forecaster of real values (LSTM → RepeatVector → LSTM → linear Dense): reads 24
   /// values of a noisy sum of sines and writes the next 8.
   case sines
+  /// A small `dates` model whose encoder's backward layer is relu and whose decoder is
+  /// bidirectional: it trains with teacher forcing but cannot decode free-running.
+  case datesBidirectionalDecoder = "dates-bidirectional-decoder"
 
   /// Where the checkpoint is in the package's resources, if it has been trained.
   public var checkpointURL: URL? {

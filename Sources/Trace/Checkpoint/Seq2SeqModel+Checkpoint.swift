@@ -47,7 +47,8 @@ extension Seq2SeqModel {
             activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: false),
           backward: try lstm(
             "encoder/backward", inputSize: configuration.encoderInputSize, units: encoderConfig.units,
-            activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation, backwards: true),
+            activation: encoderConfig.backwardActivation, recurrentActivation: encoderConfig.backwardRecurrentActivation,
+            backwards: true),
           mergeMode: encoderConfig.mergeMode))
     } else {
       encoder = .unidirectional(
@@ -55,13 +56,22 @@ extension Seq2SeqModel {
           "encoder", inputSize: configuration.encoderInputSize, units: encoderConfig.units, activation: encoderConfig.activation,
           recurrentActivation: encoderConfig.recurrentActivation, backwards: false))
     }
+    let decoderConfig = configuration.decoder
+    // A bidirectional decoder's halves are stored as the encoder's are.
     let decoder = try lstm(
-      "decoder", inputSize: configuration.decoderInputSize, units: configuration.decoder.units,
+      decoderConfig.bidirectional ? "decoder/forward" : "decoder", inputSize: configuration.decoderInputSize,
+      units: configuration.decoder.units,
       activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation,
       backwards: false)
+    let decoderBackward =
+      decoderConfig.bidirectional
+      ? try lstm(
+        "decoder/backward", inputSize: configuration.decoderInputSize, units: decoderConfig.units,
+        activation: decoderConfig.activation, recurrentActivation: decoderConfig.recurrentActivation, backwards: true)
+      : nil
     let vocabularySize = configuration.outputVocabulary.count
     let output = Dense(
-      kernel: try matrix("output/kernel", configuration.decoder.units, vocabularySize),
+      kernel: try matrix("output/kernel", configuration.decoderOutputSize, vocabularySize),
       bias: try vector("output/bias", vocabularySize), activation: configuration.isSeries ? .linear : .softmax)
     let encoderEmbedding = try encoderConfig.embeddingSize.map { (size: Int) throws(CheckpointError) -> Embedding in
       Embedding(table: try matrix("encoder_embedding/embeddings", configuration.inputVocabulary.count, size))
@@ -72,7 +82,7 @@ extension Seq2SeqModel {
     do {
       try self.init(
         configuration: configuration, encoder: encoder, encoderEmbedding: encoderEmbedding,
-        decoder: decoder, decoderEmbedding: decoderEmbedding, output: output)
+        decoder: decoder, decoderEmbedding: decoderEmbedding, output: output, decoderBackward: decoderBackward)
     } catch {
       throw CheckpointError(.unreadableMetadata(key: CheckpointMetadataKey.config.rawValue, reason: error.message))
     }
@@ -95,7 +105,12 @@ extension Seq2SeqModel {
       add("encoder/forward", layer.forward)
       add("encoder/backward", layer.backward)
     }
-    add("decoder", decoder)
+    if let decoderBackward {
+      add("decoder/forward", decoder)
+      add("decoder/backward", decoderBackward)
+    } else {
+      add("decoder", decoder)
+    }
     tensors["output/kernel"] = NamedTensor(shape: [output.kernel.rows, output.kernel.columns], values: output.kernel.values)
     tensors["output/bias"] = NamedTensor(shape: [output.bias.count], values: output.bias)
     if let encoderEmbedding {

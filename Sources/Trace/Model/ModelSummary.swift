@@ -81,8 +81,10 @@ public struct ModelSummary: Equatable, Sendable {
           Row(
             layer: encoderName, outputShape: "[\(merged), \(Array(repeating: stateShape, count: 4).joined(separator: ", "))]",
             parameters: model.encoder.parameterCount))
-        rows.append(Row(layer: "state_h (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
-        rows.append(Row(layer: "state_c (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
+        if !config.decoder.bidirectional {  // a bidirectional decoder takes the four states as they are
+          rows.append(Row(layer: "state_h (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
+          rows.append(Row(layer: "state_c (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
+        }
       } else {
         rows.append(
           Row(
@@ -100,10 +102,17 @@ public struct ModelSummary: Equatable, Sendable {
             parameters: embedding.parameterCount))
       }
       let d = config.decoder.units
-      rows.append(
-        Row(
-          layer: "lstm_1 (LSTM)", outputShape: "[(None, None, \(d)), (None, \(d)), (None, \(d))]",
-          parameters: model.decoder.parameterCount))
+      if let decoderBackward = model.decoderBackward {
+        rows.append(
+          Row(
+            layer: "bidirectional_1 (Bidirectional)", outputShape: "(None, None, \(2 * d))",
+            parameters: model.decoder.parameterCount + decoderBackward.parameterCount))
+      } else {
+        rows.append(
+          Row(
+            layer: "lstm_1 (LSTM)", outputShape: "[(None, None, \(d)), (None, \(d)), (None, \(d))]",
+            parameters: model.decoder.parameterCount))
+      }
       rows.append(
         Row(
           layer: "dense (Dense)", outputShape: "(None, None, \(config.outputVocabulary.count))",

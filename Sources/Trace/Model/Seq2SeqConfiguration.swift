@@ -85,6 +85,10 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   /// The size of each vector the encoder reads: the embedding size or the vocabulary size.
   public var encoderInputSize: Int { encoder.embeddingSize ?? inputVocabulary.count }
 
+  /// The size of the vector the output softmax reads at each step: the decoder's units,
+  /// or both halves concatenated for a bidirectional decoder.
+  public var decoderOutputSize: Int { decoder.bidirectional ? 2 * decoder.units : decoder.units }
+
   /// The size of each vector the decoder reads.
   public var decoderInputSize: Int {
     switch bridge {
@@ -99,7 +103,31 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     guard encoder.units > 0, decoder.units > 0 else { throw fail("units must be positive") }
     guard maxInputLength > 0, maxOutputLength > 0 else { throw fail("lengths must be positive") }
     guard inputVocabulary.count > 0, outputVocabulary.count > 0 else { throw fail("a vocabulary is empty") }
+    if encoder.bidirectional, let backwardLayer = encoder.backwardLayer,
+      let message = backwardLayer.kerasRuleViolation(returnSequences: false, returnState: bridge == .states)
+    {
+      throw fail(message)
+    }
+    if encoder.backwardLayer != nil && !encoder.bidirectional {
+      throw fail("a backward layer needs a bidirectional encoder")
+    }
+    if decoder.bidirectional {
+      guard bridge == .states, encoder.bidirectional else {
+        throw fail(
+          "a bidirectional decoder starts from a bidirectional encoder's four states: it needs a state bridge and a bidirectional encoder"
+        )
+      }
+      guard decoder.units == encoder.units else {
+        throw fail(
+          "a bidirectional decoder needs each half's units equal to the encoder's (\(encoder.units)), not \(decoder.units)")
+      }
+    }
     switch bridge {
+    case .states where decoder.bidirectional:
+      guard let startToken, let endToken, outputVocabulary.id(of: startToken) != nil, outputVocabulary.id(of: endToken) != nil
+      else {
+        throw fail("a state bridge needs start and end tokens in the output vocabulary")
+      }
     case .states:
       guard decoder.units == encodingSize else {
         throw fail("a state bridge needs decoder units equal to the encoder's state size (\(encodingSize)), not \(decoder.units)")
@@ -171,11 +199,15 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
   public var recurrentActivation: Activation
   /// The embedding size, or `nil` for one-hot input.
   public var embeddingSize: Int?
+  /// A bidirectional encoder's backward LSTM when it is configured apart from the forward
+  /// one (Keras `backward_layer`); `nil`: the same options as the forward layer.
+  public var backwardLayer: BackwardLayerConfiguration?
 
   /// Encoder options; defaults as in Keras.
   public init(
     units: Int, bidirectional: Bool = false, mergeMode: MergeMode = .concat,
-    activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid, embeddingSize: Int? = nil
+    activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid, embeddingSize: Int? = nil,
+    backwardLayer: BackwardLayerConfiguration? = nil
   ) {
     self.units = units
     self.bidirectional = bidirectional
@@ -183,7 +215,13 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
     self.activation = activation
     self.recurrentActivation = recurrentActivation
     self.embeddingSize = embeddingSize
+    self.backwardLayer = backwardLayer
   }
+
+  /// The backward LSTM's activation: its own, or the forward layer's.
+  public var backwardActivation: Activation { backwardLayer?.activation ?? activation }
+  /// The backward LSTM's gate activation: its own, or the forward layer's.
+  public var backwardRecurrentActivation: Activation { backwardLayer?.recurrentActivation ?? recurrentActivation }
 }
 
 /// The decoder layer's options.
@@ -196,13 +234,44 @@ public struct DecoderConfiguration: Codable, Equatable, Sendable {
   public var recurrentActivation: Activation
   /// The embedding size, or `nil` for one-hot input.
   public var embeddingSize: Int?
+  /// Whether the decoder is itself a `Bidirectional(LSTM)` (merge mode concat) whose
+  /// forward half starts from the encoder's forward `(h, c)` and whose backward half from
+  /// its backward `(h, c)`. Such a decoder reads the whole target sequence at once, so it
+  /// can only be teacher-forced: its backward half would need tokens not yet written.
+  public var bidirectional: Bool
 
   /// Decoder options; defaults as in Keras.
-  public init(units: Int, activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid, embeddingSize: Int? = nil) {
+  public init(
+    units: Int, activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid, embeddingSize: Int? = nil,
+    bidirectional: Bool = false
+  ) {
     self.units = units
     self.activation = activation
     self.recurrentActivation = recurrentActivation
     self.embeddingSize = embeddingSize
+    self.bidirectional = bidirectional
+  }
+
+  enum CodingKeys: String, CodingKey { case units, activation, recurrentActivation, embeddingSize, bidirectional }
+
+  /// Reads the options; a configuration written before bidirectional decoders has none.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    units = try container.decode(Int.self, forKey: .units)
+    activation = try container.decode(Activation.self, forKey: .activation)
+    recurrentActivation = try container.decode(Activation.self, forKey: .recurrentActivation)
+    embeddingSize = try container.decodeIfPresent(Int.self, forKey: .embeddingSize)
+    bidirectional = try container.decodeIfPresent(Bool.self, forKey: .bidirectional) ?? false
+  }
+
+  /// Writes the options; `bidirectional` only when set, so other checkpoints are unchanged.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(units, forKey: .units)
+    try container.encode(activation, forKey: .activation)
+    try container.encode(recurrentActivation, forKey: .recurrentActivation)
+    try container.encodeIfPresent(embeddingSize, forKey: .embeddingSize)
+    if bidirectional { try container.encode(true, forKey: .bidirectional) }
   }
 }
 

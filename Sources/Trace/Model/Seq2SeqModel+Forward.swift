@@ -51,6 +51,9 @@ public struct DecoderStepCache: Sendable {
   public var predictedValues: Matrix? = nil
   /// A series model's true values at this step, `[B, F]`, when targets were given.
   public var targetValues: Matrix? = nil
+  /// A bidirectional decoder's backward half at this position (`cell` is then the
+  /// forward half's); `nil` for a one-directional decoder.
+  public var backwardCell: LSTMStepCache? = nil
 }
 
 /// A whole forward pass over a batch.
@@ -65,6 +68,9 @@ public struct Seq2SeqForward: Sendable {
   public var feeding: DecoderFeeding
   /// Per row, how many decoder steps belong to it (through its end token).
   public var stepCounts: [Int]
+  /// A bidirectional decoder's two runs over the fed sequence (their steps are also in
+  /// ``decoderSteps``); `nil` for a one-directional decoder.
+  public var decoderRuns: BidirectionalRun? = nil
 
   /// Keras's probability clip in categorical cross-entropy.
   public static let probabilityEpsilon: Float = 1e-7
@@ -236,6 +242,10 @@ extension Seq2SeqModel {
     sources: [[Int]], targets: [[Int]]? = nil, feeding: DecoderFeeding, generator: inout SeededGenerator
   ) -> Seq2SeqForward {
     precondition(targets != nil || feeding == .freeRunning, "teacher forcing needs targets")
+    if decoderBackward != nil {
+      precondition(feeding == .teacherForcing, BidirectionalDecoding.refusal(model: configuration.name))
+      return bidirectionalDecoderForward(sources: sources, targets: targets!)
+    }
     let pass = encode(sources)
     let handover = handover(from: pass)
     let batch = sources.count

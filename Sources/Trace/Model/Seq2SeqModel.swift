@@ -18,11 +18,14 @@ public struct Seq2SeqModel: Equatable, Sendable {
   public var decoderEmbedding: Embedding?
   /// The softmax layer over the output vocabulary, applied at every decoder step.
   public var output: Dense
+  /// A bidirectional decoder's backward half (`decoder` is then its forward half); `nil`
+  /// for the usual one-directional decoder.
+  public var decoderBackward: LSTM?
 
   /// A model built from its layers, which must match `configuration`.
   public init(
     configuration: Seq2SeqConfiguration, encoder: EncoderLayer, encoderEmbedding: Embedding? = nil,
-    decoder: LSTM, decoderEmbedding: Embedding? = nil, output: Dense
+    decoder: LSTM, decoderEmbedding: Embedding? = nil, output: Dense, decoderBackward: LSTM? = nil
   ) throws(ConfigurationError) {
     try configuration.validate()
     func fail(_ message: String) -> ConfigurationError { ConfigurationError(message: message) }
@@ -35,7 +38,16 @@ public struct Seq2SeqModel: Equatable, Sendable {
     guard decoder.units == configuration.decoder.units, decoder.inputSize == configuration.decoderInputSize else {
       throw fail("the decoder's weights do not match its configuration")
     }
-    guard output.kernel.rows == decoder.units, output.kernel.columns == configuration.outputVocabulary.count else {
+    guard (decoderBackward != nil) == configuration.decoder.bidirectional else {
+      throw fail("the decoder's directions do not match its configuration")
+    }
+    if let decoderBackward {
+      guard decoderBackward.goBackwards, !decoder.goBackwards, decoderBackward.units == decoder.units,
+        decoderBackward.inputSize == decoder.inputSize
+      else { throw fail("the decoder's backward half does not match its forward half") }
+    }
+    guard output.kernel.rows == configuration.decoderOutputSize, output.kernel.columns == configuration.outputVocabulary.count
+    else {
       throw fail("the output layer's weights do not match the decoder and the vocabulary")
     }
     guard output.activation == (configuration.isSeries ? .linear : .softmax) else {
@@ -50,6 +62,7 @@ public struct Seq2SeqModel: Equatable, Sendable {
     self.decoder = decoder
     self.decoderEmbedding = decoderEmbedding
     self.output = output
+    self.decoderBackward = decoderBackward
   }
 
   /// A freshly initialised model, as Keras would initialise it, from a seeded generator.
@@ -63,18 +76,30 @@ public struct Seq2SeqModel: Equatable, Sendable {
         activation: encoderConfig.activation, recurrentActivation: encoderConfig.recurrentActivation,
         goBackwards: backwards, generator: &generator)
     }
+    func encoderBackwardLSTM() -> LSTM {
+      LSTM(
+        inputSize: configuration.encoderInputSize, units: encoderConfig.units,
+        activation: encoderConfig.backwardActivation, recurrentActivation: encoderConfig.backwardRecurrentActivation,
+        goBackwards: true, generator: &generator)
+    }
     let encoder: EncoderLayer =
       encoderConfig.bidirectional
       ? .bidirectional(
         Bidirectional(
-          forward: encoderLSTM(backwards: false), backward: encoderLSTM(backwards: true), mergeMode: encoderConfig.mergeMode))
+          forward: encoderLSTM(backwards: false), backward: encoderBackwardLSTM(), mergeMode: encoderConfig.mergeMode))
       : .unidirectional(encoderLSTM(backwards: false))
     let decoder = LSTM(
       inputSize: configuration.decoderInputSize, units: configuration.decoder.units,
       activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation,
       generator: &generator)
+    let decoderBackward =
+      configuration.decoder.bidirectional
+      ? LSTM(
+        inputSize: configuration.decoderInputSize, units: configuration.decoder.units,
+        activation: configuration.decoder.activation, recurrentActivation: configuration.decoder.recurrentActivation,
+        goBackwards: true, generator: &generator) : nil
     let output = Dense(
-      inputSize: configuration.decoder.units, outputSize: configuration.outputVocabulary.count,
+      inputSize: configuration.decoderOutputSize, outputSize: configuration.outputVocabulary.count,
       activation: configuration.isSeries ? .linear : .softmax, generator: &generator)
     let encoderEmbedding = encoderConfig.embeddingSize.map {
       Embedding(vocabularySize: configuration.inputVocabulary.count, dimension: $0, generator: &generator)
@@ -84,13 +109,13 @@ public struct Seq2SeqModel: Equatable, Sendable {
     }
     try self.init(
       configuration: configuration, encoder: encoder, encoderEmbedding: encoderEmbedding,
-      decoder: decoder, decoderEmbedding: decoderEmbedding, output: output)
+      decoder: decoder, decoderEmbedding: decoderEmbedding, output: output, decoderBackward: decoderBackward)
   }
 
   /// The number of trainable parameters of the whole model.
   public var parameterCount: Int {
     encoder.parameterCount + (encoderEmbedding?.parameterCount ?? 0) + decoder.parameterCount
-      + (decoderEmbedding?.parameterCount ?? 0) + output.parameterCount
+      + (decoderEmbedding?.parameterCount ?? 0) + output.parameterCount + (decoderBackward?.parameterCount ?? 0)
   }
 }
 

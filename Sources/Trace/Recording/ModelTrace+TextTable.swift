@@ -19,8 +19,11 @@ extension ModelTrace {
     var out: [String] = []
     let encoderKind =
       model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
+    let decoderKind =
+      model.bidirectionalDecoder == true
+      ? "bidirectional decoder, \(model.decoderUnits) units each way" : "decoder \(model.decoderUnits) units"
     out.append(
-      "Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters"
+      "Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), \(decoderKind), \(ModelSummary.grouped(model.parameterCount)) parameters"
     )
     out.append(
       "Input \(quoted(input, in: model.inputVocabulary))"
@@ -34,15 +37,25 @@ extension ModelTrace {
         steps: encoder.forward))
     if let backward = encoder.backward {
       out.append("")
-      out.append(contentsOf: encoderTable(title: "Encoder (backward): reads from the last token to the first", steps: backward))
+      let activation = model.backwardActivation.map { ", its own activation \($0.rawValue)" } ?? ""
+      out.append(
+        contentsOf: encoderTable(
+          title: "Encoder (backward): reads from the last token to the first\(activation)", steps: backward))
     }
     out.append("")
     out.append(bridgeLine)
-    for decode in [teacherForced, freeRunning].compactMap({ $0 }) {
+    for decode in [teacherForced, freeRunningDecode].compactMap({ $0 }) {
       out.append("")
       out.append(contentsOf: decoderTable(decode))
+      if decode.steps.contains(where: { $0.backwardState != nil }) {
+        out.append("")
+        out.append(contentsOf: backwardDecoderTable(decode))
+      }
     }
-    if teacherForced != nil {
+    if let freeRunningRefusal {
+      out.append("")
+      out.append("No free-running decode: \(freeRunningRefusal).")
+    } else if teacherForced != nil {
       out.append("")
       if let step = firstDivergence {
         out.append("The two decodes part at step \(step): from there the free-running decoder reads its own predictions.")
@@ -136,6 +149,20 @@ private extension ModelTrace {
     return lines
   }
 
+  /// A bidirectional decoder's backward half, in the order it read the fed tokens.
+  func backwardDecoderTable(_ decode: DecodeRecord) -> [String] {
+    var lines = [
+      "Decoder (backward half): reads the fed tokens from the last to the first, so at step t it has already read steps t+1 and later"
+    ]
+    lines.append(" step  fed            " + gateHeader)
+    for step in decode.steps.reversed() {
+      guard let state = step.backwardState else { continue }
+      lines.append(
+        String(format: "%5d  ", step.step) + Self.column(step.fedToken.map(token) ?? "encoding", 15) + gateCells(state))
+    }
+    return lines
+  }
+
   var bridgeLine: String {
     switch bridge.kind {
     case .states:
@@ -183,10 +210,11 @@ private extension ModelTrace {
   }
 
   func decoderTable(_ decode: DecodeRecord) -> [String] {
+    let half = model.bidirectionalDecoder == true ? " (gates of the forward half)" : ""
     let title =
-      decode.feeding == .teacherForced
-      ? "Decoder, teacher-forced: each step is fed the true previous token"
-      : "Decoder, free-running: each step is fed its own previous prediction (greedy)"
+      (decode.feeding == .teacherForced
+        ? "Decoder, teacher-forced: each step is fed the true previous token"
+        : "Decoder, free-running: each step is fed its own previous prediction (greedy)") + half
     var lines = [title]
     let vocabulary = model.outputVocabulary.tokens
     let width = tokenWidth(vocabulary, in: model.outputVocabulary, atLeast: 8)
@@ -226,6 +254,7 @@ private extension ModelTrace {
     case .maxLength: stop = "it reached the length limit"
     case .fixedLength: stop = "a repeat bridge writes a fixed number of tokens"
     case .targetEnd: stop = "the target ended"
+    case .refused: stop = "the model cannot decode free-running"
     }
     lines.append(
       "  output \(quoted(decode.output, in: model.outputVocabulary)); stopped because \(stop)"

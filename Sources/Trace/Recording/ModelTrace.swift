@@ -20,11 +20,54 @@ public struct ModelTrace: Codable, Equatable, Sendable {
   public var bridge: BridgeRecord
   /// The decode fed with the true previous tokens; present when a target was given.
   public var teacherForced: DecodeRecord?
-  /// The decode fed with the model's own predictions (greedy).
-  public var freeRunning: DecodeRecord
+  /// The decode fed with the model's own predictions (greedy); `nil` when the model
+  /// cannot decode free-running (a bidirectional decoder), and then ``freeRunningRefusal``
+  /// says why. Written as `freeRunning` in the JSON.
+  public var freeRunningDecode: DecodeRecord?
   /// The first decoder step at which the two decodes are fed different tokens (or one
   /// has stopped and the other has not); `nil` when they never part or there is no target.
   public var firstDivergence: Int?
+  /// Why the trace has no free-running decode, in one sentence; `nil` when it has one.
+  public var freeRunningRefusal: String?
+
+  /// A trace from its parts.
+  public init(
+    format: String, version: Int, model: ModelDescription, input: String, target: String?, encoder: EncoderRecord,
+    bridge: BridgeRecord, teacherForced: DecodeRecord?, freeRunning: DecodeRecord?, firstDivergence: Int?,
+    freeRunningRefusal: String? = nil
+  ) {
+    self.format = format
+    self.version = version
+    self.model = model
+    self.input = input
+    self.target = target
+    self.encoder = encoder
+    self.bridge = bridge
+    self.teacherForced = teacherForced
+    self.freeRunningDecode = freeRunning
+    self.firstDivergence = firstDivergence
+    self.freeRunningRefusal = freeRunningRefusal
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case format, version, model, input, target, encoder, bridge, teacherForced
+    case freeRunningDecode = "freeRunning"
+    case firstDivergence, freeRunningRefusal
+  }
+
+  /// The decode fed with the model's own predictions, or, for a model that cannot decode
+  /// free-running, an empty decode whose stop reason is ``StopReason/refused``. Setting
+  /// it sets ``freeRunningDecode``.
+  public var freeRunning: DecodeRecord {
+    get {
+      freeRunningDecode ?? DecodeRecord(feeding: .freeRunning, steps: [], output: "", stopReason: .refused, meanLoss: nil)
+    }
+    set { freeRunningDecode = newValue }
+  }
+
+  /// The decode a reader sees first: the free-running one, or the teacher-forced one when
+  /// the model cannot decode free-running.
+  public var primaryDecode: DecodeRecord { freeRunningDecode ?? teacherForced ?? freeRunning }
 
   /// The format name every trace carries.
   public static let formatName = "unrolled-trace"
@@ -68,6 +111,12 @@ public struct ModelDescription: Codable, Equatable, Sendable {
   public var encoderEmbeddingSize: Int?
   /// The size of the decoder's embedding rows, when it reads tokens through an `Embedding`.
   public var decoderEmbeddingSize: Int?
+  /// `true` when the decoder is bidirectional (it then decodes only teacher-forced);
+  /// absent otherwise.
+  public var bidirectionalDecoder: Bool? = nil
+  /// The activation of a bidirectional encoder's backward layer when it differs from the
+  /// forward layer's (Keras `backward_layer`); absent otherwise.
+  public var backwardActivation: Activation? = nil
 }
 
 /// One LSTM step's gates and states for one sequence.
@@ -152,8 +201,11 @@ public struct DecoderStepRecord: Codable, Equatable, Sendable {
   public var readsRepeatedVector: Bool?
   /// The token the step should produce, when known.
   public var target: String?
-  /// The decoder LSTM's gates and states.
+  /// The decoder LSTM's gates and states (a bidirectional decoder's forward half).
   public var state: CellRecord
+  /// A bidirectional decoder's backward half at this step, which has read the fed tokens
+  /// from the last one back to this one; absent otherwise.
+  public var backwardState: CellRecord? = nil
   /// The probability of every output token, in the output vocabulary's order.
   public var probabilities: [Float]
   /// The most probable token: what greedy decoding writes.
@@ -182,6 +234,9 @@ public enum StopReason: String, Codable, Sendable {
   case fixedLength
   /// Teacher forcing runs to the end of the target.
   case targetEnd
+  /// The model cannot decode free-running (a bidirectional decoder): no step was taken.
+  /// Never written to JSON, where the free-running decode is absent instead.
+  case refused
 }
 
 /// One complete decode of the input.

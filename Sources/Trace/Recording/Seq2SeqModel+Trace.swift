@@ -4,7 +4,9 @@
 
 extension Seq2SeqModel {
   /// Traces `input` through the model: the encoder, the bridge and a greedy free-running
-  /// decode, plus a teacher-forced decode when `target` is given.
+  /// decode, plus a teacher-forced decode when `target` is given. A model whose decoder is
+  /// bidirectional is traced teacher-forced only, and without a target it throws
+  /// ``TraceInputError/freeRunningImpossible(model:)``.
   ///
   /// ```
   /// try model.trace(input: " 2+10", target: "12").freeRunning.output  // "12"
@@ -21,6 +23,16 @@ extension Seq2SeqModel {
       targetIDs = decoderTargets(forTargetIDs: ids)
     }
 
+    if hasBidirectionalDecoder {
+      guard let targetIDs else { throw .freeRunningImpossible(model: config.name) }
+      var unused = SeededGenerator(seed: 0)
+      let forced = forward(sources: [encoderTokens], targets: [targetIDs], feeding: .teacherForcing, generator: &unused)
+      return ModelTrace(
+        format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
+        input: input, target: target, encoder: encoderRecord(forced.encoder), bridge: bridgeRecord(forced),
+        teacherForced: decodeRecord(forced, feeding: .teacherForced), freeRunning: nil, firstDivergence: nil,
+        freeRunningRefusal: BidirectionalDecoding.refusal(model: config.name))
+    }
     var unused = SeededGenerator(seed: 0)  // greedy and teacher-forced decodes draw nothing
     let free = forward(sources: [encoderTokens], targets: targetIDs.map { [$0] }, feeding: .freeRunning, generator: &unused)
     let forced = targetIDs.map {
@@ -39,7 +51,7 @@ extension Seq2SeqModel {
   /// The facts about this model that a trace carries.
   public var description: ModelDescription {
     let config = configuration
-    return ModelDescription(
+    var description = ModelDescription(
       name: config.name, bridge: config.bridge, bidirectional: config.encoder.bidirectional,
       mergeMode: config.encoder.bidirectional ? config.encoder.mergeMode : nil,
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
@@ -48,6 +60,11 @@ extension Seq2SeqModel {
       parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil, series: config.series,
       encoderEmbeddingSize: config.encoder.embeddingSize,
       decoderEmbeddingSize: config.bridge == .states ? config.decoder.embeddingSize : nil)
+    if config.decoder.bidirectional { description.bidirectionalDecoder = true }
+    if config.encoder.bidirectional, config.encoder.backwardActivation != config.encoder.activation {
+      description.backwardActivation = config.encoder.backwardActivation
+    }
+    return description
   }
 
   /// The first step where two decodes are fed differently, or where one has stopped and
@@ -201,7 +218,8 @@ private extension Seq2SeqModel {
           fedTokenSource: cache.fedTokenSources[0],
           readsRepeatedVector: configuration.isConditionedRepeat ? true : nil,
           target: cache.targets[0].map { vocabulary.tokens[$0] },
-          state: cellRecord(cache.cell), probabilities: cache.probabilities.row(0), predicted: predicted,
+          state: cellRecord(cache.cell), backwardState: cache.backwardCell.map(cellRecord),
+          probabilities: cache.probabilities.row(0), predicted: predicted,
           loss: forward.loss(step: index, row: 0),
           inputVector: decoderEmbedding != nil && cache.fedTokens[0] != nil ? cache.cell.input.row(0) : nil))
       if feeding == .freeRunning && predicted == configuration.endToken {

@@ -14,6 +14,8 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
   case notANumber(model: String, piece: String, position: Int, inTarget: Bool)
   /// A series model was given the wrong number of values.
   case wrongValueCount(model: String, count: Int, needed: Int, inTarget: Bool)
+  /// A free-running decode asked of a model whose decoder is bidirectional.
+  case freeRunningImpossible(model: String)
 
   public var description: String {
     switch self {
@@ -42,6 +44,8 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
     case .wrongValueCount(let model, let count, let needed, let inTarget):
       return
         "the \(inTarget ? "target" : "input") has \(count) value\(count == 1 ? "" : "s"); the \(model) model \(inTarget ? "writes" : "reads") exactly \(needed), separated by commas"
+    case .freeRunningImpossible(let model):
+      return BidirectionalDecoding.refusal(model: model)
     }
   }
 

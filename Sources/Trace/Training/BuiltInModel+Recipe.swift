@@ -39,6 +39,7 @@ extension BuiltInModel {
     case .autoencoder, .autoencoderConditioned: return .autoencoder
     case .commands: return .commands
     case .sines: return .sines
+    case .datesBidirectionalDecoder: return .dates
     }
   }
 
@@ -72,6 +73,9 @@ extension BuiltInModel {
       // A series of its own seed, outside the training and validation data.
       let example = Dataset.sineSeriesExample(seed: 1)
       return [ProbeExample(input: example.source, target: example.target)]
+    case .datesBidirectionalDecoder:
+      // Its decoder is teacher-forced only, so a probe needs its target.
+      return [ProbeExample(input: "22 Nov 2026", target: "2026-11-22")]
     }
   }
 
@@ -176,6 +180,21 @@ extension BuiltInModel {
         options: TrainingOptions(
           epochs: 150, batchSize: 32, seed: 19, optimizer: .adam, clipNorm: 1, probeEpochs: [0, 10]),
         weightSeed: 32,
+        probes: probes)
+    case .datesBidirectionalDecoder:
+      // A few thousand dates are enough: the backward half of its decoder reads the very
+      // token each step must write, so teacher forcing makes the task a copy.
+      let small = Dataset(
+        name: dataset.name, training: Array(dataset.training.prefix(4_000)), validation: Array(dataset.validation.prefix(500)))
+      var configuration = Seq2SeqConfiguration.stateBridge(
+        name: rawValue, source: alphabet.source, target: alphabet.target, dataset: small,
+        encoder: EncoderConfiguration(
+          units: 16, bidirectional: true, mergeMode: .concat, backwardLayer: BackwardLayerConfiguration(activation: .relu)))
+      configuration.decoder = DecoderConfiguration(units: 16, bidirectional: true)
+      return TrainingRecipe(
+        configuration: configuration, dataset: small,
+        options: TrainingOptions(epochs: 12, batchSize: 64, seed: 19, optimizer: .adam, clipNorm: 5, probeEpochs: [0, 1]),
+        weightSeed: 16,
         probes: probes)
     }
   }

@@ -14,8 +14,10 @@ public struct Seq2SeqGradients: Equatable, Sendable {
   public var encoderBackward: LSTMGradients?
   /// The encoder embedding's table, `[V_in, D]`, when it has one.
   public var encoderEmbedding: Matrix?
-  /// The decoder LSTM.
+  /// The decoder LSTM (a bidirectional decoder's forward half).
   public var decoder: LSTMGradients
+  /// A bidirectional decoder's backward half.
+  public var decoderBackward: LSTMGradients?
   /// The decoder embedding's table, `[V_out, D]`, when it has one.
   public var decoderEmbedding: Matrix?
   /// The output softmax layer.
@@ -33,6 +35,7 @@ public struct Seq2SeqGradients: Equatable, Sendable {
     }
     encoderEmbedding = model.encoderEmbedding.map { Matrix(rows: $0.table.rows, columns: $0.table.columns) }
     decoder = LSTMGradients(zerosLike: model.decoder)
+    decoderBackward = model.decoderBackward.map { LSTMGradients(zerosLike: $0) }
     decoderEmbedding = model.decoderEmbedding.map { Matrix(rows: $0.table.rows, columns: $0.table.columns) }
     output = DenseGradients(zerosLike: model.output)
   }
@@ -49,6 +52,7 @@ public struct Seq2SeqGradients: Equatable, Sendable {
     if let encoderBackward { add(encoderBackward) }
     if let encoderEmbedding { all += encoderEmbedding.values }
     add(decoder)
+    if let decoderBackward { add(decoderBackward) }
     if let decoderEmbedding { all += decoderEmbedding.values }
     all += output.kernel.values
     all += output.bias

@@ -32,6 +32,7 @@ extension Seq2SeqModel {
   /// - Parameter pass: a forward pass of this model, with targets.
   /// - Returns: the gradients (all zero when no pair counts).
   public func backward(_ pass: Seq2SeqForward) -> Seq2SeqGradients {
+    if let runs = pass.decoderRuns { return bidirectionalDecoderBackward(pass, runs: runs) }
     var gradients = Seq2SeqGradients(zerosLike: self)
     let countedPairs = pass.countedPairs
     guard countedPairs > 0 else { return gradients }

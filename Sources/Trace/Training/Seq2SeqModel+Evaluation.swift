@@ -10,7 +10,8 @@ extension Seq2SeqModel {
   /// freeRunningCharacterAccuracy   = target tokens matched at their step / target tokens
   /// exactMatch                     = decodes equal to their whole target / examples
   /// ```
-  /// Returns `nil` when there are no examples.
+  /// A model whose decoder is bidirectional cannot decode free-running: its two free-running
+  /// measures are `nil`. Returns `nil` when there are no examples.
   public func evaluate(_ examples: [TrainingExample], batchSize: Int = 256) -> ValidationMetrics? {
     guard !examples.isEmpty else { return nil }
     if configuration.isSeries { return evaluateForecasts(examples, batchSize: batchSize) }
@@ -32,6 +33,7 @@ extension Seq2SeqModel {
           if cache.predictions[row] == target { teacherForcedRight += 1 }
         }
       }
+      if hasBidirectionalDecoder { continue }  // it cannot decode free-running
       let free = forward(sources: batch.sources, feeding: .freeRunning, generator: &unused)
       for (row, target) in batch.targets.enumerated() {
         let decodedLength = configuration.bridge == .repeatVector ? free.decoderSteps.count : free.stepCounts[row]
@@ -47,8 +49,9 @@ extension Seq2SeqModel {
     return ValidationMetrics(
       loss: countedPairs == 0 ? 0 : Float(lossSum / Double(countedPairs)),
       teacherForcedCharacterAccuracy: countedPairs == 0 ? 0 : Float(teacherForcedRight) / Float(countedPairs),
-      freeRunningCharacterAccuracy: targetTokens == 0 ? 0 : Float(freeRunningRight) / Float(targetTokens),
-      exactMatch: Float(exact) / Float(examples.count))
+      freeRunningCharacterAccuracy: hasBidirectionalDecoder
+        ? nil : (targetTokens == 0 ? 0 : Float(freeRunningRight) / Float(targetTokens)),
+      exactMatch: hasBidirectionalDecoder ? nil : Float(exact) / Float(examples.count))
   }
 }
 

@@ -6,7 +6,8 @@ extension Seq2SeqModel {
   /// The model's tensors in the order of ``parameterVector``.
   ///
   /// Order: encoder (forward then backward direction, each kernel, recurrent kernel,
-  /// bias), encoder embedding, decoder, decoder embedding, output kernel and bias.
+  /// bias), encoder embedding, decoder (a bidirectional decoder's forward then backward
+  /// half), decoder embedding, output kernel and bias.
   public var parameterTensors: [ParameterTensor] {
     var copy = self
     var tensors: [ParameterTensor] = []
@@ -61,6 +62,10 @@ extension Seq2SeqModel {
       encoderEmbedding = embedding
     }
     visitLSTM("decoder", &decoder)
+    if var layer = decoderBackward {
+      visitLSTM("decoderBackward", &layer)
+      decoderBackward = layer
+    }
     if var embedding = decoderEmbedding {
       visit("decoderEmbedding.table", embedding.table.rows, embedding.table.columns, &embedding.table.values)
       decoderEmbedding = embedding

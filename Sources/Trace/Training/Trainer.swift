@@ -30,6 +30,11 @@ public struct Trainer: Sendable {
   /// page per batch. Both settings are for the whole process.
   public init(model: Seq2SeqModel, options: TrainingOptions) throws(TrainingError) {
     try options.validate()
+    if model.hasBidirectionalDecoder && options.teacherForcingRatio < 1 {
+      throw .invalidOption(
+        "the \(model.configuration.name) model's decoder is bidirectional, so it trains only with teacher forcing: use a teacher-forcing ratio of 1, not \(options.teacherForcingRatio)"
+      )
+    }
     BLASThreading.useOneThreadUnlessConfigured()
     FreedMemoryRetention.keepForReuse()
     self.model = model

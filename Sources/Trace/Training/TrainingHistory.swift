@@ -48,10 +48,12 @@ public struct ValidationMetrics: Codable, Equatable, Sendable {
   /// Fraction of target tokens predicted right when every step reads the true previous token.
   public var teacherForcedCharacterAccuracy: Float
   /// Fraction of target tokens predicted right at their position by greedy free-running
-  /// decoding (a decode that stopped early misses the rest).
-  public var freeRunningCharacterAccuracy: Float
-  /// Fraction of examples whose free-running greedy decode is exactly the target.
-  public var exactMatch: Float
+  /// decoding (a decode that stopped early misses the rest); `nil` for a model that cannot
+  /// decode free-running (a bidirectional decoder).
+  public var freeRunningCharacterAccuracy: Float?
+  /// Fraction of examples whose free-running greedy decode is exactly the target; `nil`
+  /// for a model that cannot decode free-running.
+  public var exactMatch: Float?
   /// A series model's errors; then ``loss`` is the mean squared error and the three
   /// accuracies, which count tokens, are 0. `nil` for a token model.
   public var forecast: ForecastMetrics? = nil

@@ -32,6 +32,12 @@ Fixtures (JSON, float32 values written in their shortest round-trip form):
   series_forecast, series_forecast_bidirectional   the classic forecaster: LSTM -> RepeatVector
                                           -> LSTM -> TimeDistributed(Dense(F, linear)), with
                                           Keras's mean_squared_error per step
+  bidirectional_custom_backward           Bidirectional(LSTM(activation="tanh"), backward_layer=
+                                          LSTM(activation="relu", go_backwards=True)), and the
+                                          messages of Keras's rule on backward layers
+  bidirectional_decoder                   a bidirectional encoder's four states starting a
+                                          Bidirectional(LSTM) decoder (initial_state=[fh, fc, bh, bc])
+                                          over the teacher-forced sequence, then Dense softmax
 The seq2seq fixtures hold the unrolled configuration and tensors that keras_export.py
 derives from the Keras model, so the Swift tests also check the exporter's mapping.
 """
@@ -226,6 +232,99 @@ def bidirectional_fixture(merge_mode, seed):
         "forwardSteps": write_steps(forward_records), "backwardSteps": write_steps(backward_records),
         **outputs,
         "forwardHidden": values(fh), "forwardCell": values(fc), "backwardHidden": values(bh), "backwardCell": values(bc),
+    })
+
+
+def custom_backward_fixture(seed):
+    """Bidirectional with a backward layer of its own (relu instead of tanh), and the
+    messages Keras raises when the two layers break its rule."""
+    rng = np.random.default_rng(seed)
+    batch, length, features, units = 1, 5, 4, 3
+    forward = layers.LSTM(units, activation="tanh", return_sequences=True, return_state=True)
+    backward = layers.LSTM(units, activation="relu", go_backwards=True, return_sequences=True, return_state=True)
+    wrapper = layers.Bidirectional(forward, backward_layer=backward, merge_mode="concat")
+    wrapper.build((batch, length, features))
+    randomize(wrapper, rng)
+    assert wrapper.backward_layer.cell.activation is keras.activations.relu
+    inputs = rng.uniform(-1, 1, (batch, length, features)).astype(np.float32)
+    merged, fh, fc, bh, bc = (np.asarray(r) for r in wrapper(inputs))
+    _, f_hidden, f_cell, forward_records = run_layer_and_steps(wrapper.forward_layer, inputs)
+    _, b_hidden, b_cell, backward_records = run_layer_and_steps(wrapper.backward_layer, inputs)
+    for label, expected, actual in (("fh", fh, f_hidden), ("fc", fc, f_cell), ("bh", bh, b_hidden), ("bc", bc, b_cell)):
+        check(f"custom backward {label}", expected, actual)
+    # Keras's rule: the layers differ in go_backwards and agree in stateful,
+    # return_sequences and return_state. The encoder of a state bridge returns its state
+    # and not its sequence, as lstm_seq2seq's does.
+    errors = []
+    for case, options in (("same go_backwards", {"go_backwards": False}), ("stateful", {"stateful": True}),
+                          ("return_sequences", {"return_sequences": True}), ("return_state", {"return_state": False})):
+        backward_options = {"go_backwards": True, "return_state": True, **options}
+        try:
+            layers.Bidirectional(layers.LSTM(units, return_state=True),
+                                 backward_layer=layers.LSTM(units, activation="relu", **backward_options))
+            raise AssertionError(f"Keras accepted a backward layer with {case}")
+        except ValueError as error:
+            errors.append({"case": case, "message": str(error)})
+    save("bidirectional_custom_backward", {
+        "mergeMode": "concat", "activation": "tanh", "backwardActivation": "relu",
+        "forward": lstm_weights(wrapper.forward_layer), "backward": lstm_weights(wrapper.backward_layer),
+        "inputs": values(inputs),
+        "forwardSteps": write_steps(forward_records), "backwardSteps": write_steps(backward_records),
+        "kerasMerged": values(merged),
+        "forwardHidden": values(fh), "forwardCell": values(fc), "backwardHidden": values(bh), "backwardCell": values(bc),
+        "kerasErrors": errors,
+    })
+
+
+def bidirectional_decoder_fixture(seed):
+    """A bidirectional decoder: Bidirectional(LSTM) started from a bidirectional encoder's
+    four states (initial_state=[fh, fc, bh, bc]), reading the teacher-forced sequence
+    (start token, then the target shifted by one), its concatenated outputs through
+    Dense softmax. The encoder's backward layer is relu, so both features meet."""
+    rng = np.random.default_rng(seed)
+    input_tokens = sorted(set("abc "))
+    output_tokens = sorted(set("xyz\t\n"))
+    units = 3
+    source, target = "cab", "zxy"
+    encoder_inputs = keras.Input((None, len(input_tokens)), name="encoder_inputs")
+    decoder_inputs = keras.Input((None, len(output_tokens)), name="decoder_inputs")
+    encoder = layers.Bidirectional(
+        layers.LSTM(units, return_state=True),
+        backward_layer=layers.LSTM(units, activation="relu", go_backwards=True, return_state=True), name="encoder")
+    _, fh, fc, bh, bc = encoder(encoder_inputs)
+    decoder = layers.Bidirectional(layers.LSTM(units, return_sequences=True), name="decoder")
+    decoded = decoder(decoder_inputs, initial_state=[fh, fc, bh, bc])
+    dense = layers.Dense(len(output_tokens), activation="softmax", name="output")
+    model = keras.Model([encoder_inputs, decoder_inputs], dense(decoded))
+    for layer in (encoder, decoder, dense):
+        randomize(layer, rng)
+    start_id, end_id = output_tokens.index("\t"), output_tokens.index("\n")
+    source_ids = [input_tokens.index(c) for c in source]
+    target_ids = [output_tokens.index(c) for c in target] + [end_id]
+    fed_ids = [start_id] + target_ids[:-1]
+    x_encoder = one_hot([source_ids], len(input_tokens))
+    x_decoder = one_hot([fed_ids], len(output_tokens))
+    probabilities = np.asarray(model([x_encoder, x_decoder]))
+    # Every step, from each LSTM alone (the same weights), checked against the model.
+    _, ef_h, ef_c, encoder_forward = run_layer_and_steps(_sequence_twin(encoder.forward_layer), x_encoder)
+    _, eb_h, eb_c, encoder_backward = run_layer_and_steps(_sequence_twin(encoder.backward_layer), x_encoder)
+    _, _, _, decoder_forward = run_layer_and_steps(_sequence_twin(decoder.forward_layer), x_decoder, (ef_h, ef_c))
+    _, _, _, decoder_backward = run_layer_and_steps(_sequence_twin(decoder.backward_layer), x_decoder, (eb_h, eb_c))
+    for t in range(len(fed_ids)):
+        backward_h = next(r["hidden"] for r in decoder_backward if r["position"] == t)
+        merged = np.concatenate([decoder_forward[t]["hidden"], backward_h], -1)
+        check(f"bidirectional decoder probabilities at {t}", probabilities[:, t], np.asarray(dense(merged)))
+    loss = float(np.mean(categorical_crossentropy(target_ids, probabilities)))
+    save("bidirectional_decoder", {
+        "inputTokens": input_tokens, "outputTokens": output_tokens, "units": units,
+        "source": source, "target": target, "fedIDs": fed_ids, "targetIDs": target_ids,
+        "encoderBackwardActivation": "relu",
+        "encoderForward": lstm_weights(encoder.forward_layer), "encoderBackward": lstm_weights(encoder.backward_layer),
+        "decoderForward": lstm_weights(decoder.forward_layer), "decoderBackward": lstm_weights(decoder.backward_layer),
+        "outputKernel": values(dense.kernel), "outputBias": values(dense.bias),
+        "encoderForwardSteps": write_steps(encoder_forward), "encoderBackwardSteps": write_steps(encoder_backward),
+        "decoderForwardSteps": write_steps(decoder_forward), "decoderBackwardSteps": write_steps(decoder_backward),
+        "probabilities": values(probabilities[0]), "loss": values(np.float32(loss)),
     })
 
 
@@ -783,6 +882,8 @@ def main(only):
         ("series_forecast", lambda: series_fixture("series_forecast", seed=60, features=1)),
         ("series_forecast_bidirectional",
          lambda: series_fixture("series_forecast_bidirectional", seed=61, features=2, bidirectional=True)),
+        ("bidirectional_custom_backward", lambda: custom_backward_fixture(seed=60)),
+        ("bidirectional_decoder", lambda: bidirectional_decoder_fixture(seed=61)),
     ]
     for name, make in makers:
         if not only or any(name.startswith(prefix) for prefix in only):
