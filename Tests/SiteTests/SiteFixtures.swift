@@ -129,6 +129,7 @@ enum SiteFixtures {
       Page.model(
         words.description, summary: ModelSummary(words),
         traces: [try words.trace(input: "turn on the lamp", target: "the lamp is on")], path: "models/words.html"),
+      Page.model(
         bidirectionalDecoder.description, summary: ModelSummary(bidirectionalDecoder),
         traces: [try bidirectionalDecoder.trace(input: "a<&b", target: "b&<a")], path: "models/bicopy-decoder.html"),
       lesson,

@@ -89,8 +89,7 @@ extension Page {
         PageSection(
           id: "\(p)-forecast-s", heading: "The forecast", html: ForecastFigure(trace: trace, id: "\(p)-forecast").html),
         at: 0)
-    }
-    if trace.freeRunningDecode == nil {
+    } else if trace.freeRunningDecode == nil {
       sections.append(
         PageSection(
           id: "\(p)-bidec-s", heading: "Why it cannot decode free-running",
