@@ -219,19 +219,7 @@ struct BidirectionalDecoderTests {
     let parameters = model.parameterVector
     #expect(gradient.count == parameters.count, "one gradient per parameter")
     #expect(model.parameterTensors.contains { $0.name == "decoderBackward.kernel" })
-    var failures: [String] = []
-    for tensor in model.parameterTensors {
-      let analytic = Array(gradient[tensor.range])
-      #expect(GradientCheck.isInformative(analytic), "\(tensor.name) has a gradient")
-      failures += GradientCheck.mismatches(tensor.name, analytic: analytic) { index, delta in
-        var moved = model
-        var values = parameters
-        values[tensor.offset + index] += delta
-        moved.parameterVector = values
-        return loss(moved)
-      }
-    }
-    #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    GradientCheck.expectEveryTensorMatches(model, gradient: gradient, loss: loss)
   }
 
   @Test("a bidirectional decoder needs a bidirectional encoder, a state bridge and equal halves")

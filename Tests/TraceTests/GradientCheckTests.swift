@@ -309,19 +309,7 @@ extension TrainingTests {
       let parameters = model.parameterVector
       #expect(gradient.count == parameters.count, "one gradient per parameter")
 
-      var failures: [String] = []
-      for tensor in model.parameterTensors {
-        let analytic = Array(gradient[tensor.range])
-        #expect(GradientCheck.isInformative(analytic), "\(tensor.name) has a gradient")
-        failures += GradientCheck.mismatches(tensor.name, analytic: analytic) { index, delta in
-          var moved = model
-          var values = parameters
-          values[tensor.offset + index] += delta
-          moved.parameterVector = values
-          return loss(moved)
-        }
-      }
-      #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+      GradientCheck.expectEveryTensorMatches(model, gradient: gradient, loss: loss)
     }
 
     @Test("the commands model's shape (words, an Embedding on both sides) matches finite differences")
@@ -351,20 +339,7 @@ extension TrainingTests {
       var unused = SeededGenerator(seed: 0)
       let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
       let gradient = model.backward(pass).flattened
-      let parameters = model.parameterVector
-      var failures: [String] = []
-      for tensor in model.parameterTensors {
-        let analytic = Array(gradient[tensor.range])
-        #expect(GradientCheck.isInformative(analytic), "\(tensor.name) has a gradient")
-        failures += GradientCheck.mismatches(tensor.name, analytic: analytic) { index, delta in
-          var moved = model
-          var values = parameters
-          values[tensor.offset + index] += delta
-          moved.parameterVector = values
-          return loss(moved)
-        }
-      }
-      #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+      GradientCheck.expectEveryTensorMatches(model, gradient: gradient, loss: loss)
     }
   }
 }

@@ -164,20 +164,7 @@ struct SeriesModelTests {
     let pass = model.forecast(series: series, targets: targets)
     #expect(abs(Double(try #require(pass.trainingLoss)) - loss(model)) < 1e-5, "the training loss is Keras's MSE")
     let gradient = model.backward(pass).flattened
-    let parameters = model.parameterVector
-    var failures: [String] = []
-    for tensor in model.parameterTensors {
-      let analytic = Array(gradient[tensor.range])
-      #expect(GradientCheck.isInformative(analytic), "\(tensor.name) has a gradient")
-      failures += GradientCheck.mismatches(tensor.name, analytic: analytic) { index, delta in
-        var moved = model
-        var values = parameters
-        values[tensor.offset + index] += delta
-        moved.parameterVector = values
-        return loss(moved)
-      }
-    }
-    #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    GradientCheck.expectEveryTensorMatches(model, gradient: gradient, loss: loss)
   }
 
   // MARK: Training and evaluation

@@ -11,6 +11,8 @@
 // just because everything is near zero. Each tensor has up to 24 entries sampled by a
 // seeded generator (all of them when it is smaller).
 
+import Testing
+
 @testable import Trace
 
 enum GradientCheck {
@@ -48,6 +50,28 @@ enum GradientCheck {
       }
     }
     return lines
+  }
+
+  /// Checks every parameter tensor of `model` against central differences of `loss`: each
+  /// must have an informative gradient and agree with the differences at its sampled entries.
+  static func expectEveryTensorMatches(
+    _ model: Seq2SeqModel, gradient: [Float], loss: (Seq2SeqModel) -> Double,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let parameters = model.parameterVector
+    var failures: [String] = []
+    for tensor in model.parameterTensors {
+      let analytic = Array(gradient[tensor.range])
+      #expect(isInformative(analytic), "\(tensor.name) has a gradient", sourceLocation: sourceLocation)
+      failures += mismatches(tensor.name, analytic: analytic) { index, delta in
+        var moved = model
+        var values = parameters
+        values[tensor.offset + index] += delta
+        moved.parameterVector = values
+        return loss(moved)
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))", sourceLocation: sourceLocation)
   }
 
   /// Whether a gradient has any entry clearly above the check's noise (a check of an
