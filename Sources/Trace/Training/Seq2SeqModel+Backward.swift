@@ -111,14 +111,22 @@ extension Seq2SeqModel {
       preconditionFailure("the forward pass was not made by this model's encoder")
     }
 
-    if var tableGradient = gradients.encoderEmbedding {
-      gradients.encoderEmbedding = nil
-      for (position, gradient) in inputGradients.enumerated() {
-        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }  // nil: padding
-        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &tableGradient)
-      }
-      gradients.encoderEmbedding = tableGradient
-    }
+    addEncoderEmbeddingGradient(inputGradients, of: pass, to: &gradients)
     return gradients
+  }
+}
+
+extension Seq2SeqModel {
+  /// Adds the gradients of the encoder's inputs, one `[B, E]` matrix per position, to the
+  /// rows of its embedding table they were looked up from (nothing when it reads one-hot
+  /// vectors; padded positions add nothing).
+  func addEncoderEmbeddingGradient(_ inputGradients: [Matrix], of pass: Seq2SeqForward, to gradients: inout Seq2SeqGradients) {
+    guard var tableGradient = gradients.encoderEmbedding else { return }
+    gradients.encoderEmbedding = nil  // keeps the table's storage unique while it is updated
+    for (position, gradient) in inputGradients.enumerated() {
+      let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }  // nil: padding
+      Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &tableGradient)
+    }
+    gradients.encoderEmbedding = tableGradient
   }
 }

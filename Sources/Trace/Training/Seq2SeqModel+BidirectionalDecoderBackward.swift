@@ -56,14 +56,7 @@ extension Seq2SeqModel {
       backwardGradients: &encoderBackwardGradients)
     gradients.encoderBackward = encoderBackwardGradients
 
-    if var tableGradient = gradients.encoderEmbedding {
-      gradients.encoderEmbedding = nil
-      for (position, gradient) in inputGradients.enumerated() {
-        let tokens = pass.encoder.tokens.map { position < $0.count ? $0[position] : nil }  // nil: padding
-        Embedding.accumulateGradient(tokens: tokens, vectorGradients: gradient, into: &tableGradient)
-      }
-      gradients.encoderEmbedding = tableGradient
-    }
+    addEncoderEmbeddingGradient(inputGradients, of: pass, to: &gradients)
     return gradients
   }
 }
