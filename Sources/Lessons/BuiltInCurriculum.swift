@@ -1,7 +1,7 @@
 import Foundation
 
-/// The curriculum that ships with unrolled: ten lessons and a glossary about the built-in
-/// models (`addition`, `addition3`, `addition3-reversed`, `dates`, `phrasebook`).
+/// The curriculum that ships with unrolled: fourteen lessons and a glossary about the
+/// built-in models (`addition` and the others `unrolled models` lists).
 ///
 /// ```swift
 /// let set = try LessonSetLoader(catalog: catalog).load(directory: BuiltInCurriculum.directory)

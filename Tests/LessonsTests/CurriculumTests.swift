@@ -195,12 +195,14 @@ struct CurriculumTests {
     }
   }
 
-  @Test("has at least ten lessons, ordered 1 to 10 first, titled unrolled")
+  @Test("has fourteen lessons, ordered 1 to 14 with their files, titled unrolled")
   func lessonOrder() throws {
     let set = try Self.load()
     #expect(set.title == "unrolled")
-    #expect(set.lessons.count >= 10)
-    #expect(set.lessons.prefix(10).map(\.order) == Array(1...10))
+    #expect(set.lessons.map(\.order) == Array(1...14))
+    #expect(
+      set.lessons.map { Int($0.fileName.prefix(2)) } == Array(1...14),
+      "each file's number is its order, so the files list in reading order")
   }
 
   @Test("every lesson has objectives, a trace, a quiz and presenter notes")
