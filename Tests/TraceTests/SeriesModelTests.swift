@@ -248,7 +248,7 @@ struct SeriesModelTests {
     #expect(read == model)
   }
 
-  @Test("series rules: a repeat bridge, one vocabulary, no embedding or padding")
+  @Test("series rules: a repeat bridge, one vocabulary, no embedding, padding or conditioned decoder")
   func seriesRules() {
     var states = Self.configuration()
     states.bridge = .states
@@ -259,6 +259,13 @@ struct SeriesModelTests {
     var different = Self.configuration()
     different.outputVocabulary = Vocabulary(tokens: ["y"])
     #expect(throws: ConfigurationError.self) { try different.validate() }
+    var conditioned = Self.configuration()
+    conditioned.conditionedDecoder = true
+    conditioned.startToken = "x"
+    #expect(
+      throws: ConfigurationError(
+        message: "a series model's decoder reads the repeated encoding only; it cannot also read its previous values")
+    ) { try conditioned.validate() }
   }
 
   // MARK: The sines task

@@ -153,6 +153,9 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     if series != nil {
       guard bridge == .repeatVector else { throw fail("a series model needs a repeat bridge") }
       guard encoder.embeddingSize == nil else { throw fail("a series model reads its values, not embedded tokens") }
+      guard conditionedDecoder != true else {
+        throw fail("a series model's decoder reads the repeated encoding only; it cannot also read its previous values")
+      }
       guard inputPadding == nil, outputPadding == nil else { throw fail("a series model reads and writes no padding") }
       guard inputVocabulary == outputVocabulary else {
         throw fail("a series model writes the same values per step as it reads (one vocabulary naming them)")
