@@ -55,17 +55,35 @@ public struct Adam: Optimizer, Equatable {
     let beta2Power = powf(Float(beta2), step)
     let alpha = learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power)
     let keepFirst = Float(1 - beta1), keepSecond = Float(1 - beta2), epsilon = Float(self.epsilon)
-    // Through buffer pointers: no bounds or uniqueness checks in the loop. (It still does
-    // not vectorise: squareRoot keeps a call to libm's sqrtf for negative inputs.)
+    // Eight weights at a time through SIMD8: the same IEEE operations in the same order as
+    // one at a time (squareRoot is correctly rounded either way), so the same bits, without
+    // the call to libm's sqrtf that kept the scalar loop from vectorising.
     parameters.withUnsafeMutableBufferPointer { theta in
       gradients.withUnsafeBufferPointer { gradients in
         firstMoments.withUnsafeMutableBufferPointer { m in
           secondMoments.withUnsafeMutableBufferPointer { v in
-            for i in theta.indices {
-              let g = gradients[i]
-              m[i] += (g - m[i]) * keepFirst
-              v[i] += (g * g - v[i]) * keepSecond
-              theta[i] -= (m[i] * alpha) / (v[i].squareRoot() + epsilon)
+            let count = theta.count
+            let whole = count - count % 8
+            var i = 0
+            while i < whole {
+              let g = SIMD8<Float>(gradients[i..<i + 8])
+              var mean = SIMD8<Float>(m[i..<i + 8])
+              var square = SIMD8<Float>(v[i..<i + 8])
+              mean += (g - mean) * keepFirst
+              square += (g * g - square) * keepSecond
+              let step = (mean * alpha) / (square.squareRoot() + epsilon)
+              for lane in 0..<8 {
+                m[i + lane] = mean[lane]
+                v[i + lane] = square[lane]
+                theta[i + lane] -= step[lane]
+              }
+              i += 8
+            }
+            for k in whole..<count {
+              let g = gradients[k]
+              m[k] += (g - m[k]) * keepFirst
+              v[k] += (g * g - v[k]) * keepSecond
+              theta[k] -= (m[k] * alpha) / (v[k].squareRoot() + epsilon)
             }
           }
         }
