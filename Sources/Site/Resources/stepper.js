@@ -87,6 +87,7 @@
 
   Stepper.prototype.go = function (index, fromUser, quiet) {
     var count = this.steps.length;
+    if (fromUser) this.figure.classList.add("has-stepped"); // from now on a shown step fades in
     index = Math.max(0, Math.min(count - 1, index));
     this.index = index;
     var current = this.steps[index];
