@@ -287,29 +287,7 @@ extension TrainingTests {
       var generator = SeededGenerator(seed: 22)
       model.parameterVector = model.parameterVector.map { _ in generator.uniform(-1, 1) }
       let batch = try TinyModel.batch(for: model)
-      func loss(_ model: Seq2SeqModel) -> Double {
-        var unused = SeededGenerator(seed: 0)
-        let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
-        var total = 0.0
-        var count = 0
-        for step in pass.decoderSteps.indices {
-          for row in batch.sources.indices {
-            if let pairLoss = pass.loss(step: step, row: row) {
-              total += Double(pairLoss)
-              count += 1
-            }
-          }
-        }
-        return total / Double(count)
-      }
-
-      var unused = SeededGenerator(seed: 0)
-      let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
-      let gradient = model.backward(pass).flattened
-      let parameters = model.parameterVector
-      #expect(gradient.count == parameters.count, "one gradient per parameter")
-
-      GradientCheck.expectEveryTensorMatches(model, gradient: gradient, loss: loss)
+      GradientCheck.expectWholeModelMatches(model, sources: batch.sources, targets: batch.targets)
     }
 
     @Test("the commands model's shape (words, an Embedding on both sides) matches finite differences")
@@ -327,19 +305,7 @@ extension TrainingTests {
         ("open the office blinds please", "the office blinds are open"),
       ].map { try TrainingExample(source: $0.0, target: $0.1, configuration: configuration) }
       let batch = model.batch(examples)
-      func loss(_ model: Seq2SeqModel) -> Double {
-        var unused = SeededGenerator(seed: 0)
-        let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
-        // Summed in Double, as GradientCheck's tolerances assume.
-        let losses = pass.decoderSteps.indices.flatMap { step in
-          batch.sources.indices.compactMap { pass.loss(step: step, row: $0).map(Double.init) }
-        }
-        return losses.reduce(0, +) / Double(losses.count)
-      }
-      var unused = SeededGenerator(seed: 0)
-      let pass = model.forward(sources: batch.sources, targets: batch.targets, feeding: .teacherForcing, generator: &unused)
-      let gradient = model.backward(pass).flattened
-      GradientCheck.expectEveryTensorMatches(model, gradient: gradient, loss: loss)
+      GradientCheck.expectWholeModelMatches(model, sources: batch.sources, targets: batch.targets)
     }
   }
 }

@@ -52,11 +52,36 @@ enum GradientCheck {
     return lines
   }
 
+  /// The mean teacher-forced loss of a token model on a batch, summed in Double (a Float
+  /// sum would hide differences as small as the ones the check compares).
+  static func teacherForcedLoss(_ model: Seq2SeqModel, sources: [[Int]], targets: [[Int]]) -> Double {
+    var unused = SeededGenerator(seed: 0)  // teacher forcing draws nothing
+    let pass = model.forward(sources: sources, targets: targets, feeding: .teacherForcing, generator: &unused)
+    let losses = pass.decoderSteps.indices.flatMap { step in
+      sources.indices.compactMap { pass.loss(step: step, row: $0).map(Double.init) }
+    }
+    return losses.reduce(0, +) / Double(losses.count)
+  }
+
+  /// Checks a whole token model's backward pass on a batch: one gradient per parameter, and
+  /// every tensor against central differences of ``teacherForcedLoss(_:sources:targets:)``.
+  static func expectWholeModelMatches(
+    _ model: Seq2SeqModel, sources: [[Int]], targets: [[Int]], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    var unused = SeededGenerator(seed: 0)
+    let pass = model.forward(sources: sources, targets: targets, feeding: .teacherForcing, generator: &unused)
+    let gradient = model.backward(pass).flattened
+    #expect(gradient.count == model.parameterCount, "one gradient per parameter", sourceLocation: sourceLocation)
+    expectEveryTensorMatches(model, gradient: gradient, sourceLocation: sourceLocation) {
+      teacherForcedLoss($0, sources: sources, targets: targets)
+    }
+  }
+
   /// Checks every parameter tensor of `model` against central differences of `loss`: each
   /// must have an informative gradient and agree with the differences at its sampled entries.
   static func expectEveryTensorMatches(
-    _ model: Seq2SeqModel, gradient: [Float], loss: (Seq2SeqModel) -> Double,
-    sourceLocation: SourceLocation = #_sourceLocation
+    _ model: Seq2SeqModel, gradient: [Float], sourceLocation: SourceLocation = #_sourceLocation,
+    loss: (Seq2SeqModel) -> Double
   ) {
     let parameters = model.parameterVector
     var failures: [String] = []
