@@ -72,6 +72,11 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   /// together: a repeat bridge with ``conditionedDecoder`` set.
   public var isConditionedRepeat: Bool { bridge == .repeatVector && conditionedDecoder == true }
 
+  /// Whether the decoder reads tokens (the start token, then the previous one): a state
+  /// bridge's, or a conditioned repeat bridge's. A plain repeat bridge's decoder reads only
+  /// the repeated encoding, so it computes the same steps however it is fed.
+  public var decoderReadsTokens: Bool { bridge == .states || isConditionedRepeat }
+
   /// The size of the vector the decoder receives from the encoder: the decoder's state
   /// size for a state bridge, the repeated vector's size for a repeat bridge.
   public var encodingSize: Int {

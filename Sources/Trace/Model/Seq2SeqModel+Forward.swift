@@ -269,25 +269,22 @@ extension Seq2SeqModel {
     for t in 0..<stepLimit {
       var fedTokens = [Int?](repeating: nil, count: batch)
       var sources = [TokenSource](repeating: .repeatedEncoding, count: batch)
+      var fedIDs: [Int]? = nil
+      if configuration.decoderReadsTokens {
+        let fed = tokensToFeed(
+          step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
+          generator: &generator)
+        fedIDs = fed.ids
+        fedTokens = fed.ids
+        sources = fed.sources
+      }
       let input: Matrix
       switch handover {
-      case .repeated(let encoding) where configuration.isConditionedRepeat:
-        // Srivastava et al. 2015's conditioned decoder: [repeated encoding | previous token].
-        let fed = tokensToFeed(
-          step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
-          generator: &generator)
-        fedTokens = fed.ids.map { $0 }
-        sources = fed.sources
-        input = Matrix.concatenatingColumns([encoding, decoderInput(for: fed.ids)])
       case .repeated(let encoding):
-        input = encoding
+        // A conditioned decoder (Srivastava et al. 2015) reads [repeated encoding | previous token].
+        input = fedIDs.map { Matrix.concatenatingColumns([encoding, decoderInput(for: $0)]) } ?? encoding
       case .states:
-        let fed = tokensToFeed(
-          step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
-          generator: &generator)
-        fedTokens = fed.ids.map { $0 }
-        sources = fed.sources
-        input = decoderInput(for: fed.ids)
+        input = decoderInput(for: fedIDs!)
       }
       let cell = decoder.step(input: input, state: state)
       state = LSTMState(hidden: cell.hidden, cell: cell.cell)

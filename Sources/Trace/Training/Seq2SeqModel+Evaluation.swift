@@ -34,12 +34,11 @@ extension Seq2SeqModel {
         }
       }
       if hasBidirectionalDecoder { continue }  // it cannot decode free-running
-      // A repeat bridge whose decoder reads only the repeated encoding computes the same
-      // steps whatever it is fed: its teacher-forced pass is already its free-running one.
-      let readsNoTokens = configuration.bridge == .repeatVector && !configuration.isConditionedRepeat
+      // A decoder that reads no tokens computes the same steps whatever it is fed: its
+      // teacher-forced pass is already its free-running one.
       let free =
-        readsNoTokens && forced.decoderSteps.count == configuration.maxOutputLength
-        ? forced : forward(sources: batch.sources, feeding: .freeRunning, generator: &unused)
+        configuration.decoderReadsTokens
+        ? forward(sources: batch.sources, feeding: .freeRunning, generator: &unused) : forced
       for (row, target) in batch.targets.enumerated() {
         let decodedLength = configuration.bridge == .repeatVector ? free.decoderSteps.count : free.stepCounts[row]
         var right = 0
