@@ -154,13 +154,31 @@ extension Matrix {
     let total = parts.reduce(0) { $0 + $1.columns }
     var result = Matrix(rows: first.rows, columns: total)
     var offset = 0
-    for part in parts {
-      precondition(part.rows == first.rows, "row counts differ")
-      for r in 0..<part.rows {
-        for c in 0..<part.columns { result.values[r * total + offset + c] = part.values[r * part.columns + c] }
+    result.values.withUnsafeMutableBufferPointer { target in
+      for part in parts {
+        precondition(part.rows == first.rows, "row counts differ")
+        part.values.withUnsafeBufferPointer { source in
+          for r in 0..<part.rows {
+            for c in 0..<part.columns { target[r * total + offset + c] = source[r * part.columns + c] }
+          }
+        }
+        offset += part.columns
       }
-      offset += part.columns
     }
     return result
+  }
+
+  /// The rows of `parts`, one matrix after another, as one matrix: `[Σ rows, C]` from
+  /// matrices of `C` columns each.
+  public static func stackingRows(_ parts: [Matrix]) -> Matrix {
+    guard let first = parts.first else { return Matrix(rows: 0, columns: 0) }
+    if parts.count == 1 { return first }
+    var values: [Float] = []
+    values.reserveCapacity(parts.reduce(0) { $0 + $1.values.count })
+    for part in parts {
+      precondition(part.columns == first.columns, "column counts differ")
+      values += part.values
+    }
+    return Matrix(rows: parts.reduce(0) { $0 + $1.rows }, columns: first.columns, values: values)
   }
 }

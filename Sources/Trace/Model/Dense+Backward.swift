@@ -34,13 +34,34 @@ extension Dense {
   /// dW += xᵀ·da    db += Σ_rows da    dx = da·Wᵀ
   /// ```
   public func backward(input: Matrix, preActivationGradient: Matrix, into gradients: inout DenseGradients) -> Matrix {
-    // [I, B]·[B, N]
-    Matrix.multiply(input, preActivationGradient, into: &gradients.kernel, transposeLeft: true, accumulate: true)
-    preActivationGradient.addRows(into: &gradients.bias)
-    var inputGradient = Matrix(rows: input.rows, columns: kernel.rows)
+    accumulateWeightGradients(inputs: [input], preActivationGradients: [preActivationGradient], into: &gradients)
+    return inputGradient(preActivationGradient: preActivationGradient)
+  }
+
+  /// `dx = da·Wᵀ`: the gradient of the input, without the weight gradients.
+  ///
+  /// Shapes: `preActivationGradient` `[B, N]`, result `[B, I]`.
+  public func inputGradient(preActivationGradient: Matrix) -> Matrix {
+    var inputGradient = Matrix(rows: preActivationGradient.rows, columns: kernel.rows)
     // [B, N]·[N, I]
     Matrix.multiply(preActivationGradient, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
     return inputGradient
+  }
+
+  /// Adds the weight gradients of many applications of the layer (one per decoder step)
+  /// at once, with one product over all their rows stacked:
+  /// ```
+  /// X = [x_1; …; x_T]   DA = [da_1; …; da_T]      dW += Xᵀ·DA    db += Σ_rows DA
+  /// ```
+  public func accumulateWeightGradients(
+    inputs: [Matrix], preActivationGradients: [Matrix], into gradients: inout DenseGradients
+  ) {
+    precondition(inputs.count == preActivationGradients.count, "one gradient per input")
+    guard !inputs.isEmpty else { return }
+    let da = Matrix.stackingRows(preActivationGradients)
+    // [I, T·B]·[T·B, N]
+    Matrix.multiply(Matrix.stackingRows(inputs), da, into: &gradients.kernel, transposeLeft: true, accumulate: true)
+    da.addRows(into: &gradients.bias)
   }
 
   /// The gradient of `scale · Σ_rows -log(clip(p[row, target]))` with respect to the

@@ -3,7 +3,14 @@
 // Keras's masking included. References: Hochreiter and Schmidhuber 1997; Graves 2012
 // ("Supervised Sequence Labelling with RNNs", ch. 4); Karpathy's min-char-rnn; llm.c's
 // forward/backward pairs. Goals, in order: correct (checked against finite differences
-// in GradientCheckTests), readable, fast (every weight product is one sgemm per step).
+// in GradientCheckTests), readable, fast.
+//
+// Speed: a step's weight gradients xᵀ·dz and h_prevᵀ·dz are sums over the batch's rows,
+// and a run's are sums over its steps too, so ``backward(run:outputGradients:finalStateGradient:into:)``
+// first walks back through time computing each step's dz (``stepGradient``), then adds
+// every step's weight gradients with one sgemm per weight over all T·B rows stacked
+// (``accumulateWeightGradients``): one [I, T·B]·[T·B, 4U] product instead of T small
+// ones, the way cuDNN batches them. The sums are the same; only their rounding differs.
 //
 // Legend: B = batch rows, U = units; dz = ∂L/∂z, the gradient of the pre-activations
 // [B, 4U] in the forward's layout [input | forget | candidate | output], assembled from one
@@ -11,7 +18,21 @@
 
 extension LSTM {
   /// Backpropagates one step: accumulates the weight gradients into `gradients` and
-  /// returns the gradients of the step's input and previous state.
+  /// returns the gradients of the step's input and previous state. The same as
+  /// ``stepGradient(cache:hiddenGradient:cellGradient:)`` followed by
+  /// ``accumulateWeightGradients(steps:preActivationGradients:into:)`` for this one step.
+  public func stepBackward(
+    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix,
+    into gradients: inout LSTMGradients
+  ) -> LSTMStepInputGradients {
+    let step = stepGradient(cache: cache, hiddenGradient: hiddenGradient, cellGradient: cellGradient)
+    accumulateWeightGradients(steps: [cache], preActivationGradients: [step.preActivations], into: &gradients)
+    return step.inputs
+  }
+
+  /// Backpropagates one step up to its pre-activations: returns `dz` and the gradients of
+  /// the step's input and previous state, leaving the weight gradients to
+  /// ``accumulateWeightGradients(steps:preActivationGradients:into:)``.
   ///
   /// With `dh = hiddenGradient`, `dc = cellGradient` (both `[B, U]`, the gradient of the
   /// step's outputs `h` and `c` from everything after it):
@@ -21,16 +42,14 @@ extension LSTM {
   /// dz_i = dc_total ⊙ g ⊙ σ'(i)
   /// dz_f = dc_total ⊙ c_prev ⊙ σ'(f)
   /// dz_g = dc_total ⊙ i ⊙ act'(g)
-  /// dW += xᵀ·dz    dU += h_prevᵀ·dz    db += Σ_rows dz
   /// dx = dz·Wᵀ     dh_prev = dz·Uᵀ     dc_prev = dc_total ⊙ f
   /// ```
   /// A row the mask marked as padding copied its state forward, so its `dh` and `dc`
   /// pass straight to the previous step, its `dz` is zero and it adds nothing to the
   /// weight gradients.
-  public func stepBackward(
-    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix,
-    into gradients: inout LSTMGradients
-  ) -> LSTMStepInputGradients {
+  public func stepGradient(
+    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix
+  ) -> LSTMStepGradient {
     let batch = cache.hidden.rows
     let u = units
     precondition(hiddenGradient.rows == batch && hiddenGradient.columns == u, "hidden gradient must be [B, U]")
@@ -58,11 +77,6 @@ extension LSTM {
     }
     let dz = Matrix.concatenatingColumns([dzInput, dzForget, dzCandidate, dzOutput])
 
-    // [I, B]·[B, 4U] and [U, B]·[B, 4U]
-    Matrix.multiply(cache.input, dz, into: &gradients.kernel, transposeLeft: true, accumulate: true)
-    Matrix.multiply(cache.previousHidden, dz, into: &gradients.recurrentKernel, transposeLeft: true, accumulate: true)
-    dz.addRows(into: &gradients.bias)
-
     // [B, 4U]·[4U, I] and [B, 4U]·[4U, U]
     var inputGradient = Matrix(rows: batch, columns: inputSize)
     Matrix.multiply(dz, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
@@ -73,9 +87,34 @@ extension LSTM {
         for k in 0..<u { previousHiddenGradient.values[r * u + k] = hiddenGradient.values[r * u + k] }
       }
     }
-    return LSTMStepInputGradients(
-      input: inputGradient, previousHidden: previousHiddenGradient, previousCell: previousCellGradient)
+    return LSTMStepGradient(
+      preActivations: dz,
+      inputs: LSTMStepInputGradients(
+        input: inputGradient, previousHidden: previousHiddenGradient, previousCell: previousCellGradient))
   }
+
+  /// Adds the weight gradients of `steps`, whose pre-activation gradients are
+  /// `preActivationGradients` (one `[B, 4U]` each), to `gradients`, with one product per
+  /// weight over all their rows stacked:
+  /// ```
+  /// X = [x_1; …; x_T]   H = [h_prev_1; …; h_prev_T]   DZ = [dz_1; …; dz_T]    [T·B, ·]
+  /// dW += Xᵀ·DZ    dU += Hᵀ·DZ    db += Σ_rows DZ
+  /// ```
+  public func accumulateWeightGradients(
+    steps: [LSTMStepCache], preActivationGradients: [Matrix], into gradients: inout LSTMGradients
+  ) {
+    precondition(steps.count == preActivationGradients.count, "one dz per step")
+    guard !steps.isEmpty else { return }
+    let dz = Matrix.stackingRows(preActivationGradients)
+    // [I, T·B]·[T·B, 4U] and [U, T·B]·[T·B, 4U]
+    Matrix.multiply(
+      Matrix.stackingRows(steps.map(\.input)), dz, into: &gradients.kernel, transposeLeft: true, accumulate: true)
+    Matrix.multiply(
+      Matrix.stackingRows(steps.map(\.previousHidden)), dz, into: &gradients.recurrentKernel, transposeLeft: true,
+      accumulate: true)
+    dz.addRows(into: &gradients.bias)
+  }
+
 
   /// Backpropagation through time over a whole run, in reverse processing order (so
   /// first position first when the layer went backwards).
@@ -99,15 +138,17 @@ extension LSTM {
     var hiddenGradient = finalStateGradient?.hidden ?? Matrix(rows: batch, columns: units)
     var cellGradient = finalStateGradient?.cell ?? Matrix(rows: batch, columns: units)
     var inputGradients = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: run.steps.count)
+    var preActivationGradients = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: run.steps.count)
     for index in run.steps.indices.reversed() {
       let position = run.positions[index]
       if let outputGradients { hiddenGradient += outputGradients[position] }
-      let back = stepBackward(
-        cache: run.steps[index], hiddenGradient: hiddenGradient, cellGradient: cellGradient, into: &gradients)
-      inputGradients[position] = back.input
-      hiddenGradient = back.previousHidden
-      cellGradient = back.previousCell
+      let back = stepGradient(cache: run.steps[index], hiddenGradient: hiddenGradient, cellGradient: cellGradient)
+      preActivationGradients[index] = back.preActivations
+      inputGradients[position] = back.inputs.input
+      hiddenGradient = back.inputs.previousHidden
+      cellGradient = back.inputs.previousCell
     }
+    accumulateWeightGradients(steps: run.steps, preActivationGradients: preActivationGradients, into: &gradients)
     return LSTMSequenceInputGradients(
       inputs: inputGradients, initialState: LSTMState(hidden: hiddenGradient, cell: cellGradient))
   }

@@ -36,6 +36,16 @@ public struct LSTMStepInputGradients: Sendable {
   public var previousCell: Matrix
 }
 
+/// What backpropagating one LSTM step computes before its weight gradients: the gradient
+/// of its pre-activations, from which the weight gradients follow, and the gradients it
+/// sends back to what it read.
+public struct LSTMStepGradient: Sendable {
+  /// `dz = ∂L/∂z`, `[B, 4U]` in the gate order of the forward's `z`.
+  public var preActivations: Matrix
+  /// `∂L/∂x`, `∂L/∂h_prev` and `∂L/∂c_prev`.
+  public var inputs: LSTMStepInputGradients
+}
+
 /// The gradients a whole LSTM run sends back to what it read.
 public struct LSTMSequenceInputGradients: Sendable {
   /// `∂L/∂x` at every position, in time order (not processing order): `[B, I]` each.

@@ -52,6 +52,12 @@ extension Seq2SeqModel {
     // copies a table that `gradients` still shares (a word vocabulary's table is large).
     var decoderTableGradient = gradients.decoderEmbedding
     gradients.decoderEmbedding = nil
+    // Each step's dz and output gradient are kept, and the decoder's and the output
+    // layer's weight gradients added once for all steps after the loop (see LSTM+Backward).
+    var logitGradients: [Matrix] = []
+    var decoderPreActivationGradients: [Matrix] = []
+    logitGradients.reserveCapacity(pass.decoderSteps.count)
+    decoderPreActivationGradients.reserveCapacity(pass.decoderSteps.count)
     for step in pass.decoderSteps.reversed() {
       let logitGradient: Matrix
       if isSeries, let predicted = step.predictedValues, let truth = step.targetValues {
@@ -63,10 +69,11 @@ extension Seq2SeqModel {
         logitGradient = Dense.crossEntropyGradient(
           probabilities: step.probabilities, targets: step.targets, scale: scale)
       }
-      hiddenGradient += output.backward(
-        input: step.cell.hidden, preActivationGradient: logitGradient, into: &gradients.output)
-      let back = decoder.stepBackward(
-        cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient, into: &gradients.decoder)
+      logitGradients.append(logitGradient)
+      hiddenGradient += output.inputGradient(preActivationGradient: logitGradient)
+      let stepGradient = decoder.stepGradient(cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient)
+      decoderPreActivationGradients.append(stepGradient.preActivations)
+      let back = stepGradient.inputs
       hiddenGradient = back.previousHidden
       cellGradient = back.previousCell
       if let sum = repeatedGradient {
@@ -80,6 +87,11 @@ extension Seq2SeqModel {
       }
     }
     gradients.decoderEmbedding = decoderTableGradient
+    let stepsLastFirst = Array(pass.decoderSteps.reversed())
+    output.accumulateWeightGradients(
+      inputs: stepsLastFirst.map(\.cell.hidden), preActivationGradients: logitGradients, into: &gradients.output)
+    decoder.accumulateWeightGradients(
+      steps: stepsLastFirst.map(\.cell), preActivationGradients: decoderPreActivationGradients, into: &gradients.decoder)
 
     // The bridge and the encoder.
     let inputGradients: [Matrix]

@@ -25,14 +25,19 @@ extension Seq2SeqModel {
 
     var forwardOutputs: [Matrix] = []
     var backwardOutputs: [Matrix] = []
+    var mergedOutputs: [Matrix] = []
+    var logitGradients: [Matrix] = []
     for step in pass.decoderSteps {
       let backwardCell = step.backwardCell!  // set at every step of a bidirectional decoder
       let logitGradient = Dense.crossEntropyGradient(probabilities: step.probabilities, targets: step.targets, scale: scale)
       let merged = Matrix.concatenatingColumns([step.cell.hidden, backwardCell.hidden])
-      let mergedGradient = output.backward(input: merged, preActivationGradient: logitGradient, into: &gradients.output)
+      let mergedGradient = output.inputGradient(preActivationGradient: logitGradient)
+      mergedOutputs.append(merged)
+      logitGradients.append(logitGradient)
       forwardOutputs.append(mergedGradient.columns(0..<units))
       backwardOutputs.append(mergedGradient.columns(units..<2 * units))
     }
+    output.accumulateWeightGradients(inputs: mergedOutputs, preActivationGradients: logitGradients, into: &gradients.output)
     var backwardHalfGradients = gradients.decoderBackward!
     let forwardHalf = decoder.backward(run: runs.forward, outputGradients: forwardOutputs, into: &gradients.decoder)
     let backwardHalf = decoderBackward.backward(
