@@ -43,6 +43,46 @@ extension TrainingTests {
       #expect(otherSeed.model.parameterVector != first.model.parameterVector, "another seed shuffles differently")
     }
 
+    @Test("a batch cut in two halves has the loss and gradient of the whole batch", arguments: TinyArchitecture.all)
+    func halvesMakeTheWholeBatch(architecture: TinyArchitecture) throws {
+      let model = try TinyModel.model(architecture, units: 5, seed: 6)
+      // Words of different lengths, so the halves count different numbers of pairs.
+      let words = ["a", "abc", "ab", "cab", "b", "bca", "cc", "acb", "c"]
+      let examples = try TinyModel.reversalExamples(words, for: model)
+      var generator = SeededGenerator(seed: 1)
+      let whole = model.forward(model.batch(examples), feeding: .teacherForcing, generator: &generator)
+      let wholeGradients = model.backward(whole).flattened
+      var halvesGenerator = SeededGenerator(seed: 1)
+      let halves = model.batchGradient(examples, feeding: .teacherForcing, generator: &halvesGenerator)
+      #expect(examples.count >= Seq2SeqModel.smallestSplitBatch, "the batch is cut")
+      #expect(halves.pairs == whole.countedPairs)
+      let wholeLoss = try #require(whole.trainingLoss)
+      #expect(abs(halves.loss - wholeLoss) <= 1e-6 * wholeLoss, "loss \(halves.loss), whole batch \(wholeLoss)")
+      let largest = wholeGradients.map(abs).max() ?? 0
+      let difference = zip(halves.gradients, wholeGradients).map { abs($0 - $1) }.max() ?? 0
+      #expect(largest > 0 && difference <= 1e-5 * largest, "gradients differ by \(difference) of \(largest)")
+    }
+
+    @Test("a batch too small to cut is one pass, exactly")
+    func smallBatchIsOnePass() throws {
+      let model = try TinyModel.model(Self.stateBridge, units: 5, seed: 6)
+      let examples = try TinyModel.reversalExamples(["ab", "c", "bca"], for: model)
+      var reference = SeededGenerator(seed: 1)
+      var sampler = SeededGenerator(seed: reference.next())  // the one piece's stream
+      let whole = model.forward(model.batch(examples), feeding: .teacherForcing, generator: &sampler)
+      var batchGenerator = SeededGenerator(seed: 1)
+      let step = model.batchGradient(examples, feeding: .teacherForcing, generator: &batchGenerator)
+      #expect(step.gradients == model.backward(whole).flattened)
+      #expect(step.loss == whole.trainingLoss)
+      #expect(batchGenerator.next() == reference.next(), "one value drawn from the generator")
+    }
+
+    @Test("two pieces of work run side by side and come back in order")
+    func bothCoresKeepOrder() {
+      #expect(BothCores.run(2) { $0 * 10 + 1 } == [1, 11])
+      #expect(BothCores.run(1) { _ in "one" } == ["one"])
+    }
+
     @Test("scheduled sampling feeds the true token at about the chosen rate, the same for the same seed")
     func scheduledSamplingRate() throws {
       let model = try TinyModel.model(Self.stateBridge, seed: 4)

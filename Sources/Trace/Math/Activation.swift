@@ -30,7 +30,7 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
   public func callAsFunction(_ x: Float) -> Float {
     switch self {
     case .sigmoid: return Activation.sigmoid(x)
-    case .tanh: return Activation.tanh(x)
+    case .tanh: return Activation.hyperbolicTangent(x)
     case .relu: return max(0, x)
     case .linear: return x
     }
@@ -47,7 +47,7 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
   /// would lose digits to cancellation, and that formula, with the sign of `x`, elsewhere.
   /// Both are computed and one is chosen, so a loop of them has no branch.
   @inlinable @inline(__always)
-  public static func tanh(_ x: Float) -> Float {
+  public static func hyperbolicTangent(_ x: Float) -> Float {
     let magnitude = abs(x)
     let far = 1 - 2 / (exponential(2 * magnitude) + 1)
     let z = x * x
@@ -91,7 +91,7 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
   public func apply(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
     switch self {
     case .sigmoid: for k in 0..<count { target[k] = Activation.sigmoid(source[k]) }
-    case .tanh: for k in 0..<count { target[k] = Activation.tanh(source[k]) }
+    case .tanh: for k in 0..<count { target[k] = Activation.hyperbolicTangent(source[k]) }
     case .relu: for k in 0..<count { target[k] = max(0, source[k]) }
     case .linear: for k in 0..<count { target[k] = source[k] }
     }

@@ -23,7 +23,9 @@ public struct Trainer: Sendable {
 
   /// A trainer of `model`; throws when an option is out of range.
   ///
-  /// Training runs OpenBLAS on one thread unless `OPENBLAS_NUM_THREADS` is set
+  /// Every batch is cut in two halves that run at once, one per core
+  /// (``Seq2SeqModel/batchGradient(_:feeding:generator:)``); the weights do not depend on
+  /// the number of cores. Training runs OpenBLAS on one thread unless `OPENBLAS_NUM_THREADS` is set
   /// (``BLASThreading/useOneThreadUnlessConfigured()``): faster for the small products of
   /// an LSTM step, and the same weights on any number of cores. It also keeps freed memory
   /// for reuse (``FreedMemoryRetention/keepForReuse()``), which spares a page fault per
@@ -119,60 +121,15 @@ private extension Trainer {
     var pairs: Int
   }
 
-  /// What one half of a batch computed: its loss, the pairs it averages over, and the
-  /// gradient of that loss (`nil` when no pair counts).
-  struct HalfStep {
-    var loss: Float
-    var pairs: Int
-    var gradients: [Float]?
-  }
-
-  /// A batch of at least this many examples is cut in two halves, one per core.
-  static let smallestSplitBatch = 8
-
-  /// One update: forward and backward for each half of the batch at once (BothCores), the
-  /// two gradients combined into the whole batch's, then clip and optimizer step.
-  ///
-  /// A half's loss is the mean over its own `n` counted pairs, so the batch's is
-  /// ```
-  /// L = (n₁ L₁ + n₂ L₂) / (n₁ + n₂)      ∂L = (n₁/N) ∂L₁ + (n₂/N) ∂L₂
-  /// ```
-  /// the same mean as one pass over the whole batch, rounded differently. The cut (first
-  /// half, rounded up, and the rest) and each half's sampling stream, drawn in order from
-  /// `generator`, depend only on the batch, so the same seed gives the same weights on one
-  /// core or two.
+  /// One update: the batch's loss and gradient (``Seq2SeqModel/batchGradient(_:feeding:generator:)``,
+  /// two halves on two cores), then clip and optimizer step.
   mutating func trainBatch(
     _ examples: [TrainingExample], generator: inout SeededGenerator, epoch: Int, batch: Int
   ) throws(TrainingError) -> BatchStep {
-    let middle = (examples.count + 1) / 2
-    let halves = examples.count >= Trainer.smallestSplitBatch ? [examples[..<middle], examples[middle...]] : [examples[...]]
-    let seeds = halves.map { _ in generator.next() }
-    let model = self.model
-    let feeding = options.feeding
-    let parts = BothCores.run(halves.count) { index -> HalfStep in
-      var sampler = SeededGenerator(seed: seeds[index])
-      let pass = model.forward(model.batch(halves[index]), feeding: feeding, generator: &sampler)
-      let pairs = pass.countedPairs
-      guard pairs > 0 else { return HalfStep(loss: 0, pairs: 0, gradients: nil) }
-      return HalfStep(loss: pass.trainingLoss ?? 0, pairs: pairs, gradients: model.backward(pass).flattened)
-    }
-    let pairs = parts.reduce(0) { $0 + $1.pairs }
-    var loss: Float = 0
-    var gradients = [Float](repeating: 0, count: model.parameterCount)
-    for part in parts where part.pairs > 0 {
-      let weight = Float(part.pairs) / Float(pairs)
-      loss += part.loss * weight
-      guard let partGradients = part.gradients else { continue }
-      if part.pairs == pairs {
-        gradients = partGradients  // the only half that counts: its mean is the batch's
-      } else {
-        gradients.withUnsafeMutableBufferPointer { sum in
-          partGradients.withUnsafeBufferPointer { half in
-            for i in 0..<sum.count { sum[i] += half[i] * weight }
-          }
-        }
-      }
-    }
+    let step = model.batchGradient(examples, feeding: options.feeding, generator: &generator)
+    let loss = step.loss
+    let pairs = step.pairs
+    var gradients = step.gradients
     guard loss.isFinite else { throw .nonFiniteLoss(epoch: epoch, batch: batch, loss: loss) }
     if let clipNorm = options.clipNorm {
       let norm = GradientClipping.clipByGlobalNorm(&gradients, clipNorm: clipNorm)
@@ -182,7 +139,7 @@ private extension Trainer {
     }
     var parameters = model.parameterVector
     optimizer.update(&parameters, gradients: gradients)
-    self.model.parameterVector = parameters
+    model.parameterVector = parameters
     return BatchStep(loss: loss, pairs: pairs)
   }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import Trace
+
+/// The activations unrolled computes itself (Activation.swift): close to the true functions
+/// everywhere a gate can be, the same bits from the scalar function and the vector loop.
+@Suite("Activation")
+struct ActivationTests {
+  /// Every quarter-hundredth from `low` to `high`, and a few awkward values.
+  static func grid(_ low: Float, _ high: Float) -> [Float] {
+    stride(from: low, through: high, by: 0.01).map { $0 } + [0, -0, 0.625, -0.625, 1e-6, -1e-6, 1e-30]
+  }
+
+  @Test("e^x is within three units in the last place of the true value from -87 to 88")
+  func exponentialIsAccurate() {
+    for x in Self.grid(-87, 88) {
+      let exact = Foundation.exp(Double(x))
+      let got = Double(Activation.exponential(x))
+      let ulp = Double(Float(exact).ulp)
+      #expect(abs(got - exact) <= 3 * ulp, "e^\(x): \(got), true \(exact)")
+    }
+  }
+
+  @Test("sigmoid and tanh are within 2e-7 of the true values, and keep their limits", arguments: [Activation.sigmoid, .tanh])
+  func gatesAreAccurate(activation: Activation) {
+    func exact(_ x: Double) -> Double { activation == .sigmoid ? 1 / (1 + Foundation.exp(-x)) : Foundation.tanh(x) }
+    for x in Self.grid(-30, 30) {
+      #expect(abs(Double(activation(x)) - exact(Double(x))) <= 2e-7, "\(activation)(\(x))")
+    }
+    let low: Float = activation == .sigmoid ? 0 : -1
+    for x: Float in [50, 100, 1e10, .infinity] {
+      #expect(activation(x) == 1, "\(activation)(\(x)) is 1")
+      #expect(abs(activation(-x) - low) <= 2e-22, "\(activation)(\(-x)) is \(low), to within e^-50")
+    }
+    #expect(activation(.nan).isNaN, "NaN stays NaN, so a diverging run is caught")
+  }
+
+  @Test("tanh is odd and exact for tiny inputs, where 1 - 2/(e^2x + 1) would lose them")
+  func tanhNearZero() {
+    for x: Float in [1e-3, 1e-6, 1e-20, 0.3, 0.624, 0.626, 3] {
+      #expect(Activation.hyperbolicTangent(-x) == -Activation.hyperbolicTangent(x))
+    }
+    #expect(Activation.hyperbolicTangent(1e-20) == 1e-20)
+    #expect(Activation.hyperbolicTangent(0) == 0)
+  }
+
+  @Test("a matrix of activations holds the same bits as the function applied value by value", arguments: Activation.allCases)
+  func loopMatchesScalar(activation: Activation) {
+    var generator = SeededGenerator(seed: 5)
+    let matrix = Matrix(rows: 7, columns: 37, values: (0..<259).map { _ in generator.uniform(-12, 12) })
+    let applied = activation(matrix, columns: 3..<37)
+    for row in 0..<7 {
+      for column in 3..<37 {
+        #expect(applied[row, column - 3].bitPattern == activation(matrix[row, column]).bitPattern)
+      }
+    }
+  }
+}
