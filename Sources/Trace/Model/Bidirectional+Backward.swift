@@ -16,6 +16,8 @@ extension Bidirectional {
   ///   - backwardFinalStateGradient: the same for the backward layer (the second half).
   ///   - forwardGradients: where the forward layer's weight gradients are added.
   ///   - backwardGradients: where the backward layer's weight gradients are added.
+  ///   - needsInputGradients: `false` when nothing uses `∂L/∂x` (one-hot inputs): it is not
+  ///     computed and the result is empty.
   /// - Returns: `∂L/∂x` per position in time order (both directions summed).
   /// ```
   /// ∂x_t = ∂x_t(forward run) + ∂x_t(backward run)
@@ -23,7 +25,7 @@ extension Bidirectional {
   public func backward(
     run: BidirectionalRun, mergedSequenceGradients: [Matrix]? = nil, mergedFinalGradient: Matrix? = nil,
     forwardFinalStateGradient: LSTMState? = nil, backwardFinalStateGradient: LSTMState? = nil,
-    forwardGradients: inout LSTMGradients, backwardGradients: inout LSTMGradients
+    forwardGradients: inout LSTMGradients, backwardGradients: inout LSTMGradients, needsInputGradients: Bool = true
   ) -> [Matrix] {
     let batch = run.forward.initialState.hidden.rows
     let zeros = LSTMState.zeros(batch: batch, units: units)
@@ -56,9 +58,11 @@ extension Bidirectional {
       backwardOutputs = backwardParts
     }
     let forwardInputs = forward.backward(
-      run: run.forward, outputGradients: forwardOutputs, finalStateGradient: forwardFinal, into: &forwardGradients)
+      run: run.forward, outputGradients: forwardOutputs, finalStateGradient: forwardFinal, into: &forwardGradients,
+      needsInputGradients: needsInputGradients)
     let backwardInputs = backward.backward(
-      run: run.backward, outputGradients: backwardOutputs, finalStateGradient: backwardFinal, into: &backwardGradients)
+      run: run.backward, outputGradients: backwardOutputs, finalStateGradient: backwardFinal, into: &backwardGradients,
+      needsInputGradients: needsInputGradients)
     return zip(forwardInputs.inputs, backwardInputs.inputs).map { $0 + $1 }
   }
 }

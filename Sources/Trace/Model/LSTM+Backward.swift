@@ -47,8 +47,12 @@ extension LSTM {
   /// A row the mask marked as padding copied its state forward, so its `dh` and `dc`
   /// pass straight to the previous step, its `dz` is zero and it adds nothing to the
   /// weight gradients.
+  ///
+  /// - Parameter needsInputGradient: `false` when nothing uses `dx` (the layer reads one-hot
+  ///   vectors, not an embedding or another layer's output): `dx = dz·Wᵀ` is then not
+  ///   computed and `inputs.input` is an empty `[0, 0]` matrix. Nothing else changes.
   public func stepGradient(
-    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix
+    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix, needsInputGradient: Bool = true
   ) -> LSTMStepGradient {
     let batch = cache.hidden.rows
     let u = units
@@ -78,8 +82,11 @@ extension LSTM {
     let dz = Matrix.concatenatingColumns([dzInput, dzForget, dzCandidate, dzOutput])
 
     // [B, 4U]·[4U, I] and [B, 4U]·[4U, U]
-    var inputGradient = Matrix(rows: batch, columns: inputSize)
-    Matrix.multiply(dz, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
+    var inputGradient = Matrix(rows: 0, columns: 0)
+    if needsInputGradient {
+      inputGradient = Matrix(rows: batch, columns: inputSize)
+      Matrix.multiply(dz, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
+    }
     var previousHiddenGradient = Matrix(rows: batch, columns: u)
     Matrix.multiply(dz, recurrentKernel, into: &previousHiddenGradient, transposeRight: true, accumulate: false)
     if let mask = cache.mask {
@@ -126,13 +133,15 @@ extension LSTM {
   ///   - finalStateGradient: `∂L/∂(h_T, c_T)` of the final state (Keras `return_state`),
   ///     or `nil` for none.
   ///   - gradients: where the weight gradients are added.
+  ///   - needsInputGradients: `false` when nothing uses the inputs' gradients (one-hot
+  ///     inputs): they are not computed and the result's `inputs` is empty.
   /// - Returns: the gradients of every input (time order) and of the initial state.
   /// ```
   /// dh_t = ∂L/∂h_t (own output) + dh_prev from step t+1;   dc_t = dc_prev from step t+1
   /// ```
   public func backward(
     run: LSTMSequenceRun, outputGradients: [Matrix]? = nil, finalStateGradient: LSTMState? = nil,
-    into gradients: inout LSTMGradients
+    into gradients: inout LSTMGradients, needsInputGradients: Bool = true
   ) -> LSTMSequenceInputGradients {
     let batch = run.initialState.hidden.rows
     var hiddenGradient = finalStateGradient?.hidden ?? Matrix(rows: batch, columns: units)
@@ -142,7 +151,9 @@ extension LSTM {
     for index in run.steps.indices.reversed() {
       let position = run.positions[index]
       if let outputGradients { hiddenGradient += outputGradients[position] }
-      let back = stepGradient(cache: run.steps[index], hiddenGradient: hiddenGradient, cellGradient: cellGradient)
+      let back = stepGradient(
+        cache: run.steps[index], hiddenGradient: hiddenGradient, cellGradient: cellGradient,
+        needsInputGradient: needsInputGradients)
       preActivationGradients[index] = back.preActivations
       inputGradients[position] = back.inputs.input
       hiddenGradient = back.inputs.previousHidden
@@ -150,6 +161,6 @@ extension LSTM {
     }
     accumulateWeightGradients(steps: run.steps, preActivationGradients: preActivationGradients, into: &gradients)
     return LSTMSequenceInputGradients(
-      inputs: inputGradients, initialState: LSTMState(hidden: hiddenGradient, cell: cellGradient))
+      inputs: needsInputGradients ? inputGradients : [], initialState: LSTMState(hidden: hiddenGradient, cell: cellGradient))
   }
 }

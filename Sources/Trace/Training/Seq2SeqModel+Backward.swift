@@ -71,7 +71,9 @@ extension Seq2SeqModel {
       }
       logitGradients.append(logitGradient)
       hiddenGradient += output.inputGradient(preActivationGradient: logitGradient)
-      let stepGradient = decoder.stepGradient(cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient)
+      let stepGradient = decoder.stepGradient(
+        cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient,
+        needsInputGradient: repeatedGradient != nil || decoderTableGradient != nil)
       decoderPreActivationGradients.append(stepGradient.preActivations)
       let back = stepGradient.inputs
       hiddenGradient = back.previousHidden
@@ -100,13 +102,18 @@ extension Seq2SeqModel {
       let finalState =
         repeatedGradient.map { LSTMState(hidden: $0, cell: Matrix(rows: batch, columns: layer.units)) }
         ?? LSTMState(hidden: hiddenGradient, cell: cellGradient)
-      inputGradients = layer.backward(run: run, finalStateGradient: finalState, into: &gradients.encoderForward).inputs
+      inputGradients =
+        layer.backward(
+          run: run, finalStateGradient: finalState, into: &gradients.encoderForward,
+          needsInputGradients: encoderEmbedding != nil
+        ).inputs
     case (.bidirectional(let run), .bidirectional(let layer)):
       var backwardGradients = gradients.encoderBackward ?? LSTMGradients(zerosLike: layer.backward)
       if let repeatedGradient {
         inputGradients = layer.backward(
           run: run, mergedFinalGradient: repeatedGradient,
-          forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients)
+          forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients,
+          needsInputGradients: encoderEmbedding != nil)
       } else {
         // The decoder's state is [forward | backward]: split it back.
         let half = layer.units
@@ -116,7 +123,8 @@ extension Seq2SeqModel {
             hidden: hiddenGradient.columns(0..<half), cell: cellGradient.columns(0..<half)),
           backwardFinalStateGradient: LSTMState(
             hidden: hiddenGradient.columns(half..<2 * half), cell: cellGradient.columns(half..<2 * half)),
-          forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients)
+          forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients,
+          needsInputGradients: encoderEmbedding != nil)
       }
       gradients.encoderBackward = backwardGradients
     default:
@@ -131,7 +139,7 @@ extension Seq2SeqModel {
 extension Seq2SeqModel {
   /// Adds the gradients of the encoder's inputs, one `[B, E]` matrix per position, to the
   /// rows of its embedding table they were looked up from (nothing when it reads one-hot
-  /// vectors; padded positions add nothing).
+  /// vectors, whose gradients the backward passes skip; padded positions add nothing).
   func addEncoderEmbeddingGradient(_ inputGradients: [Matrix], of pass: Seq2SeqForward, to gradients: inout Seq2SeqGradients) {
     guard var tableGradient = gradients.encoderEmbedding else { return }
     gradients.encoderEmbedding = nil  // keeps the table's storage unique while it is updated

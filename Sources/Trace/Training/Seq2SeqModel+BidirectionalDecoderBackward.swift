@@ -39,9 +39,13 @@ extension Seq2SeqModel {
     }
     output.accumulateWeightGradients(inputs: mergedOutputs, preActivationGradients: logitGradients, into: &gradients.output)
     var backwardHalfGradients = gradients.decoderBackward!
-    let forwardHalf = decoder.backward(run: runs.forward, outputGradients: forwardOutputs, into: &gradients.decoder)
+    let needsTokenGradients = gradients.decoderEmbedding != nil
+    let forwardHalf = decoder.backward(
+      run: runs.forward, outputGradients: forwardOutputs, into: &gradients.decoder,
+      needsInputGradients: needsTokenGradients)
     let backwardHalf = decoderBackward.backward(
-      run: runs.backward, outputGradients: backwardOutputs, into: &backwardHalfGradients)
+      run: runs.backward, outputGradients: backwardOutputs, into: &backwardHalfGradients,
+      needsInputGradients: needsTokenGradients)
     gradients.decoderBackward = backwardHalfGradients
 
     if var tableGradient = gradients.decoderEmbedding {
@@ -58,7 +62,7 @@ extension Seq2SeqModel {
     let inputGradients = encoderLayer.backward(
       run: encoderRun, forwardFinalStateGradient: forwardHalf.initialState,
       backwardFinalStateGradient: backwardHalf.initialState, forwardGradients: &gradients.encoderForward,
-      backwardGradients: &encoderBackwardGradients)
+      backwardGradients: &encoderBackwardGradients, needsInputGradients: encoderEmbedding != nil)
     gradients.encoderBackward = encoderBackwardGradients
 
     addEncoderEmbeddingGradient(inputGradients, of: pass, to: &gradients)
