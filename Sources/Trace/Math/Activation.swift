@@ -4,9 +4,10 @@
 //
 // sigmoid and tanh are computed here rather than by the C library: glibc's tanhf and expf
 // are calls the compiler cannot vectorise, and they took a third of a training run (see
-// docs/performance.md). `exponential` and `tanh` below are Cephes's single-precision
-// algorithms (Moshier, cephes/single/expf.c and tanhf.c): a few IEEE operations and no
-// branch, so a loop over a gate's values runs eight or sixteen at a time, and the scalar
+// docs/performance.md). `exponential` and `hyperbolicTangent` below are Cephes's
+// single-precision algorithms (Moshier, cephes/single/expf.c and tanhf.c): a few IEEE
+// operations and no branch, so a loop over a gate's values runs several at a time (four per
+// SSE instruction in a default x86-64 build), and the scalar
 // function and the loop give the same bits because they are the same operations. Their
 // error is within a few units in the last place, far inside the 1e-5 the Keras fixtures
 // allow; the compiler does not fuse a multiply and an add in Swift, so the bits do not
