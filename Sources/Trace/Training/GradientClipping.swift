@@ -20,4 +20,17 @@ public enum GradientClipping {
     for i in gradients.indices { gradients[i] *= scale }
     return norm
   }
+
+  /// Whether every gradient is finite (no NaN, no infinity).
+  ///
+  /// A float is not finite when its eight exponent bits are all ones; adding one to that
+  /// field then carries into the sign bit. So the test is integer arithmetic OR-ed over the
+  /// whole vector, which the compiler vectorises.
+  public static func allFinite(_ gradients: [Float]) -> Bool {
+    gradients.withUnsafeBufferPointer { values in
+      var carries: UInt32 = 0
+      for value in values { carries |= ((value.bitPattern & 0x7F80_0000) &+ 0x0080_0000) & 0x8000_0000 }
+      return carries == 0
+    }
+  }
 }

@@ -43,6 +43,13 @@ public struct Seq2SeqGradients: Equatable, Sendable {
   /// Every gradient, tensor after tensor, in the order of ``Seq2SeqModel/parameterVector``.
   public var flattened: [Float] {
     var all: [Float] = []
+    func count(_ lstm: LSTMGradients?) -> Int {
+      lstm.map { $0.kernel.values.count + $0.recurrentKernel.values.count + $0.bias.count } ?? 0
+    }
+    all.reserveCapacity(
+      count(encoderForward) + count(encoderBackward) + (encoderEmbedding?.values.count ?? 0) + count(decoder)
+        + count(decoderBackward) + (decoderEmbedding?.values.count ?? 0) + output.kernel.values.count
+        + output.bias.count)
     func add(_ lstm: LSTMGradients) {
       all += lstm.kernel.values
       all += lstm.recurrentKernel.values

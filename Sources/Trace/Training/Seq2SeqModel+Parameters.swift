@@ -33,9 +33,9 @@ extension Seq2SeqModel {
       precondition(newValue.count == parameterCount, "the vector must hold \(parameterCount) parameters")
       var offset = 0
       visitParameters { _, _, _, values in
-        values.withUnsafeMutableBufferPointer { target in
-          for i in target.indices { target[i] = newValue[offset + i] }
-        }
+        // A new array rather than writing into the old one, which the enum payload it was
+        // copied from still shares: writing in place would copy it first.
+        values = Array(newValue[offset..<offset + values.count])
         offset += values.count
       }
     }

@@ -135,7 +135,7 @@ private extension Trainer {
       let norm = GradientClipping.clipByGlobalNorm(&gradients, clipNorm: clipNorm)
       guard norm.isFinite else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
     } else {
-      guard gradients.allSatisfy(\.isFinite) else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
+      guard GradientClipping.allFinite(gradients) else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
     }
     var parameters = model.parameterVector
     optimizer.update(&parameters, gradients: gradients)
