@@ -59,11 +59,12 @@ let package = Package(
     .testTarget(
       name: "TraceTests", dependencies: ["Trace"],
       resources: [.copy("Fixtures")]),
+    // Golden files are read from the source tree (#filePath), not from the bundle.
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "Trace"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SiteTests", dependencies: ["Site"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
   ]
 )

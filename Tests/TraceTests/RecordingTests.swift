@@ -13,6 +13,15 @@ struct RecordingTests {
     #expect(summary.table.contains("Total params: 52,212"))
   }
 
+  @Test("a word model's inputs are token ids, shaped as Keras shows Input(shape=(T,)), with no feature axis")
+  func wordModelSummaryInputs() throws {
+    let summary = ModelSummary(try BuiltInModel.commands.load())
+    let inputs = summary.rows.filter { $0.layer.hasSuffix("(InputLayer)") }.map(\.outputShape)
+    #expect(inputs == ["(None, None)", "(None, None)"], "a state bridge reads sequences of any length")
+    let characters = ModelSummary(try BuiltInModel.dates.load()).rows.filter { $0.layer.hasSuffix("(InputLayer)") }
+    #expect(characters.map(\.outputShape) == ["(None, None, 56)", "(None, None, 13)"], "one-hot characters keep their axis")
+  }
+
   @Test("a repeat-bridge trace records every encoder step and the repeated encoding")
   func repeatBridgeTrace() throws {
     let model = try ModelFactory.addition()

@@ -65,7 +65,10 @@ public struct ModelSummary: Equatable, Sendable {
       rows.append(
         Row(
           layer: "encoder_inputs (InputLayer)",
-          outputShape: "(None, \(inputLength), \(config.encoder.embeddingSize == nil ? config.inputVocabulary.count : 1))",
+          // Token ids for an embedding are one integer per step, so no feature axis: Keras's
+          // Input(shape=(T,)) shows (None, T).
+          outputShape: config.encoder.embeddingSize == nil
+            ? "(None, \(inputLength), \(config.inputVocabulary.count))" : "(None, \(inputLength))",
           parameters: 0))
       if let embedding = model.encoderEmbedding {
         rows.append(
@@ -94,7 +97,8 @@ public struct ModelSummary: Equatable, Sendable {
       rows.append(
         Row(
           layer: "decoder_inputs (InputLayer)",
-          outputShape: "(None, None, \(config.decoder.embeddingSize == nil ? config.outputVocabulary.count : 1))", parameters: 0))
+          outputShape: config.decoder.embeddingSize == nil
+            ? "(None, None, \(config.outputVocabulary.count))" : "(None, None)", parameters: 0))
       if let embedding = model.decoderEmbedding {
         rows.append(
           Row(
