@@ -83,6 +83,28 @@ extension TrainingTests {
       #expect(BothCores.run(1) { _ in "one" } == ["one"])
     }
 
+    @Test("callers that want the second core at the same time each get their own results")
+    func bothCoresUnderContention() async {
+      // Eight tasks at once: one holds the helper thread, the others run both pieces themselves.
+      let results = await withTaskGroup(of: (Int, [[Int]]).self) { group in
+        for caller in 0..<8 {
+          group.addTask {
+            let rounds = (0..<200).map { round in
+              BothCores.run(2) { piece in (0..<100).reduce(caller * 1_000 + round * 10 + piece) { $0 &+ $1 } }
+            }
+            return (caller, rounds)
+          }
+        }
+        var all: [Int: [[Int]]] = [:]
+        for await (caller, rounds) in group { all[caller] = rounds }
+        return all
+      }
+      for caller in 0..<8 {
+        let expected = (0..<200).map { round in [0, 1].map { caller * 1_000 + round * 10 + $0 + 4_950 } }
+        #expect(results[caller] == expected, "caller \(caller)")
+      }
+    }
+
     @Test("scheduled sampling feeds the true token at about the chosen rate, the same for the same seed")
     func scheduledSamplingRate() throws {
       let model = try TinyModel.model(Self.stateBridge, seed: 4)
