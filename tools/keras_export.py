@@ -13,7 +13,8 @@ Recognised models
                  initial_state = the encoder's [h, c] (for a bidirectional encoder,
                  Concatenate()([fh, bh]) and Concatenate()([fc, bc])), optionally after
                  an Embedding; a Dense softmax (optionally in TimeDistributed).
-  repeat bridge  a Sequential model: [Embedding,] LSTM or Bidirectional(LSTM)
+  repeat bridge  a Sequential model (or a functional one with one input and the same
+                 layers): [Embedding,] LSTM or Bidirectional(LSTM)
                  (return_sequences=False), RepeatVector(n), LSTM(return_sequences=True),
                  Dense softmax or TimeDistributed(Dense softmax). Dropout layers are
                  allowed anywhere (they do nothing at inference).
@@ -124,7 +125,9 @@ def _unwrap_dense(layer):
 
     name = keras.activations.serialize(layer.activation)
     if name != "softmax":
-        raise ExportError(f"Dense '{layer.name}' has activation={name!r}; unrolled's output layer is a softmax")
+        hint = (" (a series model, real values out of a linear Dense as unrolled's sines, is not read by keras_export yet)"
+                if name == "linear" else "")
+        raise ExportError(f"Dense '{layer.name}' has activation={name!r}; a token model's output layer is a softmax{hint}")
     return layer
 
 
@@ -283,7 +286,14 @@ def describe(model, input_tokens, target_tokens, *, input_unit=None, target_unit
     """
     import numpy as np
 
-    if _class_name(model) == "Sequential":
+    repeats = any(_class_name(layer) == "RepeatVector" for layer in model.layers)
+    if repeats and _class_name(model) != "Sequential" and len(model.inputs) > 1:
+        raise ExportError(
+            "the model repeats its encoding and has a second input: a conditioned decoder reading "
+            "[encoding | previous token] (unrolled's autoencoder-conditioned); unrolled trains and traces "
+            "such models, but keras_export does not read them yet")
+    if _class_name(model) == "Sequential" or (repeats and _class_name(model) in ("Functional", "Model")):
+        # A functional model with one input and a RepeatVector is the same stack of layers.
         parts = _describe_repeat_bridge(model)
         bridge = "repeatBridge"
     elif _class_name(model) in ("Functional", "Model"):

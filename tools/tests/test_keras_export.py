@@ -146,6 +146,41 @@ def test_refuses_what_unrolled_cannot_compute(tmp_path, capsys, model, message):
     assert out.read_bytes() == b"old", "a failed export leaves the old file alone"
 
 
+def test_repeat_bridge_functional(tmp_path):
+    inputs = keras.Input((5, len(INPUT_TOKENS)))
+    repeated = layers.RepeatVector(7)(layers.LSTM(3)(inputs))
+    decoded = layers.LSTM(4, return_sequences=True)(repeated)
+    model = keras.Model(inputs, layers.TimeDistributed(layers.Dense(len(TARGET_TOKENS), activation="softmax"))(decoded))
+    status, out = export(tmp_path, model)
+    assert status == 0
+    assert json.loads(read_checkpoint(out)[0]["config"])["bridge"] == "repeatBridge"
+
+
+def conditioned_repeat_bridge():
+    inputs = keras.Input((5, len(INPUT_TOKENS)))
+    previous = keras.Input((7, len(TARGET_TOKENS)))
+    repeated = layers.RepeatVector(7)(layers.LSTM(3)(inputs))
+    decoded = layers.LSTM(4, return_sequences=True)(layers.Concatenate()([repeated, previous]))
+    return keras.Model([inputs, previous], layers.Dense(len(TARGET_TOKENS), activation="softmax")(decoded))
+
+
+def series_model():
+    inputs = keras.Input((5, len(INPUT_TOKENS)))
+    decoded = layers.LSTM(4, return_sequences=True)(layers.RepeatVector(7)(layers.LSTM(3)(inputs)))
+    return keras.Model(inputs, layers.TimeDistributed(layers.Dense(len(TARGET_TOKENS)))(decoded))
+
+
+@pytest.mark.parametrize("model, message", [
+    (conditioned_repeat_bridge, "conditioned decoder"),
+    (series_model, "series model"),
+])
+def test_names_what_unrolled_has_but_the_exporter_cannot_read(tmp_path, capsys, model, message):
+    status, _ = export(tmp_path, model())
+    assert status == 1
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and message in error[0] and "not read" in error[0]
+
+
 def test_refuses_a_vocabulary_of_the_wrong_size(tmp_path, capsys):
     model_path = tmp_path / "model.keras"
     state_bridge().save(model_path)
