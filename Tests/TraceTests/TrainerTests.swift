@@ -169,7 +169,8 @@ extension TrainingTests {
           epochs: 2, batchSize: 8, seed: 1, learningRateDrops: [LearningRateDrop(epoch: 1, learningRate: 0.01)],
           probeEpochs: []))
       let fixed = try trained(TrainingOptions(epochs: 2, batchSize: 8, seed: 1, learningRate: 0.01, probeEpochs: []))
-      #expect(dropped.model.parameterVector == fixed.model.parameterVector, "a drop at epoch 1 is the same as that rate throughout")
+      #expect(
+        dropped.model.parameterVector == fixed.model.parameterVector, "a drop at epoch 1 is the same as that rate throughout")
       let later = try trained(
         TrainingOptions(
           epochs: 2, batchSize: 8, seed: 1, learningRateDrops: [LearningRateDrop(epoch: 2, learningRate: 0.01)],

@@ -122,7 +122,6 @@ extension LSTM {
     dz.addRows(into: &gradients.bias)
   }
 
-
   /// Backpropagation through time over a whole run, in reverse processing order (so
   /// first position first when the layer went backwards).
   ///
