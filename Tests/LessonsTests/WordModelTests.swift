@@ -17,16 +17,17 @@ private struct WordCatalog: LessonModelCatalog {
 @Suite("Word-level models in lessons")
 struct WordModelTests {
   static func problems(input: String, target: String) -> [String] {
-    let lesson = Fixtures.frontMatter + """
-      ```trace
-      model: lamps
-      input: "\(input)"
-      target: "\(target)"
-      view: encoder
-      caption: A word model.
-      ```
+    let lesson =
+      Fixtures.frontMatter + """
+        ```trace
+        model: lamps
+        input: "\(input)"
+        target: "\(target)"
+        view: encoder
+        caption: A word model.
+        ```
 
-      """
+        """
     do {
       _ = try LessonSetLoader(catalog: WordCatalog()).load(files: [LessonFile(path: "a.md", text: lesson)])
       return []

@@ -10,7 +10,9 @@ struct PageRenderingTests {
     let words = try SiteFixtures.copyModel(
       units: 4, tokens: ["is", "lamp", "on", "the", "turn"], unit: .word, name: "words", embeddingSize: 3)
     let html = ArchitectureFigure(model: words.description, id: "a").html
-    #expect(html.contains(">Embedding</text>") && html.contains(">one word a step</text>") && html.contains(">embeds last token</text>"))
+    #expect(
+      html.contains(">Embedding</text>") && html.contains(">one word a step</text>") && html.contains(">embeds last token</text>")
+    )
     #expect(html.contains("Each input word is looked up in an embedding table of 3 numbers a row"))
     let characters = ArchitectureFigure(model: try SiteFixtures.copyModel().description, id: "a").html
     #expect(!characters.contains("Embedding") && characters.contains(">one token a step</text>"))

@@ -80,7 +80,8 @@ public struct TraceWalkFigure: Sendable {
       ? nil
       : "Step through the series in \(trace.model.name): the encoder reads one value a step, the bridge hands over, and the decoder writes one value a step from the repeated encoding."
     let captionText =
-      caption ?? seriesCaption ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
+      caption ?? seriesCaption
+      ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
       + "the encoder reads each token, the bridge hands over, and the decoder "
       + (feeding == .teacherForced
         ? "is fed the true previous token (teacher forcing)." : "is fed its own previous prediction (free-running).")
@@ -200,7 +201,8 @@ public struct TraceWalkFigure: Sendable {
     guard let vector else { return "" }
     return VectorStrip.table(
       [("embedding of ‘\(token)’", vector)],
-      caption: "What the LSTM reads: row ‘\(token)’ of the \(table)'s embedding table (\(vector.count) numbers learned in training)",
+      caption:
+        "What the LSTM reads: row ‘\(token)’ of the \(table)'s embedding table (\(vector.count) numbers learned in training)",
       limit: 16, column: .dimension, panel: "embedding")
   }
 

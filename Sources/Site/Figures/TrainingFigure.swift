@@ -127,7 +127,9 @@ public struct TrainingFigure: Sendable {
       let wrote = decode.feeding == .teacherForced ? "wrote, teacher-forced," : "wrote"
       var body =
         "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span> → \(wrote) <span class=\"tok out\">\(HTML.escape(HTML.displayText(decode.output, in: trace.model.outputVocabulary)))</span>"
-      if let target = trace.target { body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)" }
+      if let target = trace.target {
+        body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)"
+      }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
       body += "</p>"
       if trace.model.series != nil {

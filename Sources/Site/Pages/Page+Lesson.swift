@@ -146,7 +146,9 @@ extension TrainingHistoryView {
         epoch: $0.epoch, loss: $0.trainingLoss, accuracy: nil, validationLoss: $0.validation?.loss,
         // A series model has no tokens to match: its loss (mean squared error) is the curve. A
         // bidirectional decoder has no free-running decode: its teacher-forced accuracy is.
-        validationAccuracy: $0.validation.flatMap { $0.forecast == nil ? ($0.exactMatch ?? $0.teacherForcedCharacterAccuracy) : nil })
+        validationAccuracy: $0.validation.flatMap {
+          $0.forecast == nil ? ($0.exactMatch ?? $0.teacherForcedCharacterAccuracy) : nil
+        })
     }
     let snapshots = history.probes.filter { epochs?.contains($0.epoch) ?? true }.compactMap { probe in
       probe.traces.first { $0.input == input }.map { Snapshot(epoch: probe.epoch, trace: $0) }

@@ -61,7 +61,10 @@ extension Page {
         html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html
       }
       if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
-      sections.append(PageSection(id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”", html: html))
+      sections.append(
+        PageSection(
+          id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”",
+          html: html))
     }
     let defaultLede =
       "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "

@@ -56,13 +56,15 @@ public struct Walkthrough: Sendable {
     html += "\(model.encoderUnits) units; LSTM decoder, \(model.decoderUnits) units; "
     html += model.bridge == .states ? "the encoder's states start the decoder" : "the encoding is repeated at every decoder step"
     if model.conditionedDecoder == true { html += ", beside the token the decoder wrote last" }
-    html += "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span>"
+    html +=
+      "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span>"
     let read = trace.encoder.tokens.map { reader.token($0) }.joined(separator: "</span> <span class=\"tok\">")
     html += ", read as <span class=\"tok\">\(read)</span>"
     if model.reverseInput { html += " (reversed, as the model was trained)" }
     html += "</dd>"
     if let target = trace.target {
-      html += "<dt>Target</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span></dd>"
+      html +=
+        "<dt>Target</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span></dd>"
     }
     html += "</dl>"
     if let notes = notes[Self.titleID] { html += PresentMarkup.notes(notes) }
