@@ -55,11 +55,6 @@ public struct Adam: Optimizer, Equatable {
     let beta2Power = powf(Float(beta2), step)
     let alpha = learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power)
     let keepFirst = Float(1 - beta1), keepSecond = Float(1 - beta2), epsilon = Float(self.epsilon)
-    // Eight weights at a time through SIMD8: the same IEEE operations in the same order as
-    // one at a time (squareRoot is correctly rounded either way), so the same bits, without
-    // the call to libm's sqrtf that kept the scalar loop from vectorising. Each eight are
-    // loaded and stored whole through raw pointers; building a SIMD8 from an array slice
-    // and writing it back lane by lane cost more than the arithmetic.
     // The weights are cut in two halves updated at once (BothCores); each weight's update
     // reads only its own gradient and moments, so the cut changes no bit.
     parameters.withUnsafeMutableBufferPointer { theta in
@@ -86,6 +81,12 @@ public struct Adam: Optimizer, Equatable {
   static let smallestSplit = 16_384
 
   /// The update of the weights in `range`, eight at a time, then one at a time.
+  ///
+  /// Eight at a time through SIMD8: the same IEEE operations in the same order as one at a
+  /// time (squareRoot is correctly rounded either way), so the same bits, without the call to
+  /// libm's sqrtf that kept the scalar loop from vectorising. Each eight are loaded and stored
+  /// whole through raw pointers; building a SIMD8 from an array slice and writing it back lane
+  /// by lane cost more than the arithmetic.
   private static func update(
     _ range: Range<Int>, theta: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>,
     m: UnsafeMutableBufferPointer<Float>, v: UnsafeMutableBufferPointer<Float>,

@@ -41,12 +41,10 @@ extension Seq2SeqModel {
       return BatchGradient(loss: pass.trainingLoss ?? 0, pairs: pairs, gradients: backward(pass).flattened)
     }
     let counted = parts.compactMap { $0 }
+    if counted.count == 1 { return counted[0] }  // the only half that counts: its mean is the batch's
     let pairs = counted.reduce(0) { $0 + $1.pairs }
     var result = BatchGradient(loss: 0, pairs: pairs, gradients: [Float](repeating: 0, count: parameterCount))
     for part in counted {
-      if part.pairs == pairs {
-        return part  // the only half that counts: its mean is the batch's
-      }
       let weight = Float(part.pairs) / Float(pairs)
       result.loss += part.loss * weight
       result.gradients.withUnsafeMutableBufferPointer { sum in
