@@ -63,9 +63,9 @@ public struct Adam: Optimizer, Equatable {
           secondMoments.withUnsafeMutableBufferPointer { v in
             nonisolated(unsafe) let (theta, gradients, m, v) = (theta, gradients, m, v)
             let count = theta.count
-            let middle = (count / 2) & ~7
-            _ = BothCores.run(count >= Adam.smallestSplit ? 2 : 1) { piece in
-              let range = count >= Adam.smallestSplit ? (piece == 0 ? 0..<middle : middle..<count) : 0..<count
+            let middle = count >= Adam.smallestSplit ? (count / 2) & ~7 : count
+            _ = BothCores.run(middle < count ? 2 : 1) { piece in
+              let range = piece == 0 ? 0..<middle : middle..<count
               Adam.update(
                 range, theta: theta, gradients: gradients, m: m, v: v,
                 alpha: alpha, keepFirst: keepFirst, keepSecond: keepSecond, epsilon: epsilon)

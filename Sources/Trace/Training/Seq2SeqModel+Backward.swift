@@ -105,7 +105,7 @@ extension Seq2SeqModel {
       inputGradients =
         layer.backward(
           run: run, finalStateGradient: finalState, into: &gradients.encoderForward,
-          needsInputGradients: encoderEmbedding != nil
+          needsInputGradients: encoderInputsNeedGradients
         ).inputs
     case (.bidirectional(let run), .bidirectional(let layer)):
       var backwardGradients = gradients.encoderBackward ?? LSTMGradients(zerosLike: layer.backward)
@@ -113,7 +113,7 @@ extension Seq2SeqModel {
         inputGradients = layer.backward(
           run: run, mergedFinalGradient: repeatedGradient,
           forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients,
-          needsInputGradients: encoderEmbedding != nil)
+          needsInputGradients: encoderInputsNeedGradients)
       } else {
         // The decoder's state is [forward | backward]: split it back.
         let half = layer.units
@@ -124,7 +124,7 @@ extension Seq2SeqModel {
           backwardFinalStateGradient: LSTMState(
             hidden: hiddenGradient.columns(half..<2 * half), cell: cellGradient.columns(half..<2 * half)),
           forwardGradients: &gradients.encoderForward, backwardGradients: &backwardGradients,
-          needsInputGradients: encoderEmbedding != nil)
+          needsInputGradients: encoderInputsNeedGradients)
       }
       gradients.encoderBackward = backwardGradients
     default:
@@ -137,9 +137,14 @@ extension Seq2SeqModel {
 }
 
 extension Seq2SeqModel {
+  /// Whether anything reads the gradients of the encoder's inputs: only an embedding table
+  /// does. One-hot inputs are constants, so the backward passes skip `dx = dz·Wᵀ` for them.
+  var encoderInputsNeedGradients: Bool { encoderEmbedding != nil }
+
   /// Adds the gradients of the encoder's inputs, one `[B, E]` matrix per position, to the
   /// rows of its embedding table they were looked up from (nothing when it reads one-hot
-  /// vectors, whose gradients the backward passes skip; padded positions add nothing).
+  /// vectors, whose gradients the backward passes skip: ``encoderInputsNeedGradients``;
+  /// padded positions add nothing).
   func addEncoderEmbeddingGradient(_ inputGradients: [Matrix], of pass: Seq2SeqForward, to gradients: inout Seq2SeqGradients) {
     guard var tableGradient = gradients.encoderEmbedding else { return }
     gradients.encoderEmbedding = nil  // keeps the table's storage unique while it is updated

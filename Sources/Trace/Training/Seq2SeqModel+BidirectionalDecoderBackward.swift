@@ -62,7 +62,7 @@ extension Seq2SeqModel {
     let inputGradients = encoderLayer.backward(
       run: encoderRun, forwardFinalStateGradient: forwardHalf.initialState,
       backwardFinalStateGradient: backwardHalf.initialState, forwardGradients: &gradients.encoderForward,
-      backwardGradients: &encoderBackwardGradients, needsInputGradients: encoderEmbedding != nil)
+      backwardGradients: &encoderBackwardGradients, needsInputGradients: encoderInputsNeedGradients)
     gradients.encoderBackward = encoderBackwardGradients
 
     addEncoderEmbeddingGradient(inputGradients, of: pass, to: &gradients)
