@@ -25,7 +25,7 @@ extension Unrolled {
         "A tab-separated file of source<TAB>target lines (the Keras example's fra.txt layout).", valueName: "file"))
     var data: String?
 
-    @Option(help: "Passes over the training data (default: the task's recipe, or 100 for --data).")
+    @Option(help: "Passes over the training data; 0 writes the untrained model (default: the task's recipe, or 100 for --data).")
     var epochs: Int?
 
     @Option(help: "Examples per mini-batch (default: the recipe's, or 64 for --data).")
@@ -113,7 +113,7 @@ extension Unrolled {
               format: "validation teacher-forced character accuracy %.1f%%, loss %.4f",
               100 * metrics.teacherForcedCharacterAccuracy, metrics.loss)
         }
-        ?? "no validation set"
+        ?? (history.epochs.isEmpty ? "untrained (0 epochs: the seed's initial weights)" : "no validation set")
       FileHandle.standardError.write(
         Data(
           "wrote \(outURL.path) and \(historyURL.lastPathComponent): \(summary), \(String(format: "%.0f", Date().timeIntervalSince(started))) s\n"
@@ -181,14 +181,14 @@ final class ProgressReporter {
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
       write(
         String(
-          format: "\r\u{1B}[Kepoch %d/%d %@ batch %d/%d  loss %.4f  %@ left", progress.epoch, progress.epochCount, bar,
-          progress.batch, progress.batchCount, progress.epochLoss, Self.duration(left)))
+          format: "\r\u{1B}[Kepoch %d/%d %@ batch %d/%d  loss %.4f%@  %@ left", progress.epoch, progress.epochCount, bar,
+          progress.batch, progress.batchCount, progress.epochLoss, Self.accuracy(progress), Self.duration(left)))
     } else if progress.batch == progress.batchCount && progress.epoch > lastEpochPrinted {
       lastEpochPrinted = progress.epoch
       write(
         String(
-          format: "epoch %d/%d  loss %.4f  %@ elapsed, %@ left\n", progress.epoch, progress.epochCount, progress.epochLoss,
-          Self.duration(elapsed), Self.duration(left)))
+          format: "epoch %d/%d  loss %.4f%@  %@ elapsed, %@ left\n", progress.epoch, progress.epochCount,
+          progress.epochLoss, Self.accuracy(progress), Self.duration(elapsed), Self.duration(left)))
     }
   }
 
@@ -198,6 +198,12 @@ final class ProgressReporter {
 
   private func write(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// The epoch's training accuracy so far, as Keras's progress bar shows it; nothing for a
+  /// series model.
+  private static func accuracy(_ progress: TrainingProgress) -> String {
+    progress.epochAccuracy.map { String(format: "  accuracy %.1f%%", 100 * $0) } ?? ""
   }
 
   private static func duration(_ seconds: Double) -> String {

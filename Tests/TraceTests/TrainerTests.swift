@@ -14,10 +14,17 @@ extension TrainingTests {
       let words = try TinyModel.reversalExamples(TinyModel.allWords, for: model)
       var trainer = try Trainer(
         model: model, options: TrainingOptions(epochs: 60, batchSize: 8, seed: 5, learningRate: 0.02, probeEpochs: []))
-      let history = try trainer.train(on: words, validation: words)
+      var accuracies: [Float?] = []
+      let history = try trainer.train(on: words, validation: words) { progress in
+        if progress.batch == progress.batchCount { accuracies.append(progress.epochAccuracy) }
+      }
       let first = try #require(history.epochs.first)
       let last = try #require(history.epochs.last)
       #expect(last.trainingLoss < first.trainingLoss / 10, "the loss falls from \(first.trainingLoss) to \(last.trainingLoss)")
+      // The progress's training accuracy climbs from chance to (nearly) every token right.
+      let firstAccuracy = try #require(accuracies.first ?? nil)
+      let lastAccuracy = try #require(accuracies.last ?? nil)
+      #expect(accuracies.count == 60 && firstAccuracy < 0.6 && lastAccuracy > 0.95, "\(firstAccuracy) -> \(lastAccuracy)")
       let validation = try #require(last.validation)
       #expect(validation.exactMatch == 1, "every word comes out reversed (\(validation))")
       #expect(validation.freeRunningCharacterAccuracy == 1)

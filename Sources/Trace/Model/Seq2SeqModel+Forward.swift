@@ -116,6 +116,15 @@ public struct Seq2SeqForward: Sendable {
     return count == 0 ? nil : total / Float(count)
   }
 
+  /// The counted pairs whose greedy prediction is their target token: what Keras's
+  /// `accuracy` metric counts during `fit`, under whatever feeding the pass used. 0 for a
+  /// series model, which has no tokens.
+  public var rightPredictions: Int {
+    decoderSteps.reduce(0) { sum, step in
+      sum + step.targets.indices.count { row in step.targets[row].map { $0 == step.predictions[row] } ?? false }
+    }
+  }
+
   /// The (step, row) pairs the training loss averages over: those with a target token, or
   /// for a series model those with true values.
   public var countedPairs: Int {

@@ -13,6 +13,8 @@ public struct BatchGradient: Sendable {
   public var loss: Float
   /// The (step, row) pairs the loss averages over (``Seq2SeqForward/countedPairs``).
   public var pairs: Int
+  /// How many of those pairs the model predicted right (``Seq2SeqForward/rightPredictions``).
+  public var rightPredictions: Int
   /// The gradient of ``loss``, laid out as ``Seq2SeqModel/parameterVector``.
   public var gradients: [Float]
 }
@@ -38,12 +40,16 @@ extension Seq2SeqModel {
       let pass = forward(batch(halves[index]), feeding: feeding, generator: &sampler)
       let pairs = pass.countedPairs
       guard pairs > 0 else { return nil }
-      return BatchGradient(loss: pass.trainingLoss ?? 0, pairs: pairs, gradients: backward(pass).flattened)
+      return BatchGradient(
+        loss: pass.trainingLoss ?? 0, pairs: pairs, rightPredictions: pass.rightPredictions,
+        gradients: backward(pass).flattened)
     }
     let counted = parts.compactMap { $0 }
     if counted.count == 1 { return counted[0] }  // the only half that counts: its mean is the batch's
     let pairs = counted.reduce(0) { $0 + $1.pairs }
-    var result = BatchGradient(loss: 0, pairs: pairs, gradients: [Float](repeating: 0, count: parameterCount))
+    var result = BatchGradient(
+      loss: 0, pairs: pairs, rightPredictions: counted.reduce(0) { $0 + $1.rightPredictions },
+      gradients: [Float](repeating: 0, count: parameterCount))
     for part in counted {
       let weight = Float(part.pairs) / Float(pairs)
       result.loss += part.loss * weight

@@ -87,6 +87,7 @@ public struct Trainer: Sendable {
       var sampler = SeededGenerator.stream(UInt64(epoch) | 1 << 32, of: options.seed)
       var lossSum = 0.0
       var pairs = 0
+      var rightPredictions = 0
       for batchIndex in 0..<batchCount {
         if cancellation?.isCancelled == true {
           history.stop = .cancelled(epoch: epoch, batches: batchIndex)
@@ -96,11 +97,13 @@ public struct Trainer: Sendable {
         let step = try trainBatch(rows.map { training[$0] }, generator: &sampler, epoch: epoch, batch: batchIndex + 1)
         lossSum += Double(step.loss) * Double(step.pairs)
         pairs += step.pairs
+        rightPredictions += step.rightPredictions
         progress(
           TrainingProgress(
             epoch: epoch, epochCount: lastEpoch, batch: batchIndex + 1, batchCount: batchCount, batchLoss: step.loss,
             epochLoss: pairs == 0 ? 0 : Float(lossSum / Double(pairs)),
-            examplesSeen: min((batchIndex + 1) * options.batchSize, training.count)))
+            examplesSeen: min((batchIndex + 1) * options.batchSize, training.count),
+            epochAccuracy: model.configuration.isSeries || pairs == 0 ? nil : Float(rightPredictions) / Float(pairs)))
       }
       epochsDone = epoch
       history.epochs.append(
@@ -119,6 +122,7 @@ private extension Trainer {
   struct BatchStep {
     var loss: Float
     var pairs: Int
+    var rightPredictions: Int
   }
 
   /// One update: the batch's loss and gradient (``Seq2SeqModel/batchGradient(_:feeding:generator:)``,
@@ -140,7 +144,7 @@ private extension Trainer {
     var parameters = model.parameterVector
     optimizer.update(&parameters, gradients: gradients)
     model.parameterVector = parameters
-    return BatchStep(loss: loss, pairs: pairs)
+    return BatchStep(loss: loss, pairs: pairs, rightPredictions: step.rightPredictions)
   }
 
   /// The probes' traces now.

@@ -14,4 +14,8 @@ public struct TrainingProgress: Sendable, Equatable {
   public var epochLoss: Float
   /// Examples seen so far in this epoch.
   public var examplesSeen: Int
+  /// The fraction of the epoch's counted pairs so far whose prediction was right, as each
+  /// batch was fed in training (Keras's `accuracy` in `fit`'s progress bar); `nil` for a
+  /// series model.
+  public var epochAccuracy: Float? = nil
 }
