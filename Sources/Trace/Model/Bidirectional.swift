@@ -26,10 +26,11 @@ public struct Bidirectional: Equatable, Sendable {
   /// The number of trainable parameters of both directions.
   public var parameterCount: Int { forward.parameterCount + backward.parameterCount }
 
-  /// Runs both directions over a sequence.
-  public func run(_ inputs: [Matrix], mask: [[Bool]]? = nil) -> BidirectionalRun {
+  /// Runs both directions over a sequence (`hotColumns` as in ``LSTM/run(_:initialState:mask:hotColumns:)``).
+  public func run(_ inputs: [Matrix], mask: [[Bool]]? = nil, hotColumns: [[Int?]]? = nil) -> BidirectionalRun {
     BidirectionalRun(
-      forward: forward.run(inputs, mask: mask), backward: backward.run(inputs, mask: mask),
+      forward: forward.run(inputs, mask: mask, hotColumns: hotColumns),
+      backward: backward.run(inputs, mask: mask, hotColumns: hotColumns),
       mergeMode: mergeMode)
   }
 }

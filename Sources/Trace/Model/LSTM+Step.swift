@@ -15,12 +15,22 @@ extension LSTM {
   ///   - input: `x`, `[B, I]`.
   ///   - state: the previous hidden and cell states, `[B, U]` each.
   ///   - mask: per row, `false` for padding: that row's state passes through unchanged.
-  public func step(input: Matrix, state: LSTMState, mask: [Bool]? = nil) -> LSTMStepCache {
+  ///   - inputProjection: `x·W`, `[B, 4U]`, when the caller already has it: the kernel's
+  ///     rows for one-hot inputs (``inputProjection(hotColumns:)``), or one product for an
+  ///     input fed at every step. It must hold the values the product gives; it saves
+  ///     only the product.
+  public func step(input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: Matrix? = nil) -> LSTMStepCache {
     let batch = input.rows
     let u = units
     precondition(input.columns == inputSize, "input has \(input.columns) features, the layer reads \(inputSize)")
-    var z = Matrix(rows: batch, columns: 4 * u)
-    Matrix.multiply(input, kernel, into: &z, accumulate: false)  // [B, I]·[I, 4U]
+    var z: Matrix
+    if let inputProjection {
+      precondition(inputProjection.rows == batch && inputProjection.columns == 4 * u, "x·W must be [B, 4U]")
+      z = inputProjection
+    } else {
+      z = Matrix(rows: batch, columns: 4 * u)
+      Matrix.multiply(input, kernel, into: &z, accumulate: false)  // [B, I]·[I, 4U]
+    }
     Matrix.multiply(state.hidden, recurrentKernel, into: &z, accumulate: true)  // [B, U]·[U, 4U]
     z.addToEveryRow(bias)
 
@@ -46,5 +56,28 @@ extension LSTM {
       inputGate: inputGate, forgetGate: forgetGate, candidate: candidate, outputGate: outputGate,
       cell: cell, cellActivation: cellActivation, hidden: hidden,
       mask: mask.flatMap { $0.allSatisfy { $0 } ? nil : $0 })
+  }
+}
+
+extension LSTM {
+  /// `x·W` for a batch of one-hot rows `x`, `[B, 4U]`: row `r` is the kernel's row
+  /// `hotColumns[r]`, or zeros where `hotColumns[r]` is `nil` (a row of zeros, padding).
+  ///
+  /// This is what the product gives, exactly: each of its sums has one term `1·W[j, k]`
+  /// and otherwise adds zeros, which round nothing. Copying the row skips the product's
+  /// other `I - 1` multiplications per value.
+  public func inputProjection(hotColumns: [Int?]) -> Matrix {
+    let width = kernel.columns
+    var projection = Matrix(rows: hotColumns.count, columns: width)
+    kernel.values.withUnsafeBufferPointer { kernel in
+      projection.values.withUnsafeMutableBufferPointer { projection in
+        for (row, column) in hotColumns.enumerated() {
+          guard let column else { continue }
+          precondition(column >= 0 && column < inputSize, "one-hot column \(column) is outside the input's \(inputSize)")
+          for k in 0..<width { projection[row * width + k] = kernel[column * width + k] }
+        }
+      }
+    }
+    return projection
   }
 }

@@ -32,7 +32,12 @@ extension LSTM {
   ///   - inputs: one `[B, I]` matrix per position, in time order.
   ///   - initialState: Keras's `initial_state`; zeros when `nil`.
   ///   - mask: `mask[t][b]` is `false` where row `b` is padding at position `t`.
-  public func run(_ inputs: [Matrix], initialState: LSTMState? = nil, mask: [[Bool]]? = nil) -> LSTMSequenceRun {
+  ///   - hotColumns: when the inputs are one-hot, `hotColumns[t][b]` is the column of
+  ///     position `t`, row `b` that holds the 1 (`nil` for a row of zeros); the steps then
+  ///     read `x·W` from the kernel's rows instead of multiplying (the same values).
+  public func run(
+    _ inputs: [Matrix], initialState: LSTMState? = nil, mask: [[Bool]]? = nil, hotColumns: [[Int?]]? = nil
+  ) -> LSTMSequenceRun {
     let batch = inputs.first?.rows ?? initialState?.hidden.rows ?? 1
     let start = initialState ?? .zeros(batch: batch, units: units)
     let order = goBackwards ? Array(inputs.indices.reversed()) : Array(inputs.indices)
@@ -40,7 +45,9 @@ extension LSTM {
     var steps: [LSTMStepCache] = []
     steps.reserveCapacity(inputs.count)
     for position in order {
-      let cache = step(input: inputs[position], state: state, mask: mask?[position])
+      let cache = step(
+        input: inputs[position], state: state, mask: mask?[position],
+        inputProjection: hotColumns.map { inputProjection(hotColumns: $0[position]) })
       state = LSTMState(hidden: cache.hidden, cell: cache.cell)
       steps.append(cache)
     }

@@ -185,9 +185,12 @@ extension Seq2SeqModel {
     let inputSize = configuration.encoderInputSize
     var inputs: [Matrix] = []
     var mask: [[Bool]] = []
+    // Per position, the token of each row (nil past its end): a one-hot row's hot column.
+    var hotColumns: [[Int?]] = []
     for position in 0..<length {
       var vectors = Matrix(rows: batch, columns: inputSize)
       var present = [Bool](repeating: true, count: batch)
+      var hot = [Int?](repeating: nil, count: batch)
       for row in 0..<batch {
         guard position < tokens[row].count else {
           present[row] = false
@@ -198,16 +201,19 @@ extension Seq2SeqModel {
           vectors.setRow(row, to: embedding.table.row(token))
         } else {
           vectors[row, token] = 1
+          hot[row] = token
         }
       }
       inputs.append(vectors)
       mask.append(present)
+      hotColumns.append(hot)
     }
     let anyPadding = mask.contains { $0.contains(false) }
+    let oneHot = encoderEmbedding == nil ? hotColumns : nil
     let run: EncoderRun
     switch encoder {
-    case .unidirectional(let lstm): run = .unidirectional(lstm.run(inputs, mask: anyPadding ? mask : nil))
-    case .bidirectional(let layer): run = .bidirectional(layer.run(inputs, mask: anyPadding ? mask : nil))
+    case .unidirectional(let lstm): run = .unidirectional(lstm.run(inputs, mask: anyPadding ? mask : nil, hotColumns: oneHot))
+    case .bidirectional(let layer): run = .bidirectional(layer.run(inputs, mask: anyPadding ? mask : nil, hotColumns: oneHot))
     }
     return EncoderPass(tokens: tokens, inputs: inputs, mask: anyPadding ? mask : nil, run: run)
   }
@@ -272,6 +278,12 @@ extension Seq2SeqModel {
     case .states(let states): state = states
     case .repeated: state = .zeros(batch: batch, units: decoder.units)
     }
+    // A decoder that reads only the repeated encoding reads the same x at every step, so
+    // x·W is one product for all of them.
+    var repeatedProjection: Matrix? = nil
+    if case .repeated(let encoding) = handover, !configuration.decoderReadsTokens {
+      repeatedProjection = Matrix.product(encoding, decoder.kernel)
+    }
     var steps: [DecoderStepCache] = []
     var finished = [Bool](repeating: false, count: batch)
     var stepCounts = [Int](repeating: 0, count: batch)
@@ -288,14 +300,17 @@ extension Seq2SeqModel {
         sources = fed.sources
       }
       let input: Matrix
+      var inputProjection: Matrix? = nil
       switch handover {
       case .repeated(let encoding):
         // A conditioned decoder (Srivastava et al. 2015) reads [repeated encoding | previous token].
         input = fedIDs.map { Matrix.concatenatingColumns([encoding, decoderInput(for: $0)]) } ?? encoding
+        inputProjection = repeatedProjection
       case .states:
         input = decoderInput(for: fedIDs!)
+        if decoderEmbedding == nil { inputProjection = decoder.inputProjection(hotColumns: fedIDs!) }
       }
-      let cell = decoder.step(input: input, state: state)
+      let cell = decoder.step(input: input, state: state, inputProjection: inputProjection)
       state = LSTMState(hidden: cell.hidden, cell: cell.cell)
       let probabilities = output(cell.hidden)
       var predictions = [Int](repeating: 0, count: batch)
