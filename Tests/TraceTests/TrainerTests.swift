@@ -70,6 +70,31 @@ extension TrainingTests {
       #expect(largest > 0 && difference <= 1e-5 * largest, "gradients differ by \(difference) of \(largest)")
     }
 
+    @Test("the halves' gradients are summed weighted by their pairs, bit for bit, by both cores")
+    func halvesAreSummedExactly() throws {
+      let model = try ModelFactory.addition()
+      #expect(model.parameterCount >= Seq2SeqModel.smallestSplitSum, "the sum is cut in two pieces")
+      let questions = ["1+2", "10+3", "4+4", "7+9", "2+10", "5+5", "8+1", "3+6", "9+9", "6+2", "1+1"]
+      let examples = try questions.map { question in
+        let sum = question.split(separator: "+").map { Int($0)! }.reduce(0, +)
+        return try TrainingExample(source: question, target: String(sum), configuration: model.configuration)
+      }
+      var generator = SeededGenerator(seed: 4)
+      let step = model.batchGradient(examples, feeding: .teacherForcing, generator: &generator)
+      // The same two halves (6 and 5 questions, 12 and 10 pairs) by hand.
+      var reference = SeededGenerator(seed: 4)
+      let seeds = [reference.next(), reference.next()]
+      let halves = [examples[..<6], examples[6...]].enumerated().map { index, half in
+        var sampler = SeededGenerator(seed: seeds[index])
+        let pass = model.forward(model.batch(half), feeding: .teacherForcing, generator: &sampler)
+        return (pairs: pass.countedPairs, gradients: model.backward(pass).flattened)
+      }
+      let firstWeight = Float(halves[0].pairs) / 22, secondWeight = Float(halves[1].pairs) / 22
+      let expected = zip(halves[0].gradients, halves[1].gradients).map { (0 + $0 * firstWeight) + $1 * secondWeight }
+      #expect(halves.map(\.pairs) == [12, 10])
+      #expect(step.gradients == expected)
+    }
+
     @Test("a batch too small to cut is one pass, exactly")
     func smallBatchIsOnePass() throws {
       let model = try TinyModel.model(Self.stateBridge, units: 5, seed: 6)

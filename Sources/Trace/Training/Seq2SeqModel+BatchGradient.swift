@@ -35,7 +35,7 @@ extension Seq2SeqModel {
     let halves =
       examples.count >= Seq2SeqModel.smallestSplitBatch ? [examples[..<middle], examples[middle...]] : [examples[...]]
     let seeds = halves.map { _ in generator.next() }
-    let parts = BothCores.run(halves.count) { index -> BatchGradient? in
+    var parts = BothCores.run(halves.count) { index -> BatchGradient? in
       var sampler = SeededGenerator(seed: seeds[index])
       let pass = forward(batch(halves[index]), feeding: feeding, generator: &sampler)
       let pairs = pass.countedPairs
@@ -44,21 +44,32 @@ extension Seq2SeqModel {
         loss: pass.trainingLoss ?? 0, pairs: pairs, rightPredictions: pass.rightPredictions,
         gradients: backward(pass).flattened)
     }
-    let counted = parts.compactMap { $0 }
-    if counted.count == 1 { return counted[0] }  // the only half that counts: its mean is the batch's
-    let pairs = counted.reduce(0) { $0 + $1.pairs }
-    var result = BatchGradient(
-      loss: 0, pairs: pairs, rightPredictions: counted.reduce(0) { $0 + $1.rightPredictions },
-      gradients: [Float](repeating: 0, count: parameterCount))
-    for part in counted {
-      let weight = Float(part.pairs) / Float(pairs)
-      result.loss += part.loss * weight
-      result.gradients.withUnsafeMutableBufferPointer { sum in
-        part.gradients.withUnsafeBufferPointer { half in
-          for i in 0..<sum.count { sum[i] += half[i] * weight }
+    guard parts.count == 2, var first = parts[0], let second = parts[1] else {
+      // The only half that counts: its mean is the batch's. Neither: nothing to learn.
+      return parts.compactMap { $0 }.first
+        ?? BatchGradient(loss: 0, pairs: 0, rightPredictions: 0, gradients: [Float](repeating: 0, count: parameterCount))
+    }
+    parts = []  // `first` now holds its vector alone, so it is written in place below
+    let pairs = first.pairs + second.pairs
+    let firstWeight = Float(first.pairs) / Float(pairs)
+    let secondWeight = Float(second.pairs) / Float(pairs)
+    // ∂L = (0 + n₁/N ∂L₁) + n₂/N ∂L₂, written over the first half's vector: per value the
+    // same operations in the same order as adding each weighted half to a vector of zeros.
+    // The two halves of the vector are summed at once.
+    first.gradients.withUnsafeMutableBufferPointer { sum in
+      second.gradients.withUnsafeBufferPointer { terms in
+        nonisolated(unsafe) let (sum, terms) = (sum, terms)
+        let pieces = sum.count >= Seq2SeqModel.smallestSplitSum ? [0..<sum.count / 2, sum.count / 2..<sum.count] : [0..<sum.count]
+        _ = BothCores.run(pieces.count) { piece in
+          for i in pieces[piece] { sum[i] = (0 + sum[i] * firstWeight) + terms[i] * secondWeight }
         }
       }
     }
-    return result
+    return BatchGradient(
+      loss: (0 + first.loss * firstWeight) + second.loss * secondWeight, pairs: pairs,
+      rightPredictions: first.rightPredictions + second.rightPredictions, gradients: first.gradients)
   }
+
+  /// A gradient vector at least this long is summed by both cores.
+  static let smallestSplitSum = 16_384
 }

@@ -32,41 +32,55 @@ extension Seq2SeqModel {
     set {
       precondition(newValue.count == parameterCount, "the vector must hold \(parameterCount) parameters")
       var offset = 0
-      visitParameters { _, _, _, values in
-        // A new array rather than writing into the old one, which the enum payload it was
-        // copied from still shares: writing in place would copy it first.
-        values = Array(newValue[offset..<offset + values.count])
-        offset += values.count
+      newValue.withUnsafeBufferPointer { source in
+        visitParameters { _, _, _, values in
+          // Written in place: nothing else holds the model's arrays during a visit.
+          let count = values.count
+          values.withUnsafeMutableBufferPointer { target in
+            _ = target.update(fromContentsOf: source[offset..<offset + count])
+          }
+          offset += count
+        }
       }
     }
   }
 
   /// Calls `visit` on every weight tensor, in the fixed order, with its name and shape.
+  ///
+  /// A layer held in an enum or an optional is taken out of it for the visit (the holder
+  /// meanwhile holds an empty stand-in), so the layer's arrays are not shared while `visit`
+  /// runs and writing to them does not copy them.
   mutating func visitParameters(_ visit: (String, Int, Int, inout [Float]) -> Void) {
     func visitLSTM(_ prefix: String, _ layer: inout LSTM) {
       visit(prefix + ".kernel", layer.kernel.rows, layer.kernel.columns, &layer.kernel.values)
       visit(prefix + ".recurrentKernel", layer.recurrentKernel.rows, layer.recurrentKernel.columns, &layer.recurrentKernel.values)
       visit(prefix + ".bias", 1, layer.bias.count, &layer.bias)
     }
+    let standIn = LSTM(kernel: Matrix(rows: 0, columns: 0), recurrentKernel: Matrix(rows: 0, columns: 0), bias: [])
     switch encoder {
     case .unidirectional(var layer):
+      encoder = .unidirectional(standIn)
       visitLSTM("encoder", &layer)
       encoder = .unidirectional(layer)
     case .bidirectional(var layer):
+      encoder = .unidirectional(standIn)
       visitLSTM("encoder.forward", &layer.forward)
       visitLSTM("encoder.backward", &layer.backward)
       encoder = .bidirectional(layer)
     }
     if var embedding = encoderEmbedding {
+      encoderEmbedding = nil
       visit("encoderEmbedding.table", embedding.table.rows, embedding.table.columns, &embedding.table.values)
       encoderEmbedding = embedding
     }
     visitLSTM("decoder", &decoder)
     if var layer = decoderBackward {
+      decoderBackward = nil
       visitLSTM("decoderBackward", &layer)
       decoderBackward = layer
     }
     if var embedding = decoderEmbedding {
+      decoderEmbedding = nil
       visit("decoderEmbedding.table", embedding.table.rows, embedding.table.columns, &embedding.table.values)
       decoderEmbedding = embedding
     }
