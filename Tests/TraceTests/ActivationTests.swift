@@ -56,4 +56,17 @@ struct ActivationTests {
       }
     }
   }
+
+  @Test("derivatives eight at a time are each value's derivative, bit for bit", arguments: Activation.allCases)
+  func laneDerivativesMatchScalar(activation: Activation) {
+    let outputs: [Float] = [0, -0.0, 1, -1, 0.5, 0.999_999, -0.731, 1e-30, 0.25, -3, 7, 0.123_456_7, 0.9, 0.1, -0.5, 2]
+    for start in stride(from: 0, to: outputs.count, by: 8) {
+      let lanes = activation.derivative(fromOutputs: SIMD8<Float>(outputs[start..<start + 8]))
+      for lane in 0..<8 {
+        #expect(
+          lanes[lane].bitPattern == activation.derivative(fromOutput: outputs[start + lane]).bitPattern,
+          "at \(outputs[start + lane])")
+      }
+    }
+  }
 }

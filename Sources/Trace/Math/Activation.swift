@@ -113,6 +113,18 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
     }
   }
 
+  /// The derivative at each of eight outputs: the same operations as
+  /// ``derivative(fromOutput:)`` in every lane.
+  @inlinable @inline(__always)
+  public func derivative(fromOutputs y: SIMD8<Float>) -> SIMD8<Float> {
+    switch self {
+    case .sigmoid: return y * (1 - y)
+    case .tanh: return 1 - y * y
+    case .relu: return SIMD8<Float>(repeating: 0).replacing(with: 1, where: y .> 0)
+    case .linear: return SIMD8<Float>(repeating: 1)
+    }
+  }
+
   /// Writes the derivative at each of `count` outputs read from `outputs` to `target`, the
   /// same values as ``derivative(fromOutput:)`` with the choice made once for the run.
   @inlinable
