@@ -8,6 +8,8 @@ PYTHON     ?= python3
 APT_PACKAGES := libcmark-dev libopenblas-dev pkg-config
 BROWSER_APT_PACKAGES := chromium chromium-driver default-jre-headless
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/unrolled
+# This machine's vector width for release builds (see Scripts/release-flags.sh).
+RELEASE_FLAGS := $(shell Scripts/release-flags.sh)
 
 .PHONY: site test deps browser-deps venv build release models bench format lint clean
 
@@ -45,7 +47,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product unrolled
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product unrolled
 
 ## make models: retrain every built-in model from its committed seed (slow; see docs/models.md).
 models: release

@@ -20,8 +20,10 @@ SEQ2SEQ_SAMPLES=${SEQ2SEQ_SAMPLES:-640}
 SEQ2SEQ_EPOCHS=${SEQ2SEQ_EPOCHS:-2}
 PROCESS_EPOCHS=${PROCESS_EPOCHS:-50}
 
-"$SWIFT" build -c release --product bench-training >&2
-"$SWIFT" build -c release --product unrolled >&2
+# The same flags as `make release`, so both products are built once, for this machine.
+read -r -a release_flags <<<"$(Scripts/release-flags.sh)"
+"$SWIFT" build -c release "${release_flags[@]}" --product bench-training >&2
+"$SWIFT" build -c release "${release_flags[@]}" --product unrolled >&2
 BIN=$("$SWIFT" build -c release --show-bin-path)
 
 if [ ! -x "$VENV/bin/python" ] || ! cmp -s bench/requirements.txt "$VENV/.requirements"; then
@@ -54,6 +56,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "swift: $("$SWIFT" --version 2>/dev/null | head -1)"
 echo "python: $("$VENV/bin/python" -c 'import sys, keras, jax, numpy; print(sys.version.split()[0], "keras", keras.__version__, "jax", jax.__version__, "numpy", numpy.__version__)')"
 echo "OPENBLAS_NUM_THREADS: ${OPENBLAS_NUM_THREADS:-unset}"
+echo "release flags: ${release_flags[*]:-none}"
 
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round/$ROUNDS, load $(cut -d' ' -f1 /proc/loadavg)" >&2

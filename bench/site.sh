@@ -11,12 +11,14 @@ reference_dir="$root/.build-site-reference"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product unrolled >&2
+# Both builds with the flags `make release` uses for this machine.
+read -r -a release_flags <<<"$(Scripts/release-flags.sh)"
+swift build -c release "${release_flags[@]}" --product unrolled >&2
 current="$(swift build -c release --show-bin-path)/unrolled"
 
 rm -rf "$reference_dir/src" && mkdir -p "$reference_dir/src"
 git archive "$revision" | tar -x -C "$reference_dir/src"
-(cd "$reference_dir/src" && swift build -c release --product unrolled --scratch-path "$reference_dir/build" >&2)
+(cd "$reference_dir/src" && swift build -c release "${release_flags[@]}" --product unrolled --scratch-path "$reference_dir/build" >&2)
 reference="$reference_dir/build/release/unrolled"
 
 seconds() {  # the wall-clock seconds of one `unrolled site` run
