@@ -8,11 +8,14 @@ extension Matrix {
   /// ```
   public func addRows(into sums: inout [Float]) {
     precondition(sums.count == columns, "one sum per column")
+    if values.isEmpty { return }  // an empty buffer may have no address
     let rows = rows, columns = columns
     values.withUnsafeBufferPointer { values in
       sums.withUnsafeMutableBufferPointer { sums in
         for r in 0..<rows {
-          for c in 0..<columns { sums[c] += values[r * columns + c] }
+          // One row's address first, so the inner loop is a plain vectorisable sum.
+          let row = values.baseAddress! + r * columns
+          for c in 0..<columns { sums[c] += row[c] }
         }
       }
     }

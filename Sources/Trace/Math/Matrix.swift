@@ -133,11 +133,14 @@ extension Matrix {
   /// Adds `vector` to every row (a bias).
   public mutating func addToEveryRow(_ vector: [Float]) {
     precondition(vector.count == columns)
+    if values.isEmpty { return }  // an empty buffer may have no address
     let rows = rows, columns = columns
     values.withUnsafeMutableBufferPointer { values in
       vector.withUnsafeBufferPointer { vector in
         for r in 0..<rows {
-          for c in 0..<columns { values[r * columns + c] += vector[c] }
+          // One row's address first, so the inner loop is a plain vectorisable sum.
+          let row = values.baseAddress! + r * columns
+          for c in 0..<columns { row[c] += vector[c] }
         }
       }
     }

@@ -74,7 +74,7 @@ extension LSTM {
         for (row, column) in hotColumns.enumerated() {
           guard let column else { continue }
           precondition(column >= 0 && column < inputSize, "one-hot column \(column) is outside the input's \(inputSize)")
-          for k in 0..<width { projection[row * width + k] = kernel[column * width + k] }
+          (projection.baseAddress! + row * width).update(from: kernel.baseAddress! + column * width, count: width)
         }
       }
     }
