@@ -146,10 +146,9 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
   /// `[rows, columns.count]` matrix (one gate's block of an LSTM's pre-activations).
   public func callAsFunction(_ matrix: Matrix, columns: Range<Int>) -> Matrix {
     precondition(columns.lowerBound >= 0 && columns.upperBound <= matrix.columns, "columns out of range")
-    var result = Matrix(rows: matrix.rows, columns: columns.count)
-    guard !result.values.isEmpty else { return result }  // an empty buffer may have no address
-    matrix.values.withUnsafeBufferPointer { source in
-      result.values.withUnsafeMutableBufferPointer { target in
+    guard matrix.rows > 0 && !columns.isEmpty else { return Matrix(rows: matrix.rows, columns: columns.count) }
+    return Matrix(rows: matrix.rows, columns: columns.count) { target in
+      matrix.values.withUnsafeBufferPointer { source in
         for row in 0..<matrix.rows {
           apply(
             source.baseAddress! + row * matrix.columns + columns.lowerBound,
@@ -157,18 +156,15 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
         }
       }
     }
-    return result
   }
 
   /// The derivative at every element of `outputs`, a matrix of this activation's outputs.
   public func derivative(fromOutputs outputs: Matrix) -> Matrix {
-    var result = Matrix(rows: outputs.rows, columns: outputs.columns)
-    guard !result.values.isEmpty else { return result }  // an empty buffer may have no address
-    outputs.values.withUnsafeBufferPointer { source in
-      result.values.withUnsafeMutableBufferPointer { target in
+    guard !outputs.values.isEmpty else { return outputs }  // an empty buffer may have no address
+    return Matrix(rows: outputs.rows, columns: outputs.columns) { target in
+      outputs.values.withUnsafeBufferPointer { source in
         derivatives(fromOutputs: source.baseAddress!, to: target.baseAddress!, count: source.count)
       }
     }
-    return result
   }
 }

@@ -33,6 +33,19 @@ public struct Matrix: Equatable, Sendable {
     self.values = values
   }
 
+  /// A matrix of the given shape whose elements `write` sets, every one of them: they are
+  /// not zeroed first. For results that a loop fills completely.
+  @inlinable
+  public init(rows: Int, columns: Int, writingEvery write: (UnsafeMutableBufferPointer<Float>) -> Void) {
+    precondition(rows >= 0 && columns >= 0, "a matrix needs a non-negative shape")
+    self.rows = rows
+    self.columns = columns
+    self.values = [Float](unsafeUninitializedCapacity: rows * columns) { elements, count in
+      write(elements)
+      count = rows * columns
+    }
+  }
+
   /// The element at `(row, column)`.
   @inlinable
   public subscript(row: Int, column: Int) -> Float {
@@ -119,15 +132,13 @@ extension Matrix {
   @inline(__always)
   private func combined(with other: Matrix, _ combine: (Float, Float) -> Float) -> Matrix {
     precondition(rows == other.rows && columns == other.columns, "shapes differ")
-    var result = Matrix(rows: rows, columns: columns)
-    values.withUnsafeBufferPointer { left in
-      other.values.withUnsafeBufferPointer { right in
-        result.values.withUnsafeMutableBufferPointer { target in
+    return Matrix(rows: rows, columns: columns) { target in
+      values.withUnsafeBufferPointer { left in
+        other.values.withUnsafeBufferPointer { right in
           for i in target.indices { target[i] = combine(left[i], right[i]) }
         }
       }
     }
-    return result
   }
 
   /// Adds `vector` to every row (a bias).

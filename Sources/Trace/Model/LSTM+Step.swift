@@ -19,14 +19,14 @@ extension LSTM {
   ///     rows for one-hot inputs (``inputProjection(hotColumns:)``), or one product for an
   ///     input fed at every step. It must hold the values the product gives; it saves
   ///     only the product.
-  public func step(input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: Matrix? = nil) -> LSTMStepCache {
+  public func step(input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: consuming Matrix? = nil) -> LSTMStepCache {
     let batch = input.rows
     let u = units
     precondition(input.columns == inputSize, "input has \(input.columns) features, the layer reads \(inputSize)")
     var z: Matrix
-    if let inputProjection {
-      precondition(inputProjection.rows == batch && inputProjection.columns == 4 * u, "x·W must be [B, 4U]")
-      z = inputProjection
+    if let projection = inputProjection.take() {  // taken, so z is its only holder when the caller let it go
+      precondition(projection.rows == batch && projection.columns == 4 * u, "x·W must be [B, 4U]")
+      z = projection
     } else {
       z = Matrix(rows: batch, columns: 4 * u)
       Matrix.multiply(input, kernel, into: &z, accumulate: false)  // [B, I]·[I, 4U]
