@@ -94,5 +94,23 @@ extension TrainingTests {
       GradientClipping.clipByGlobalNorm(&small, clipNorm: 1)
       #expect(small == [0.3, 0.4], "below the clip norm nothing changes")
     }
+
+    @Test(
+      "updating a model's weights in place is updating its parameter vector, bit for bit",
+      arguments: [OptimizerKind.adam, .rmsprop], ["addition", "state-bidirectional-decoder"])
+    func inPlaceUpdateMatchesVector(kind: OptimizerKind, model name: String) throws {
+      // The addition model has 52k weights, so Adam cuts the update between the cores.
+      var model = name == "addition" ? try ModelFactory.addition() : try ModelFactory.tiny(name)
+      var vector = model.parameterVector
+      var inPlace = kind.make(parameterCount: vector.count)
+      var onVector = kind.make(parameterCount: vector.count)
+      var generator = SeededGenerator(seed: 12)
+      for _ in 0..<3 {
+        let gradients = vector.map { _ in generator.uniform(-0.1, 0.1) }
+        inPlace.update(&model, gradients: gradients)
+        onVector.update(&vector, gradients: gradients)
+        #expect(model.parameterVector == vector)
+      }
+    }
   }
 }

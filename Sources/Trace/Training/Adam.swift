@@ -50,34 +50,95 @@ public struct Adam: Optimizer, Equatable {
   /// Applies one Adam step.
   public mutating func update(_ parameters: inout [Float], gradients: [Float]) {
     precondition(parameters.count == firstMoments.count && gradients.count == firstMoments.count, "sizes differ")
-    let step = Float(iterations + 1)
-    let beta1Power = powf(Float(beta1), step)
-    let beta2Power = powf(Float(beta2), step)
-    let alpha = learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power)
-    let keepFirst = Float(1 - beta1), keepSecond = Float(1 - beta2), epsilon = Float(self.epsilon)
-    // The weights are cut in two halves updated at once (BothCores); each weight's update
-    // reads only its own gradient and moments, so the cut changes no bit.
+    let step = nextStep()
     parameters.withUnsafeMutableBufferPointer { theta in
+      gradients.withUnsafeBufferPointer { gradients in
+        update(theta, at: 0, gradients: gradients, step: step)
+      }
+    }
+  }
+
+  /// Applies one Adam step to the model's weights where they are: the same arithmetic as
+  /// ``update(_:gradients:)`` on its ``Seq2SeqModel/parameterVector``, without gathering the
+  /// weights into a vector and writing them back. As there, a long vector is cut at its
+  /// middle and the two halves are updated at once, each core writing its own half of the
+  /// weights (which is also the half of the model it then reads from its own cache).
+  public mutating func update(_ model: inout Seq2SeqModel, gradients: [Float]) {
+    precondition(gradients.count == firstMoments.count, "sizes differ")
+    let step = nextStep()
+    let count = firstMoments.count
+    let middle = count >= Adam.smallestSplit ? (count / 2) & ~7 : count
+    let pieces = middle < count ? [0..<middle, middle..<count] : [0..<count]
+    model.withParameterBuffers { tensors in
+      precondition(tensors.reduce(0) { $0 + $1.count } == count, "the model and the optimizer differ in size")
       gradients.withUnsafeBufferPointer { gradients in
         firstMoments.withUnsafeMutableBufferPointer { m in
           secondMoments.withUnsafeMutableBufferPointer { v in
-            nonisolated(unsafe) let (theta, gradients, m, v) = (theta, gradients, m, v)
-            let count = theta.count
-            let middle = count >= Adam.smallestSplit ? (count / 2) & ~7 : count
-            _ = BothCores.run(middle < count ? 2 : 1) { piece in
-              let range = piece == 0 ? 0..<middle : middle..<count
-              Adam.update(
-                range, theta: theta, gradients: gradients, m: m, v: v,
-                alpha: alpha, keepFirst: keepFirst, keepSecond: keepSecond, epsilon: epsilon)
+            nonisolated(unsafe) let (tensors, g, m, v) = (tensors, gradients.baseAddress!, m.baseAddress!, v.baseAddress!)
+            _ = BothCores.run(pieces.count) { piece in
+              // The parts of the tensors that fall in this piece's range of weight numbers.
+              var offset = 0
+              for tensor in tensors {
+                let part = pieces[piece].clamped(to: offset..<offset + tensor.count)
+                if !part.isEmpty {
+                  Adam.update(
+                    count: part.count, theta: tensor.baseAddress! + (part.lowerBound - offset),
+                    gradients: g + part.lowerBound, m: m + part.lowerBound, v: v + part.lowerBound, step: step)
+                }
+                offset += tensor.count
+              }
             }
           }
         }
       }
     }
-    iterations += 1
   }
 
-  /// Below this many weights, the update runs on one core: waking a second costs more.
+  /// The constants of the next step, counting it.
+  private mutating func nextStep() -> Step {
+    let step = Float(iterations + 1)
+    let beta1Power = powf(Float(beta1), step)
+    let beta2Power = powf(Float(beta2), step)
+    iterations += 1
+    return Step(
+      alpha: learningRate * (1 - beta2Power).squareRoot() / (1 - beta1Power), keepFirst: Float(1 - beta1),
+      keepSecond: Float(1 - beta2), epsilon: Float(epsilon))
+  }
+
+  /// What every weight's update of one step shares.
+  private struct Step {
+    var alpha: Float
+    var keepFirst: Float
+    var keepSecond: Float
+    var epsilon: Float
+  }
+
+  /// Updates `theta`, the weights numbered `offset` onwards, from the gradients and moments
+  /// of the same numbers. A long run of weights is cut in two halves updated at once
+  /// (BothCores); each weight's update reads only its own gradient and moments, so the cut
+  /// changes no bit.
+  private mutating func update(
+    _ theta: UnsafeMutableBufferPointer<Float>, at offset: Int, gradients: UnsafeBufferPointer<Float>, step: Step
+  ) {
+    let count = theta.count
+    guard count > 0 else { return }
+    precondition(offset + count <= gradients.count, "more weights than gradients")
+    firstMoments.withUnsafeMutableBufferPointer { m in
+      secondMoments.withUnsafeMutableBufferPointer { v in
+        nonisolated(unsafe) let (theta, g, m, v) = (
+          theta.baseAddress!, gradients.baseAddress! + offset, m.baseAddress! + offset, v.baseAddress! + offset
+        )
+        let middle = count >= Adam.smallestSplit ? (count / 2) & ~7 : count
+        _ = BothCores.run(middle < count ? 2 : 1) { piece in
+          let start = piece == 0 ? 0 : middle
+          Adam.update(
+            count: (piece == 0 ? middle : count) - start, theta: theta + start, gradients: g + start, m: m + start,
+            v: v + start, step: step)
+        }
+      }
+    }
+  }
+
   static let smallestSplit = 16_384
 
   /// The update of the weights in `range`, eight at a time, then one at a time.
@@ -88,32 +149,32 @@ public struct Adam: Optimizer, Equatable {
   /// whole through raw pointers; building a SIMD8 from an array slice and writing it back lane
   /// by lane cost more than the arithmetic.
   private static func update(
-    _ range: Range<Int>, theta: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>,
-    m: UnsafeMutableBufferPointer<Float>, v: UnsafeMutableBufferPointer<Float>,
-    alpha: Float, keepFirst: Float, keepSecond: Float, epsilon: Float
+    count: Int, theta: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+    m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, step: Step
   ) {
-    let whole = range.lowerBound + (range.count - range.count % 8)
-    let thetaBytes = UnsafeMutableRawPointer(theta.baseAddress)
-    let gradientBytes = UnsafeRawPointer(gradients.baseAddress)
-    let meanBytes = UnsafeMutableRawPointer(m.baseAddress)
-    let squareBytes = UnsafeMutableRawPointer(v.baseAddress)
+    let (alpha, keepFirst, keepSecond, epsilon) = (step.alpha, step.keepFirst, step.keepSecond, step.epsilon)
+    let whole = count - count % 8
+    let thetaBytes = UnsafeMutableRawPointer(theta)
+    let gradientBytes = UnsafeRawPointer(gradients)
+    let meanBytes = UnsafeMutableRawPointer(m)
+    let squareBytes = UnsafeMutableRawPointer(v)
     let stride = MemoryLayout<Float>.stride
-    var i = range.lowerBound
+    var i = 0
     while i < whole {
       let at = i * stride
-      let g = gradientBytes!.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
-      var mean = meanBytes!.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
-      var square = squareBytes!.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
+      let g = gradientBytes.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
+      var mean = meanBytes.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
+      var square = squareBytes.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
       mean += (g - mean) * keepFirst
       square += (g * g - square) * keepSecond
       let step = (mean * alpha) / (square.squareRoot() + epsilon)
-      let weights = thetaBytes!.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self) - step
-      meanBytes!.storeBytes(of: mean, toByteOffset: at, as: SIMD8<Float>.self)
-      squareBytes!.storeBytes(of: square, toByteOffset: at, as: SIMD8<Float>.self)
-      thetaBytes!.storeBytes(of: weights, toByteOffset: at, as: SIMD8<Float>.self)
+      let weights = thetaBytes.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self) - step
+      meanBytes.storeBytes(of: mean, toByteOffset: at, as: SIMD8<Float>.self)
+      squareBytes.storeBytes(of: square, toByteOffset: at, as: SIMD8<Float>.self)
+      thetaBytes.storeBytes(of: weights, toByteOffset: at, as: SIMD8<Float>.self)
       i += 8
     }
-    for k in whole..<range.upperBound {
+    for k in whole..<count {
       let g = gradients[k]
       m[k] += (g - m[k]) * keepFirst
       v[k] += (g * g - v[k]) * keepSecond

@@ -45,6 +45,37 @@ extension Seq2SeqModel {
     }
   }
 
+  /// Calls `body` with the elements of every weight tensor, in the order of
+  /// ``parameterVector``, all writable in place for the duration of the call (so that two
+  /// threads can update different tensors, or different parts of one, at once).
+  mutating func withParameterBuffers<Result>(_ body: ([UnsafeMutableBufferPointer<Float>]) -> Result) -> Result {
+    // The arrays are moved out of the model (each slot left empty), so each is held once
+    // and its buffer stays where it is; they are moved back afterwards.
+    var tensors: [[Float]] = []
+    visitParameters { _, _, _, values in
+      tensors.append(values)
+      values = []
+    }
+    let result = tensors.withUnsafeMutableBufferPointer { slots -> Result in
+      var buffers: [UnsafeMutableBufferPointer<Float>] = []
+      buffers.reserveCapacity(slots.count)
+      func open(_ index: Int) -> Result {
+        guard index < slots.count else { return body(buffers) }
+        return slots[index].withUnsafeMutableBufferPointer { buffer in
+          buffers.append(buffer)
+          return open(index + 1)
+        }
+      }
+      return open(0)
+    }
+    var index = 0
+    visitParameters { _, _, _, values in
+      values = tensors[index]
+      index += 1
+    }
+    return result
+  }
+
   /// Calls `visit` on every weight tensor, in the fixed order, with its name and shape.
   ///
   /// A layer held in an enum or an optional is taken out of it for the visit (the holder

@@ -20,10 +20,6 @@ public struct Trainer: Sendable {
   public private(set) var optimizer: any Optimizer
   /// Epochs completed so far, across calls.
   public private(set) var epochsDone = 0
-  /// The model's ``Seq2SeqModel/parameterVector``, kept between updates rather than
-  /// gathered from the model again for each: only ``trainBatch`` changes the model, and it
-  /// writes this vector back after every update.
-  private var parameters: [Float]
 
   /// A trainer of `model`; throws when an option is out of range.
   ///
@@ -45,7 +41,6 @@ public struct Trainer: Sendable {
     FreedMemoryRetention.keepForReuse()
     self.model = model
     self.options = options
-    parameters = model.parameterVector
     optimizer = options.optimizer.make(parameterCount: model.parameterCount, learningRate: options.learningRate)
   }
 
@@ -146,8 +141,7 @@ private extension Trainer {
     } else {
       guard GradientClipping.allFinite(gradients) else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
     }
-    optimizer.update(&parameters, gradients: gradients)
-    model.parameterVector = parameters
+    optimizer.update(&model, gradients: gradients)
     return BatchStep(loss: loss, pairs: pairs, rightPredictions: step.rightPredictions)
   }
 
