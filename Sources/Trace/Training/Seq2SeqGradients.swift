@@ -40,29 +40,27 @@ public struct Seq2SeqGradients: Equatable, Sendable {
     output = DenseGradients(zerosLike: model.output)
   }
 
-  /// Every gradient, tensor after tensor, in the order of ``Seq2SeqModel/parameterVector``.
-  public var flattened: [Float] {
-    var all: [Float] = []
-    func count(_ lstm: LSTMGradients?) -> Int {
-      lstm.map { $0.kernel.values.count + $0.recurrentKernel.values.count + $0.bias.count } ?? 0
-    }
-    all.reserveCapacity(
-      count(encoderForward) + count(encoderBackward) + (encoderEmbedding?.values.count ?? 0) + count(decoder)
-        + count(decoderBackward) + (decoderEmbedding?.values.count ?? 0) + output.kernel.values.count
-        + output.bias.count)
-    func add(_ lstm: LSTMGradients) {
-      all += lstm.kernel.values
-      all += lstm.recurrentKernel.values
-      all += lstm.bias
-    }
+  /// The gradient tensors' elements, one array per tensor, in the order of
+  /// ``Seq2SeqModel/parameterTensors``.
+  public var tensors: [[Float]] {
+    var all: [[Float]] = []
+    func add(_ lstm: LSTMGradients) { all += [lstm.kernel.values, lstm.recurrentKernel.values, lstm.bias] }
     add(encoderForward)
     if let encoderBackward { add(encoderBackward) }
-    if let encoderEmbedding { all += encoderEmbedding.values }
+    if let encoderEmbedding { all.append(encoderEmbedding.values) }
     add(decoder)
     if let decoderBackward { add(decoderBackward) }
-    if let decoderEmbedding { all += decoderEmbedding.values }
-    all += output.kernel.values
-    all += output.bias
+    if let decoderEmbedding { all.append(decoderEmbedding.values) }
+    all += [output.kernel.values, output.bias]
+    return all
+  }
+
+  /// Every gradient, tensor after tensor, in the order of ``Seq2SeqModel/parameterVector``.
+  public var flattened: [Float] {
+    let tensors = tensors
+    var all: [Float] = []
+    all.reserveCapacity(tensors.reduce(0) { $0 + $1.count })
+    for tensor in tensors { all += tensor }
     return all
   }
 

@@ -35,41 +35,68 @@ extension Seq2SeqModel {
     let halves =
       examples.count >= Seq2SeqModel.smallestSplitBatch ? [examples[..<middle], examples[middle...]] : [examples[...]]
     let seeds = halves.map { _ in generator.next() }
-    var parts = BothCores.run(halves.count) { index -> BatchGradient? in
+    let parts = BothCores.run(halves.count) { index -> HalfGradient? in
       var sampler = SeededGenerator(seed: seeds[index])
       let pass = forward(batch(halves[index]), feeding: feeding, generator: &sampler)
       let pairs = pass.countedPairs
       guard pairs > 0 else { return nil }
-      return BatchGradient(
+      return HalfGradient(
         loss: pass.trainingLoss ?? 0, pairs: pairs, rightPredictions: pass.rightPredictions,
-        gradients: backward(pass).flattened)
+        tensors: backward(pass).tensors)
     }
-    guard parts.count == 2, var first = parts[0], let second = parts[1] else {
+    let counted = parts.compactMap { $0 }
+    guard counted.count == 2 else {
       // The only half that counts: its mean is the batch's. Neither: nothing to learn.
-      return parts.compactMap { $0 }.first
-        ?? BatchGradient(loss: 0, pairs: 0, rightPredictions: 0, gradients: [Float](repeating: 0, count: parameterCount))
+      guard let only = counted.first else {
+        return BatchGradient(loss: 0, pairs: 0, rightPredictions: 0, gradients: [Float](repeating: 0, count: parameterCount))
+      }
+      return BatchGradient(
+        loss: only.loss, pairs: only.pairs, rightPredictions: only.rightPredictions, gradients: Array(only.tensors.joined()))
     }
-    parts = []  // `first` now holds its vector alone, so it is written in place below
+    let (first, second) = (counted[0], counted[1])
     let pairs = first.pairs + second.pairs
     let firstWeight = Float(first.pairs) / Float(pairs)
     let secondWeight = Float(second.pairs) / Float(pairs)
-    // ∂L = (0 + n₁/N ∂L₁) + n₂/N ∂L₂, written over the first half's vector: per value the
-    // same operations in the same order as adding each weighted half to a vector of zeros.
-    // The two halves of the vector are summed at once.
-    first.gradients.withUnsafeMutableBufferPointer { sum in
-      second.gradients.withUnsafeBufferPointer { terms in
-        nonisolated(unsafe) let (sum, terms) = (sum, terms)
-        let pieces = sum.count >= Seq2SeqModel.smallestSplitSum ? [0..<sum.count / 2, sum.count / 2..<sum.count] : [0..<sum.count]
-        _ = BothCores.run(pieces.count) { piece in
-          for i in pieces[piece] { sum[i] = (0 + sum[i] * firstWeight) + terms[i] * secondWeight }
+    // ∂L = (0 + n₁/N ∂L₁) + n₂/N ∂L₂, read tensor by tensor from the two halves and written
+    // straight into the flat vector: per value the same operations in the same order as
+    // adding each weighted half to a vector of zeros. The two halves of the vector are
+    // written at once.
+    let count = parameterCount
+    let pieces = count >= Seq2SeqModel.smallestSplitSum ? [0..<count / 2, count / 2..<count] : [0..<count]
+    let sum = [Float](unsafeUninitializedCapacity: count) { sum, written in
+      nonisolated(unsafe) let sum = sum
+      _ = BothCores.run(pieces.count) { piece in
+        var offset = 0
+        for (firstTensor, secondTensor) in zip(first.tensors, second.tensors) {
+          let part = pieces[piece].clamped(to: offset..<offset + firstTensor.count)
+          if !part.isEmpty {
+            firstTensor.withUnsafeBufferPointer { a in
+              secondTensor.withUnsafeBufferPointer { b in
+                let (a, b) = (a.baseAddress! + (part.lowerBound - offset), b.baseAddress! + (part.lowerBound - offset))
+                let target = sum.baseAddress! + part.lowerBound
+                for i in 0..<part.count { target[i] = (0 + a[i] * firstWeight) + b[i] * secondWeight }
+              }
+            }
+          }
+          offset += firstTensor.count
         }
+        precondition(offset == count, "the gradients have \(offset) values, the model \(count) weights")
       }
+      written = count
     }
     return BatchGradient(
       loss: (0 + first.loss * firstWeight) + second.loss * secondWeight, pairs: pairs,
-      rightPredictions: first.rightPredictions + second.rightPredictions, gradients: first.gradients)
+      rightPredictions: first.rightPredictions + second.rightPredictions, gradients: sum)
   }
 
   /// A gradient vector at least this long is summed by both cores.
   static let smallestSplitSum = 16_384
+}
+
+/// One half's loss, counts and gradient tensors (``Seq2SeqGradients/tensors``).
+private struct HalfGradient: Sendable {
+  var loss: Float
+  var pairs: Int
+  var rightPredictions: Int
+  var tensors: [[Float]]
 }
