@@ -19,7 +19,9 @@ extension LSTM {
   ///     rows for one-hot inputs (``inputProjection(hotColumns:)``), or one product for an
   ///     input fed at every step. It must hold the values the product gives; it saves
   ///     only the product.
-  public func step(input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: consuming Matrix? = nil) -> LSTMStepCache {
+  public func step(
+    input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: consuming Matrix? = nil
+  ) -> LSTMStepCache {
     let batch = input.rows
     let u = units
     precondition(input.columns == inputSize, "input has \(input.columns) features, the layer reads \(inputSize)")
