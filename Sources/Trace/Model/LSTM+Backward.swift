@@ -11,10 +11,13 @@
 // every step's weight gradients with one sgemm per weight over all T·B rows stacked
 // (``accumulateWeightGradients``): one [I, T·B]·[T·B, 4U] product instead of T small
 // ones, the way cuDNN batches them. The sums are the same; only their rounding differs.
+// Within a step, the gate gradients of the equations are computed in one pass over eight
+// units at a time (SIMD8 lanes: per value the same operations, in the same order), written
+// straight into dz's four blocks.
 //
 // Legend: B = batch rows, U = units; dz = ∂L/∂z, the gradient of the pre-activations
-// [B, 4U] in the forward's layout [input | forget | candidate | output], assembled from one
-// [B, U] block per gate: dzInput, dzForget, dzCandidate, dzOutput.
+// [B, 4U] in the forward's layout [input | forget | candidate | output], one [B, U] block
+// per gate: dz_i, dz_f, dz_g, dz_o.
 
 extension LSTM {
   /// Backpropagates one step: accumulates the weight gradients into `gradients` and
