@@ -22,4 +22,16 @@ struct ParameterVectorTests {
     #expect(model.configuration == before.configuration)
     #expect(model.parameterTensors.map(\.name) == before.parameterTensors.map(\.name), "the same layers, in the same order")
   }
+
+  @Test("work cut at a flat index reaches exactly the tensors that hold it")
+  func overlapsOfAFlatRange() {
+    var seen: [(Int, Range<Int>, Int)] = []
+    forEachOverlap(ofTensorSizes: [3, 5, 0, 2], with: 2..<9) { seen.append(($0, $1, $2)) }
+    #expect(seen.map(\.0) == [0, 1, 3])
+    #expect(seen.map(\.1) == [2..<3, 0..<5, 0..<1])
+    #expect(seen.map(\.2) == [2, 3, 8])
+    var none = 0
+    forEachOverlap(ofTensorSizes: [3, 5], with: 8..<8) { _, _, _ in none += 1 }
+    #expect(none == 0)
+  }
 }

@@ -49,44 +49,37 @@ public struct Adam: Optimizer, Equatable {
 
   /// Applies one Adam step.
   public mutating func update(_ parameters: inout [Float], gradients: [Float]) {
-    precondition(parameters.count == firstMoments.count && gradients.count == firstMoments.count, "sizes differ")
-    let step = nextStep()
-    parameters.withUnsafeMutableBufferPointer { theta in
-      gradients.withUnsafeBufferPointer { gradients in
-        update(theta, at: 0, gradients: gradients, step: step)
-      }
-    }
+    parameters.withUnsafeMutableBufferPointer { update([$0], gradients: gradients) }
   }
 
   /// Applies one Adam step to the model's weights where they are: the same arithmetic as
   /// ``update(_:gradients:)`` on its ``Seq2SeqModel/parameterVector``, without gathering the
-  /// weights into a vector and writing them back. As there, a long vector is cut at its
-  /// middle and the two halves are updated at once, each core writing its own half of the
-  /// weights (which is also the half of the model it then reads from its own cache).
+  /// weights into a vector and writing them back.
   public mutating func update(_ model: inout Seq2SeqModel, gradients: [Float]) {
-    precondition(gradients.count == firstMoments.count, "sizes differ")
-    let step = nextStep()
+    model.withParameterBuffers { update($0, gradients: gradients) }
+  }
+
+  /// One step over `tensors`, the weights laid end to end as the gradients and moments are.
+  /// A long vector is cut at its middle and the two halves are updated at once (BothCores),
+  /// each core writing its own half of the weights (the half of the model it then reads from
+  /// its own cache). Each weight's update reads only its own gradient and moments, so the cut
+  /// changes no bit.
+  private mutating func update(_ tensors: [UnsafeMutableBufferPointer<Float>], gradients: [Float]) {
+    let sizes = tensors.map(\.count)
     let count = firstMoments.count
+    precondition(sizes.reduce(0, +) == count && gradients.count == count, "sizes differ")
+    let step = nextStep()
     let middle = count >= Adam.smallestSplit ? (count / 2) & ~7 : count
     let pieces = middle < count ? [0..<middle, middle..<count] : [0..<count]
-    model.withParameterBuffers { tensors in
-      precondition(tensors.reduce(0) { $0 + $1.count } == count, "the model and the optimizer differ in size")
-      gradients.withUnsafeBufferPointer { gradients in
-        firstMoments.withUnsafeMutableBufferPointer { m in
-          secondMoments.withUnsafeMutableBufferPointer { v in
-            nonisolated(unsafe) let (tensors, g, m, v) = (tensors, gradients.baseAddress!, m.baseAddress!, v.baseAddress!)
-            _ = BothCores.run(pieces.count) { piece in
-              // The parts of the tensors that fall in this piece's range of weight numbers.
-              var offset = 0
-              for tensor in tensors {
-                let part = pieces[piece].clamped(to: offset..<offset + tensor.count)
-                if !part.isEmpty {
-                  Adam.update(
-                    count: part.count, theta: tensor.baseAddress! + (part.lowerBound - offset),
-                    gradients: g + part.lowerBound, m: m + part.lowerBound, v: v + part.lowerBound, step: step)
-                }
-                offset += tensor.count
-              }
+    gradients.withUnsafeBufferPointer { gradients in
+      firstMoments.withUnsafeMutableBufferPointer { m in
+        secondMoments.withUnsafeMutableBufferPointer { v in
+          nonisolated(unsafe) let (tensors, g, m, v) = (tensors, gradients.baseAddress, m.baseAddress, v.baseAddress)
+          _ = BothCores.run(pieces.count) { piece in
+            forEachOverlap(ofTensorSizes: sizes, with: pieces[piece]) { tensor, within, start in
+              Adam.update(
+                count: within.count, theta: tensors[tensor].baseAddress! + within.lowerBound, gradients: g! + start,
+                m: m! + start, v: v! + start, step: step)
             }
           }
         }
@@ -113,32 +106,7 @@ public struct Adam: Optimizer, Equatable {
     var epsilon: Float
   }
 
-  /// Updates `theta`, the weights numbered `offset` onwards, from the gradients and moments
-  /// of the same numbers. A long run of weights is cut in two halves updated at once
-  /// (BothCores); each weight's update reads only its own gradient and moments, so the cut
-  /// changes no bit.
-  private mutating func update(
-    _ theta: UnsafeMutableBufferPointer<Float>, at offset: Int, gradients: UnsafeBufferPointer<Float>, step: Step
-  ) {
-    let count = theta.count
-    guard count > 0 else { return }
-    precondition(offset + count <= gradients.count, "more weights than gradients")
-    firstMoments.withUnsafeMutableBufferPointer { m in
-      secondMoments.withUnsafeMutableBufferPointer { v in
-        nonisolated(unsafe) let (theta, g, m, v) = (
-          theta.baseAddress!, gradients.baseAddress! + offset, m.baseAddress! + offset, v.baseAddress! + offset
-        )
-        let middle = count >= Adam.smallestSplit ? (count / 2) & ~7 : count
-        _ = BothCores.run(middle < count ? 2 : 1) { piece in
-          let start = piece == 0 ? 0 : middle
-          Adam.update(
-            count: (piece == 0 ? middle : count) - start, theta: theta + start, gradients: g + start, m: m + start,
-            v: v + start, step: step)
-        }
-      }
-    }
-  }
-
+  /// Below this many weights, the update runs on one core: waking a second costs more.
   static let smallestSplit = 16_384
 
   /// The update of the weights in `range`, eight at a time, then one at a time.

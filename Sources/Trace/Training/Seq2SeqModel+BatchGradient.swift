@@ -65,22 +65,18 @@ extension Seq2SeqModel {
     let pieces = count >= Seq2SeqModel.smallestSplitSum ? [0..<count / 2, count / 2..<count] : [0..<count]
     let sum = [Float](unsafeUninitializedCapacity: count) { sum, written in
       nonisolated(unsafe) let sum = sum
+      let sizes = first.tensors.map(\.count)
+      precondition(sizes.reduce(0, +) == count, "the gradients do not match the model's \(count) weights")
       _ = BothCores.run(pieces.count) { piece in
-        var offset = 0
-        for (firstTensor, secondTensor) in zip(first.tensors, second.tensors) {
-          let part = pieces[piece].clamped(to: offset..<offset + firstTensor.count)
-          if !part.isEmpty {
-            firstTensor.withUnsafeBufferPointer { a in
-              secondTensor.withUnsafeBufferPointer { b in
-                let (a, b) = (a.baseAddress! + (part.lowerBound - offset), b.baseAddress! + (part.lowerBound - offset))
-                let target = sum.baseAddress! + part.lowerBound
-                for i in 0..<part.count { target[i] = (0 + a[i] * firstWeight) + b[i] * secondWeight }
-              }
+        forEachOverlap(ofTensorSizes: sizes, with: pieces[piece]) { tensor, within, start in
+          first.tensors[tensor].withUnsafeBufferPointer { a in
+            second.tensors[tensor].withUnsafeBufferPointer { b in
+              let (a, b) = (a.baseAddress! + within.lowerBound, b.baseAddress! + within.lowerBound)
+              let target = sum.baseAddress! + start
+              for i in 0..<within.count { target[i] = (0 + a[i] * firstWeight) + b[i] * secondWeight }
             }
           }
-          offset += firstTensor.count
         }
-        precondition(offset == count, "the gradients have \(offset) values, the model \(count) weights")
       }
       written = count
     }
