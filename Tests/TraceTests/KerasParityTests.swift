@@ -271,7 +271,7 @@ struct KerasParityTests {
       Fixture.expectClose(step.state.cell, expected.cell, "\(what) c")
     }
     #expect(decode.output == fixture.freeRunningOutput)
-    let stopsAtEnd = try #require(fixture.freeRunningStopsAtEndToken)
+    let stopsAtEnd = try #require(fixture.freeRunningStopsAtEndToken as Bool?)
     #expect(decode.stopReason == (stopsAtEnd ? .endToken : .maxLength))
   }
 
