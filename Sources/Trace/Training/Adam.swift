@@ -109,7 +109,8 @@ public struct Adam: Optimizer, Equatable {
   /// Below this many weights, the update runs on one core: waking a second costs more.
   static let smallestSplit = 16_384
 
-  /// The update of the weights in `range`, eight at a time, then one at a time.
+  /// The update of `count` weights from `theta` on (their gradients and moments from the
+  /// given addresses on), eight at a time, then one at a time.
   ///
   /// Eight at a time through SIMD8: the same IEEE operations in the same order as one at a
   /// time (squareRoot is correctly rounded either way), so the same bits, without the call to

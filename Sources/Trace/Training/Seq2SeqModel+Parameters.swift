@@ -31,15 +31,13 @@ extension Seq2SeqModel {
     }
     set {
       precondition(newValue.count == parameterCount, "the vector must hold \(parameterCount) parameters")
-      var offset = 0
       newValue.withUnsafeBufferPointer { source in
-        visitParameters { _, _, _, values in
-          // Written in place: nothing else holds the model's arrays during a visit.
-          let count = values.count
-          values.withUnsafeMutableBufferPointer { target in
-            _ = target.update(fromContentsOf: source[offset..<offset + count])
+        withParameterBuffers { tensors in
+          var offset = 0
+          for tensor in tensors {
+            _ = tensor.update(fromContentsOf: source[offset..<offset + tensor.count])
+            offset += tensor.count
           }
-          offset += count
         }
       }
     }
@@ -49,8 +47,9 @@ extension Seq2SeqModel {
   /// ``parameterVector``, all writable in place for the duration of the call (so that two
   /// threads can update different tensors, or different parts of one, at once).
   mutating func withParameterBuffers<Result>(_ body: ([UnsafeMutableBufferPointer<Float>]) -> Result) -> Result {
-    // The arrays are moved out of the model (each slot left empty), so each is held once
-    // and its buffer stays where it is; they are moved back afterwards.
+    // The arrays are moved out of the model (each slot left empty), so each is held once and
+    // writing it does not copy it (unless a copy of the model shares it: then that copy keeps
+    // the old values); they are moved back afterwards.
     var tensors: [[Float]] = []
     visitParameters { _, _, _, values in
       tensors.append(values)
@@ -77,41 +76,31 @@ extension Seq2SeqModel {
   }
 
   /// Calls `visit` on every weight tensor, in the fixed order, with its name and shape.
-  ///
-  /// A layer held in an enum or an optional is taken out of it for the visit (the holder
-  /// meanwhile holds an empty stand-in), so the layer's arrays are not shared while `visit`
-  /// runs and writing to them does not copy them.
   mutating func visitParameters(_ visit: (String, Int, Int, inout [Float]) -> Void) {
     func visitLSTM(_ prefix: String, _ layer: inout LSTM) {
       visit(prefix + ".kernel", layer.kernel.rows, layer.kernel.columns, &layer.kernel.values)
       visit(prefix + ".recurrentKernel", layer.recurrentKernel.rows, layer.recurrentKernel.columns, &layer.recurrentKernel.values)
       visit(prefix + ".bias", 1, layer.bias.count, &layer.bias)
     }
-    let standIn = LSTM(kernel: Matrix(rows: 0, columns: 0), recurrentKernel: Matrix(rows: 0, columns: 0), bias: [])
     switch encoder {
     case .unidirectional(var layer):
-      encoder = .unidirectional(standIn)
       visitLSTM("encoder", &layer)
       encoder = .unidirectional(layer)
     case .bidirectional(var layer):
-      encoder = .unidirectional(standIn)
       visitLSTM("encoder.forward", &layer.forward)
       visitLSTM("encoder.backward", &layer.backward)
       encoder = .bidirectional(layer)
     }
     if var embedding = encoderEmbedding {
-      encoderEmbedding = nil
       visit("encoderEmbedding.table", embedding.table.rows, embedding.table.columns, &embedding.table.values)
       encoderEmbedding = embedding
     }
     visitLSTM("decoder", &decoder)
     if var layer = decoderBackward {
-      decoderBackward = nil
       visitLSTM("decoderBackward", &layer)
       decoderBackward = layer
     }
     if var embedding = decoderEmbedding {
-      decoderEmbedding = nil
       visit("decoderEmbedding.table", embedding.table.rows, embedding.table.columns, &embedding.table.values)
       decoderEmbedding = embedding
     }
