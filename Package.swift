@@ -25,9 +25,12 @@ let package = Package(
       name: "COpenBLAS", pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
+    // Eight floats at a time where Swift's SIMD8 goes lane by lane (an exact square root).
+    .target(name: "CVectorMath"),
+
     // The model, its training and its recordings: knows nothing of HTML.
     .target(
-      name: "Trace", dependencies: ["COpenBLAS"],
+      name: "Trace", dependencies: ["COpenBLAS", "CVectorMath"],
       resources: [.copy("Resources")]),
     // Markdown lessons -> typed lesson values; the only target that imports CCmark.
     .target(

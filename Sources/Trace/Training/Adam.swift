@@ -4,6 +4,7 @@
 // variables are; constants written `1 - β` are formed in Double first, as Python does
 // before Keras casts them. Goals, in order: correct, readable, fast.
 
+import CVectorMath
 import Foundation
 
 /// Adam with Keras 3's defaults and update rule.
@@ -113,8 +114,10 @@ public struct Adam: Optimizer, Equatable {
   /// given addresses on), eight at a time, then one at a time.
   ///
   /// Eight at a time through SIMD8: the same IEEE operations in the same order as one at a
-  /// time (squareRoot is correctly rounded either way), so the same bits, without the call to
-  /// libm's sqrtf that kept the scalar loop from vectorising. Each eight are loaded and stored
+  /// time (the square root is correctly rounded either way), so the same bits, without the
+  /// call to libm's sqrtf that kept the scalar loop from vectorising. The square root is
+  /// CVectorMath's, one instruction for eight lanes: SIMD8's own `squareRoot()` takes eight
+  /// scalar square roots, and was most of the update's time. Each eight are loaded and stored
   /// whole through raw pointers; building a SIMD8 from an array slice and writing it back lane
   /// by lane cost more than the arithmetic.
   private static func update(
@@ -136,7 +139,7 @@ public struct Adam: Optimizer, Equatable {
       var square = squareBytes.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self)
       mean += (g - mean) * keepFirst
       square += (g * g - square) * keepSecond
-      let step = (mean * alpha) / (square.squareRoot() + epsilon)
+      let step = (mean * alpha) / (unrolled_square_root8(square) + epsilon)
       let weights = thetaBytes.loadUnaligned(fromByteOffset: at, as: SIMD8<Float>.self) - step
       meanBytes.storeBytes(of: mean, toByteOffset: at, as: SIMD8<Float>.self)
       squareBytes.storeBytes(of: square, toByteOffset: at, as: SIMD8<Float>.self)
