@@ -59,10 +59,10 @@ extension Bidirectional {
     }
     let forwardInputs = forward.backward(
       run: run.forward, outputGradients: forwardOutputs, finalStateGradient: forwardFinal, into: &forwardGradients,
-      needsInputGradients: needsInputGradients)
+      needsInputGradients: needsInputGradients, needsInitialStateGradient: false)
     let backwardInputs = backward.backward(
       run: run.backward, outputGradients: backwardOutputs, finalStateGradient: backwardFinal, into: &backwardGradients,
-      needsInputGradients: needsInputGradients)
+      needsInputGradients: needsInputGradients, needsInitialStateGradient: false)
     return zip(forwardInputs.inputs, backwardInputs.inputs).map { $0 + $1 }
   }
 }

@@ -51,11 +51,16 @@ extension LSTM {
   /// pass straight to the previous step, its `dz` is zero and it adds nothing to the
   /// weight gradients.
   ///
-  /// - Parameter needsInputGradient: `false` when nothing uses `dx` (the layer reads one-hot
-  ///   vectors, not an embedding or another layer's output): `dx = dz·Wᵀ` is then not
-  ///   computed and `inputs.input` is an empty `[0, 0]` matrix. Nothing else changes.
+  /// - Parameters:
+  ///   - needsInputGradient: `false` when nothing uses `dx` (the layer reads one-hot
+  ///     vectors, not an embedding or another layer's output): `dx = dz·Wᵀ` is then not
+  ///     computed and `inputs.input` is an empty `[0, 0]` matrix. Nothing else changes.
+  ///   - needsPreviousHiddenGradient: `false` when nothing uses `dh_prev` (the first step
+  ///     of a run that started from zeros, not from another layer's state): `dz·Uᵀ` is then
+  ///     not computed and `inputs.previousHidden` is an empty `[0, 0]` matrix.
   public func stepGradient(
-    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix, needsInputGradient: Bool = true
+    cache: LSTMStepCache, hiddenGradient: Matrix, cellGradient: Matrix, needsInputGradient: Bool = true,
+    needsPreviousHiddenGradient: Bool = true
   ) -> LSTMStepGradient {
     let batch = cache.hidden.rows
     let u = units
@@ -110,9 +115,12 @@ extension LSTM {
       inputGradient = Matrix(rows: batch, columns: inputSize)
       Matrix.multiply(dz, kernel, into: &inputGradient, transposeRight: true, accumulate: false)
     }
-    var previousHiddenGradient = Matrix(rows: batch, columns: u)
-    Matrix.multiply(dz, recurrentKernel, into: &previousHiddenGradient, transposeRight: true, accumulate: false)
-    if let mask = cache.mask {
+    var previousHiddenGradient = Matrix(rows: 0, columns: 0)
+    if needsPreviousHiddenGradient {
+      previousHiddenGradient = Matrix(rows: batch, columns: u)
+      Matrix.multiply(dz, recurrentKernel, into: &previousHiddenGradient, transposeRight: true, accumulate: false)
+    }
+    if needsPreviousHiddenGradient, let mask = cache.mask {
       for r in 0..<batch where !mask[r] {
         for k in 0..<u { previousHiddenGradient.values[r * u + k] = hiddenGradient.values[r * u + k] }
       }
@@ -157,13 +165,16 @@ extension LSTM {
   ///   - gradients: where the weight gradients are added.
   ///   - needsInputGradients: `false` when nothing uses the inputs' gradients (one-hot
   ///     inputs): they are not computed and the result's `inputs` is empty.
+  ///   - needsInitialStateGradient: `false` when nothing uses the initial state's gradient
+  ///     (the run started from zeros): the first step's `dz·Uᵀ` is not computed and the
+  ///     result's `initialState` is `nil`.
   /// - Returns: the gradients of every input (time order) and of the initial state.
   /// ```
   /// dh_t = ∂L/∂h_t (own output) + dh_prev from step t+1;   dc_t = dc_prev from step t+1
   /// ```
   public func backward(
     run: LSTMSequenceRun, outputGradients: [Matrix]? = nil, finalStateGradient: LSTMState? = nil,
-    into gradients: inout LSTMGradients, needsInputGradients: Bool = true
+    into gradients: inout LSTMGradients, needsInputGradients: Bool = true, needsInitialStateGradient: Bool = true
   ) -> LSTMSequenceInputGradients {
     let batch = run.initialState.hidden.rows
     var hiddenGradient = finalStateGradient?.hidden ?? Matrix(rows: batch, columns: units)
@@ -175,7 +186,7 @@ extension LSTM {
       if let outputGradients { hiddenGradient += outputGradients[position] }
       let back = stepGradient(
         cache: run.steps[index], hiddenGradient: hiddenGradient, cellGradient: cellGradient,
-        needsInputGradient: needsInputGradients)
+        needsInputGradient: needsInputGradients, needsPreviousHiddenGradient: index > 0 || needsInitialStateGradient)
       preActivationGradients[index] = back.preActivations
       inputGradients[position] = back.inputs.input
       hiddenGradient = back.inputs.previousHidden
@@ -183,6 +194,7 @@ extension LSTM {
     }
     accumulateWeightGradients(steps: run.steps, preActivationGradients: preActivationGradients, into: &gradients)
     return LSTMSequenceInputGradients(
-      inputs: needsInputGradients ? inputGradients : [], initialState: LSTMState(hidden: hiddenGradient, cell: cellGradient))
+      inputs: needsInputGradients ? inputGradients : [],
+      initialState: needsInitialStateGradient ? LSTMState(hidden: hiddenGradient, cell: cellGradient) : nil)
   }
 }

@@ -19,8 +19,13 @@ extension LSTM {
   ///     rows for one-hot inputs (``inputProjection(hotColumns:)``), or one product for an
   ///     input fed at every step. It must hold the values the product gives; it saves
   ///     only the product.
+  ///   - startsFromZeros: `true` when `state` is all zeros (a layer's default initial
+  ///     state, at its first step): `h_prev·U` is then zero, and is not computed. The same
+  ///     values: adding a product of zeros to `z` changes no value that reaches the gates
+  ///     (at most the sign of a zero, which adding the bias then settles the same way).
   public func step(
-    input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: consuming Matrix? = nil
+    input: Matrix, state: LSTMState, mask: [Bool]? = nil, inputProjection: consuming Matrix? = nil,
+    startsFromZeros: Bool = false
   ) -> LSTMStepCache {
     let batch = input.rows
     let u = units
@@ -33,7 +38,9 @@ extension LSTM {
       z = Matrix(rows: batch, columns: 4 * u)
       Matrix.multiply(input, kernel, into: &z, accumulate: false)  // [B, I]·[I, 4U]
     }
-    Matrix.multiply(state.hidden, recurrentKernel, into: &z, accumulate: true)  // [B, U]·[U, 4U]
+    if !startsFromZeros {
+      Matrix.multiply(state.hidden, recurrentKernel, into: &z, accumulate: true)  // [B, U]·[U, 4U]
+    }
     z.addToEveryRow(bias)
 
     let inputGate = recurrentActivation(z, columns: 0..<u)

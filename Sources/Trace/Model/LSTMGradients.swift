@@ -50,6 +50,7 @@ public struct LSTMStepGradient: Sendable {
 public struct LSTMSequenceInputGradients: Sendable {
   /// `∂L/∂x` at every position, in time order (not processing order): `[B, I]` each.
   public var inputs: [Matrix]
-  /// `∂L/∂(h₀, c₀)`, the gradient of the initial state: `[B, U]` each.
-  public var initialState: LSTMState
+  /// `∂L/∂(h₀, c₀)`, the gradient of the initial state: `[B, U]` each; `nil` when the
+  /// run was told nothing reads it (``LSTM/backward(run:outputGradients:finalStateGradient:into:needsInputGradients:needsInitialStateGradient:)``).
+  public var initialState: LSTMState?
 }

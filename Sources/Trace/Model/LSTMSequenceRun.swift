@@ -47,7 +47,8 @@ extension LSTM {
     for position in order {
       let cache = step(
         input: inputs[position], state: state, mask: mask?[position],
-        inputProjection: hotColumns.map { inputProjection(hotColumns: $0[position]) })
+        inputProjection: hotColumns.map { inputProjection(hotColumns: $0[position]) },
+        startsFromZeros: initialState == nil && steps.isEmpty)
       state = LSTMState(hidden: cache.hidden, cell: cache.cell)
       steps.append(cache)
     }

@@ -28,6 +28,12 @@ public enum BridgeHandover: Sendable {
   case states(LSTMState)
   /// The vector fed at every decoder step, `[B, E]`.
   case repeated(Matrix)
+
+  /// Whether the decoder is fed a repeated vector and so starts from zeros.
+  var isRepeated: Bool {
+    if case .repeated = self { return true }
+    return false
+  }
 }
 
 /// Everything one decoder step computed for a batch.
@@ -310,7 +316,8 @@ extension Seq2SeqModel {
         input = decoderInput(for: fedIDs!)
         if decoderEmbedding == nil { inputProjection = decoder.inputProjection(hotColumns: fedIDs!) }
       }
-      let cell = decoder.step(input: input, state: state, inputProjection: inputProjection)
+      let cell = decoder.step(
+        input: input, state: state, inputProjection: inputProjection, startsFromZeros: t == 0 && handover.isRepeated)
       state = LSTMState(hidden: cell.hidden, cell: cell.cell)
       let probabilities = output(cell.hidden)
       var predictions = [Int](repeating: 0, count: batch)

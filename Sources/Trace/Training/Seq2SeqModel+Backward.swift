@@ -58,7 +58,9 @@ extension Seq2SeqModel {
     var decoderPreActivationGradients: [Matrix] = []
     logitGradients.reserveCapacity(pass.decoderSteps.count)
     decoderPreActivationGradients.reserveCapacity(pass.decoderSteps.count)
-    for step in pass.decoderSteps.reversed() {
+    // After a repeat bridge the decoder starts from zeros: nothing reads its ∂L/∂h₀.
+    let decoderStartsFromZeros = pass.handover.isRepeated
+    for (t, step) in pass.decoderSteps.enumerated().reversed() {
       let logitGradient: Matrix
       if isSeries, let predicted = step.predictedValues, let truth = step.targetValues {
         // meanSquaredErrorGradient averages over one step's B·F values; the loss averages
@@ -73,7 +75,8 @@ extension Seq2SeqModel {
       hiddenGradient += output.inputGradient(preActivationGradient: logitGradient)
       let stepGradient = decoder.stepGradient(
         cache: step.cell, hiddenGradient: hiddenGradient, cellGradient: cellGradient,
-        needsInputGradient: repeatedGradient != nil || decoderTableGradient != nil)
+        needsInputGradient: repeatedGradient != nil || decoderTableGradient != nil,
+        needsPreviousHiddenGradient: t > 0 || !decoderStartsFromZeros)
       decoderPreActivationGradients.append(stepGradient.preActivations)
       let back = stepGradient.inputs
       hiddenGradient = back.previousHidden
@@ -105,7 +108,7 @@ extension Seq2SeqModel {
       inputGradients =
         layer.backward(
           run: run, finalStateGradient: finalState, into: &gradients.encoderForward,
-          needsInputGradients: encoderInputsNeedGradients
+          needsInputGradients: encoderInputsNeedGradients, needsInitialStateGradient: false
         ).inputs
     case (.bidirectional(let run), .bidirectional(let layer)):
       var backwardGradients = gradients.encoderBackward ?? LSTMGradients(zerosLike: layer.backward)

@@ -60,8 +60,9 @@ extension Seq2SeqModel {
 
     var encoderBackwardGradients = gradients.encoderBackward!
     let inputGradients = encoderLayer.backward(
-      run: encoderRun, forwardFinalStateGradient: forwardHalf.initialState,
-      backwardFinalStateGradient: backwardHalf.initialState, forwardGradients: &gradients.encoderForward,
+      // Both halves started from the encoder's states, so both computed their gradients.
+      run: encoderRun, forwardFinalStateGradient: forwardHalf.initialState!,
+      backwardFinalStateGradient: backwardHalf.initialState!, forwardGradients: &gradients.encoderForward,
       backwardGradients: &encoderBackwardGradients, needsInputGradients: encoderInputsNeedGradients)
     gradients.encoderBackward = encoderBackwardGradients
 
