@@ -42,6 +42,7 @@ struct BenchTraining: ParsableCommand {
   }
 
   func run() throws {
+    BLASThreading.useOneThreadFromTheStart()  // as `unrolled` does; --blas-threads overrides below
     let sampleCount = samples ?? shape.defaultSamples
     var generator = SeededGenerator(seed: seed)
     let examples = shape.examples(count: sampleCount, generator: &generator)

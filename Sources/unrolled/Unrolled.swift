@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Trace
 
 /// The `unrolled` command: trace, train and publish LSTM encoder-decoders.
 @main
@@ -16,6 +17,7 @@ struct Unrolled: ParsableCommand {
   /// Runs the command; a failure prints one line on stderr (no usage dump, no stack
   /// trace) and exits non-zero.
   static func main() {
+    BLASThreading.useOneThreadFromTheStart()
     do {
       var command = try parseAsRoot()
       try command.run()

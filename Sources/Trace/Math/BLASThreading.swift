@@ -29,4 +29,25 @@ public enum BLASThreading {
     guard ProcessInfo.processInfo.environment[environmentVariable] == nil else { return }
     if threadCount != 1 { setThreadCount(1) }
   }
+
+  /// What an executable calls first thing in `main`, before it starts any thread: one
+  /// thread unless `OPENBLAS_NUM_THREADS` is set, and OpenBLAS's idle worker threads stopped.
+  ///
+  /// OpenBLAS starts its worker threads when it loads, and each one polls for work,
+  /// yielding, for 2²⁸ processor cycles (about 0.1 s) before it sleeps. Meanwhile it holds
+  /// a core: on the 2-core machine of docs/performance.md the helper thread that trains the
+  /// second half of every batch (``BothCores``) got half a core, and the first 70 to 95
+  /// batches of a run took about twice as long. Asking for one thread does not stop a
+  /// worker that is already polling; OpenBLAS's shutdown routine (what it runs around a
+  /// fork) does. It must not run while another thread is inside OpenBLAS, hence "first
+  /// thing in `main`". It is looked up by name, since OpenBLAS builds without threads do
+  /// not have it; OpenBLAS starts the workers again itself if a thread count above one is
+  /// set later.
+  public static func useOneThreadFromTheStart() {
+    guard ProcessInfo.processInfo.environment[environmentVariable] == nil else { return }
+    setThreadCount(1)
+    guard let shutdown = dlsym(nil, "blas_thread_shutdown_") else { return }
+    typealias Shutdown = @convention(c) () -> Int32
+    _ = unsafeBitCast(shutdown, to: Shutdown.self)()
+  }
 }
