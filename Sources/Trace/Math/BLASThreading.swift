@@ -26,9 +26,12 @@ public enum BLASThreading {
   /// One thread, unless `OPENBLAS_NUM_THREADS` is set, in which case OpenBLAS keeps the
   /// count it read from it. ``Trainer`` calls this.
   public static func useOneThreadUnlessConfigured() {
-    guard ProcessInfo.processInfo.environment[environmentVariable] == nil else { return }
+    guard !isConfigured else { return }
     if threadCount != 1 { setThreadCount(1) }
   }
+
+  /// Whether `OPENBLAS_NUM_THREADS` chooses the thread count.
+  static var isConfigured: Bool { ProcessInfo.processInfo.environment[environmentVariable] != nil }
 
   /// What an executable calls first thing in `main`, before it starts any thread: one
   /// thread unless `OPENBLAS_NUM_THREADS` is set, and OpenBLAS's idle worker threads stopped.
@@ -44,8 +47,8 @@ public enum BLASThreading {
   /// not have it; OpenBLAS starts the workers again itself if a thread count above one is
   /// set later.
   public static func useOneThreadFromTheStart() {
-    guard ProcessInfo.processInfo.environment[environmentVariable] == nil else { return }
-    setThreadCount(1)
+    guard !isConfigured else { return }
+    useOneThreadUnlessConfigured()
     guard let shutdown = dlsym(nil, "blas_thread_shutdown_") else { return }
     typealias Shutdown = @convention(c) () -> Int32
     _ = unsafeBitCast(shutdown, to: Shutdown.self)()
