@@ -98,6 +98,20 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
     }
   }
 
+  /// Replaces each of `count` values from `values` on by its activation: ``apply(_:to:count:)``
+  /// with the source as the target. A loop of its own, because the compiler vectorises
+  /// `apply` only after checking at run time that source and target do not overlap, and
+  /// runs it one value at a time when they are the same.
+  @inlinable
+  public func applyInPlace(_ values: UnsafeMutablePointer<Float>, count: Int) {
+    switch self {
+    case .sigmoid: for k in 0..<count { values[k] = Activation.sigmoid(values[k]) }
+    case .tanh: for k in 0..<count { values[k] = Activation.hyperbolicTangent(values[k]) }
+    case .relu: for k in 0..<count { values[k] = max(0, values[k]) }
+    case .linear: break
+    }
+  }
+
   /// The derivative at the point whose activation is `y`.
   ///
   /// ```

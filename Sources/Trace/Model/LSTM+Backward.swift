@@ -76,13 +76,9 @@ extension LSTM {
     dz.values.withUnsafeMutableBufferPointer { dz in
       previousCellGradient.values.withUnsafeMutableBufferPointer { dcPrevious in
         withElements(
-          of: [
-            cellGradient, hiddenGradient, cache.inputGate, cache.forgetGate, cache.candidate, cache.outputGate,
-            cache.cellActivation, cache.previousCell,
-          ]
+          of: [cellGradient, hiddenGradient, cache.gates, cache.cellActivation, cache.previousCell]
         ) { rows in
-          let (dcRows, dhRows, iRows, fRows, gRows) = (rows[0], rows[1], rows[2], rows[3], rows[4])
-          let (oRows, tanhCRows, cPreviousRows) = (rows[5], rows[6], rows[7])
+          let (dcRows, dhRows, gateRows, tanhCRows, cPreviousRows) = (rows[0], rows[1], rows[2], rows[3], rows[4])
           for r in 0..<batch {
             let row = r * u, gates = r * 4 * u
             guard cache.mask?[r] ?? true else {
@@ -94,8 +90,9 @@ extension LSTM {
             for k in stride(from: 0, to: u, by: 8) {
               let n = min(8, u - k), at = row + k
               let dh = Lanes.load(dhRows, at, n), dc = Lanes.load(dcRows, at, n)
-              let i = Lanes.load(iRows, at, n), f = Lanes.load(fRows, at, n), g = Lanes.load(gRows, at, n)
-              let o = Lanes.load(oRows, at, n), tanhC = Lanes.load(tanhCRows, at, n)
+              let i = Lanes.load(gateRows, gates + k, n), f = Lanes.load(gateRows, gates + u + k, n)
+              let g = Lanes.load(gateRows, gates + 2 * u + k, n), o = Lanes.load(gateRows, gates + 3 * u + k, n)
+              let tanhC = Lanes.load(tanhCRows, at, n)
               let cPrevious = Lanes.load(cPreviousRows, at, n)
               let dcTotal = dc + dh * o * activation.derivative(fromOutputs: tanhC)
               Lanes.store(dcTotal * g * recurrentActivation.derivative(fromOutputs: i), dz, gates + k, n)
