@@ -95,6 +95,17 @@ extension TrainingTests {
       #expect(small == [0.3, 0.4], "below the clip norm nothing changes")
     }
 
+    @Test("the finiteness test finds NaN and infinities, and nothing else")
+    func finiteness() {
+      let finite: [Float] = [0, -0, 1, -1, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude]
+      #expect(finite.allSatisfy { GradientClipping.nonFiniteCarry($0) == 0 })
+      #expect(GradientClipping.allFinite(finite))
+      for bad: Float in [.nan, -.nan, .signalingNaN, .infinity, -.infinity] {
+        #expect(GradientClipping.nonFiniteCarry(bad) != 0, "\(bad)")
+        #expect(!GradientClipping.allFinite(finite + [bad] + finite), "\(bad) among finite values")
+      }
+    }
+
     @Test(
       "updating a model's weights in place is updating its parameter vector, bit for bit",
       arguments: [OptimizerKind.adam, .rmsprop], ["addition", "state-bidirectional-decoder"])

@@ -93,6 +93,7 @@ extension TrainingTests {
       let expected = zip(halves[0].gradients, halves[1].gradients).map { (0 + $0 * firstWeight) + $1 * secondWeight }
       #expect(halves.map(\.pairs) == [12, 10])
       #expect(step.gradients == expected)
+      #expect(step.gradientsAreFinite && GradientClipping.allFinite(step.gradients), "found while summing")
     }
 
     @Test("a batch too small to cut is one pass, exactly")
@@ -106,6 +107,7 @@ extension TrainingTests {
       let step = model.batchGradient(examples, feeding: .teacherForcing, generator: &batchGenerator)
       #expect(step.gradients == model.backward(whole).flattened)
       #expect(step.loss == whole.trainingLoss)
+      #expect(step.gradientsAreFinite && GradientClipping.allFinite(step.gradients))
       #expect(batchGenerator.next() == reference.next(), "one value drawn from the generator")
     }
 

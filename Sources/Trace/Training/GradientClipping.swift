@@ -29,8 +29,15 @@ public enum GradientClipping {
   public static func allFinite(_ gradients: [Float]) -> Bool {
     gradients.withUnsafeBufferPointer { values in
       var carries: UInt32 = 0
-      for value in values { carries |= ((value.bitPattern & 0x7F80_0000) &+ 0x0080_0000) & 0x8000_0000 }
+      for value in values { carries |= nonFiniteCarry(value) }
       return carries == 0
     }
+  }
+
+  /// Nonzero exactly when `value` is NaN or infinite: the carry out of its exponent field
+  /// when one is added to it (see ``allFinite(_:)``). OR-ed over many values, it tests them all.
+  @inlinable @inline(__always)
+  public static func nonFiniteCarry(_ value: Float) -> UInt32 {
+    ((value.bitPattern & 0x7F80_0000) &+ 0x0080_0000) & 0x8000_0000
   }
 }

@@ -17,6 +17,9 @@ public struct BatchGradient: Sendable {
   public var rightPredictions: Int
   /// The gradient of ``loss``, laid out as ``Seq2SeqModel/parameterVector``.
   public var gradients: [Float]
+  /// Whether every value of ``gradients`` is finite (``GradientClipping/allFinite(_:)``),
+  /// found while they were summed rather than in a pass of its own.
+  public var gradientsAreFinite: Bool
 }
 
 extension Seq2SeqModel {
@@ -48,10 +51,14 @@ extension Seq2SeqModel {
     guard counted.count == 2 else {
       // The only half that counts: its mean is the batch's. Neither: nothing to learn.
       guard let only = counted.first else {
-        return BatchGradient(loss: 0, pairs: 0, rightPredictions: 0, gradients: [Float](repeating: 0, count: parameterCount))
+        return BatchGradient(
+          loss: 0, pairs: 0, rightPredictions: 0, gradients: [Float](repeating: 0, count: parameterCount),
+          gradientsAreFinite: true)
       }
+      let gradients = Array(only.tensors.joined())
       return BatchGradient(
-        loss: only.loss, pairs: only.pairs, rightPredictions: only.rightPredictions, gradients: Array(only.tensors.joined()))
+        loss: only.loss, pairs: only.pairs, rightPredictions: only.rightPredictions, gradients: gradients,
+        gradientsAreFinite: GradientClipping.allFinite(gradients))
     }
     let (first, second) = (counted[0], counted[1])
     let pairs = first.pairs + second.pairs
@@ -60,29 +67,38 @@ extension Seq2SeqModel {
     // ∂L = (0 + n₁/N ∂L₁) + n₂/N ∂L₂, read tensor by tensor from the two halves and written
     // straight into the flat vector: per value the same operations in the same order as
     // adding each weighted half to a vector of zeros. The two halves of the vector are
-    // written at once.
+    // written at once, and each is tested for values that are not finite as it is written
+    // (GradientClipping.allFinite's test), which spares the trainer a pass of its own.
     let count = parameterCount
     let pieces = count >= Seq2SeqModel.smallestSplitSum ? [0..<count / 2, count / 2..<count] : [0..<count]
+    var finite = true
     let sum = [Float](unsafeUninitializedCapacity: count) { sum, written in
       nonisolated(unsafe) let sum = sum
       let sizes = first.tensors.map(\.count)
       precondition(sizes.reduce(0, +) == count, "the gradients do not match the model's \(count) weights")
-      _ = BothCores.run(pieces.count) { piece in
+      let carries = BothCores.run(pieces.count) { piece -> UInt32 in
+        var carries: UInt32 = 0
         forEachOverlap(ofTensorSizes: sizes, with: pieces[piece]) { tensor, within, start in
           first.tensors[tensor].withUnsafeBufferPointer { a in
             second.tensors[tensor].withUnsafeBufferPointer { b in
               let (a, b) = (a.baseAddress! + within.lowerBound, b.baseAddress! + within.lowerBound)
               let target = sum.baseAddress! + start
-              for i in 0..<within.count { target[i] = (0 + a[i] * firstWeight) + b[i] * secondWeight }
+              for i in 0..<within.count {
+                let value = (0 + a[i] * firstWeight) + b[i] * secondWeight
+                target[i] = value
+                carries |= GradientClipping.nonFiniteCarry(value)
+              }
             }
           }
         }
+        return carries
       }
+      finite = carries.allSatisfy { $0 == 0 }
       written = count
     }
     return BatchGradient(
       loss: (0 + first.loss * firstWeight) + second.loss * secondWeight, pairs: pairs,
-      rightPredictions: first.rightPredictions + second.rightPredictions, gradients: sum)
+      rightPredictions: first.rightPredictions + second.rightPredictions, gradients: sum, gradientsAreFinite: finite)
   }
 
   /// A gradient vector at least this long is summed by both cores.

@@ -139,7 +139,7 @@ private extension Trainer {
       let norm = GradientClipping.clipByGlobalNorm(&gradients, clipNorm: clipNorm)
       guard norm.isFinite else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
     } else {
-      guard GradientClipping.allFinite(gradients) else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
+      guard step.gradientsAreFinite else { throw .nonFiniteGradient(epoch: epoch, batch: batch) }
     }
     optimizer.update(&model, gradients: gradients)
     return BatchStep(loss: loss, pairs: pairs, rightPredictions: step.rightPredictions)
