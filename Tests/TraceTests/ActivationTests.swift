@@ -69,4 +69,47 @@ struct ActivationTests {
       }
     }
   }
+
+  @Test("activating a row in place gives the bits of activating it into another row", arguments: Activation.allCases)
+  func inPlaceMatchesApply(activation: Activation) {
+    var generator = SeededGenerator(seed: 9)
+    for count in [1, 7, 8, 9, 75, 226] {
+      let values = (0..<count).map { _ in generator.uniform(-12, 12) }
+      var copied = [Float](repeating: 0, count: count)
+      var inPlace = values
+      values.withUnsafeBufferPointer { source in
+        copied.withUnsafeMutableBufferPointer { activation.apply(source.baseAddress!, to: $0.baseAddress!, count: count) }
+      }
+      inPlace.withUnsafeMutableBufferPointer { activation.applyInPlace($0.baseAddress!, count: count) }
+      #expect(inPlace.map(\.bitPattern) == copied.map(\.bitPattern), "\(count) values")
+    }
+  }
+
+  @Test(
+    "a step's gates, cell and hidden state are its equations, each block activated on its own, bit for bit",
+    arguments: [(Activation.tanh, Activation.sigmoid), (.relu, .sigmoid), (.linear, .tanh), (.sigmoid, .relu)])
+  func stepMatchesItsEquations(activation: Activation, recurrentActivation: Activation) {
+    var generator = SeededGenerator(seed: 21)
+    let (rows, inputs, units) = (5, 4, 11)  // 11 units: a whole eight and three left over
+    func random(_ rows: Int, _ columns: Int) -> Matrix {
+      Matrix(rows: rows, columns: columns, values: (0..<rows * columns).map { _ in generator.uniform(-2, 2) })
+    }
+    let layer = LSTM(
+      kernel: random(inputs, 4 * units), recurrentKernel: random(units, 4 * units),
+      bias: random(1, 4 * units).values, activation: activation, recurrentActivation: recurrentActivation)
+    let input = random(rows, inputs)
+    let state = LSTMState(hidden: random(rows, units), cell: random(rows, units))
+    let step = layer.step(input: input, state: state)
+
+    var z = Matrix.product(input, layer.kernel) + Matrix.product(state.hidden, layer.recurrentKernel)
+    z.addToEveryRow(layer.bias)
+    let i = recurrentActivation(z, columns: 0..<units), f = recurrentActivation(z, columns: units..<2 * units)
+    let g = activation(z, columns: 2 * units..<3 * units), o = recurrentActivation(z, columns: 3 * units..<4 * units)
+    let cell = f * state.cell + i * g
+    let hidden = o * activation(cell)
+    func bits(_ matrix: Matrix) -> [UInt32] { matrix.values.map(\.bitPattern) }
+    #expect(bits(step.inputGate) == bits(i) && bits(step.forgetGate) == bits(f))
+    #expect(bits(step.candidate) == bits(g) && bits(step.outputGate) == bits(o))
+    #expect(bits(step.cell) == bits(cell) && bits(step.hidden) == bits(hidden))
+  }
 }
