@@ -96,6 +96,31 @@ extension TrainingTests {
       #expect(step.gradientsAreFinite && GradientClipping.allFinite(step.gradients), "found while summing")
     }
 
+    @Test("the weighted sum finds a NaN or an infinity in either core's piece, and only then")
+    func weightedSumFindsNonFiniteValues() {
+      // Two tensors, 20,000 values: the sum is cut at 10,000, inside the first tensor.
+      let sizes = [12_000, 8_000]
+      var generator = SeededGenerator(seed: 3)
+      let first = sizes.map { size in (0..<size).map { _ in generator.uniform(-1, 1) } }
+      let second = sizes.map { size in (0..<size).map { _ in generator.uniform(-1, 1) } }
+      #expect(sizes.reduce(0, +) >= Seq2SeqModel.smallestSplitSum, "both cores sum")
+      let clean = Seq2SeqModel.weightedSum(first, weight: 0.25, second, weight: 0.75, count: 20_000)
+      #expect(clean.allFinite)
+      #expect(clean.sum == zip(first.joined(), second.joined()).map { (0 + $0 * 0.25) + $1 * 0.75 })
+      // (tensor, index, value): in the first core's piece, the second core's piece of the same
+      // tensor, the second tensor; and a finite value too large to double.
+      for (tensor, index, bad) in [(0, 5, Float.nan), (0, 11_000, .infinity), (1, 7_999, -.infinity)] {
+        var poisoned = second
+        poisoned[tensor][index] = bad
+        #expect(!Seq2SeqModel.weightedSum(first, weight: 0.25, poisoned, weight: 0.75, count: 20_000).allFinite, "\(bad)")
+      }
+      var overflowing = first
+      overflowing[1][3] = .greatestFiniteMagnitude
+      var alsoLarge = second
+      alsoLarge[1][3] = .greatestFiniteMagnitude
+      #expect(!Seq2SeqModel.weightedSum(overflowing, weight: 1, alsoLarge, weight: 1, count: 20_000).allFinite, "overflow")
+    }
+
     @Test("a batch too small to cut is one pass, exactly")
     func smallBatchIsOnePass() throws {
       let model = try TinyModel.model(Self.stateBridge, units: 5, seed: 6)
