@@ -28,9 +28,14 @@ let package = Package(
     // Eight floats at a time where Swift's SIMD8 goes lane by lane (an exact square root).
     .target(name: "CVectorMath"),
 
+    // Two paths swapped in one step (renameat2's RENAME_EXCHANGE), which Swift's Glibc lacks.
+    .target(name: "CFileExchange"),
+    // Writing what a command makes: whole or not at all, never over what it did not write.
+    .target(name: "Output", dependencies: ["CFileExchange"]),
+
     // The model, its training and its recordings: knows nothing of HTML.
     .target(
-      name: "Trace", dependencies: ["COpenBLAS", "CVectorMath"],
+      name: "Trace", dependencies: ["COpenBLAS", "CVectorMath", "Output"],
       resources: [.copy("Resources")]),
     // Markdown lessons -> typed lesson values; the only target that imports CCmark.
     .target(
@@ -41,14 +46,14 @@ let package = Package(
     .target(
       name: "Site",
       dependencies: [
-        "Trace", "Lessons", .product(name: "Mustache", package: "swift-mustache"),
+        "Trace", "Lessons", "Output", .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Resources")]),
     // The command-line tool: one file per subcommand.
     .executableTarget(
       name: "unrolled",
       dependencies: [
-        "Trace", "Lessons", "Site",
+        "Trace", "Lessons", "Site", "Output",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -59,6 +64,7 @@ let package = Package(
       name: "bench-training",
       dependencies: ["Trace", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+    .testTarget(name: "OutputTests", dependencies: ["Output"]),
     .testTarget(
       name: "TraceTests", dependencies: ["Trace"],
       resources: [.copy("Fixtures")]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Output
 import Site
 import Trace
 
@@ -11,7 +12,10 @@ extension Unrolled {
       abstract: "Write the tutorial site: the lessons with their traces, the glossary and a page per model.",
       discussion: """
         The site is built in a temporary folder and moved into place only when complete; if
-        any lesson has a problem, every problem is listed and nothing is written.
+        any lesson has a problem, every problem is listed and nothing is written. The folder
+        must be new, empty, or one that unrolled site wrote (its .unrolled-site file lists
+        every file it wrote); the lessons and theme folders, the current folder, the home
+        folder and any folder containing one of them are refused.
         """)
 
     @Option(help: ArgumentHelp("A folder of Markdown lessons (default: the built-in curriculum).", valueName: "dir"))
@@ -25,6 +29,10 @@ extension Unrolled {
         "A folder of templates (NAME.mustache), site.css or stepper.js that replace the built-in ones.", valueName: "dir"))
     var theme: String?
 
+    func validate() throws {
+      if out.isEmpty { throw ValidationError("--out needs the name of a folder to write the site to, for example --out site") }
+    }
+
     func run() throws {
       let directory = lessons.map { URL(fileURLWithPath: $0) } ?? BuiltInCurriculum.directory
       let shelf = ModelShelf(lessonsDirectory: directory)
@@ -32,8 +40,10 @@ extension Unrolled {
       let materials = try LessonMaterials.gather(for: set, shelf: shelf)
       let tutorial = TutorialSite(lessons: set, materials: materials, generator: "unrolled \(Unrolled.version)")
       let renderer = try PageRenderer(theme: theme.map { URL(fileURLWithPath: $0) })
-      let destination = URL(fileURLWithPath: out).standardizedFileURL
-      try SiteBuilder(renderer: renderer, title: set.title).build(tutorial.pages, into: destination)
+      var protected = [OutputFolder.Protected(path: directory.path, role: "the lessons folder")]
+      if let theme { protected.append(OutputFolder.Protected(path: theme, role: "the theme folder")) }
+      let destination = try SiteBuilder(renderer: renderer, title: set.title).build(
+        tutorial.pages, into: URL(fileURLWithPath: out), protecting: protected)
       print("The site is in \(destination.path)/ — open \(destination.appendingPathComponent("index.html").path) in a browser.")
     }
   }

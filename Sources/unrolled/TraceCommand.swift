@@ -51,6 +51,7 @@ extension Unrolled {
       case (nil, .some) where target != nil: throw ValidationError("--example brings its own target: leave out --target")
       default: break
       }
+      try CommandOutput.validate(out, example: "trace.\(format.rawValue == "text" ? "txt" : format.rawValue)")
     }
 
     func run() throws {
@@ -69,9 +70,9 @@ extension Unrolled {
       }
       let trace = try model.trace(input: input, target: target)
       switch format {
-      case .text: try OutputFile.write(Data(trace.textTable.utf8), to: out)
-      case .json: try OutputFile.write(trace.jsonData(pretty: true) + Data("\n".utf8), to: out)
-      case .html: try OutputFile.write(Data(try PageRenderer().standaloneTracePage(trace).utf8), to: out)
+      case .text: try CommandOutput.write(Data(trace.textTable.utf8), to: out)
+      case .json: try CommandOutput.write(trace.jsonData(pretty: true) + Data("\n".utf8), to: out)
+      case .html: try CommandOutput.write(Data(try PageRenderer().standaloneTracePage(trace).utf8), to: out)
       }
     }
   }

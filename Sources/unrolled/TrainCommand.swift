@@ -60,6 +60,7 @@ extension Unrolled {
         throw ValidationError(
           "unknown task '\(task)'; the built-in tasks are \(BuiltInModel.allCases.map(\.rawValue).joined(separator: ", "))")
       }
+      try CommandOutput.validate(out, example: "model.safetensors")
       if let teacherForcing, !(0...1).contains(teacherForcing) {
         throw ValidationError("--teacher-forcing must be between 0 and 1, for example 0.75")
       }
@@ -77,6 +78,7 @@ extension Unrolled {
       let config = recipe.configuration
       let outURL = URL(fileURLWithPath: out ?? "\(config.name).safetensors")
       let historyURL = outURL.deletingPathExtension().appendingPathExtension("history.json")
+      try CommandOutput.check([outURL.relativePath, historyURL.relativePath])
       let model = try Seq2SeqModel(configuration: config, seed: recipe.weightSeed)
       func examples(_ list: [Example]) throws -> [TrainingExample] {
         try list.map { try TrainingExample(source: $0.source, target: $0.target, configuration: config) }
@@ -98,8 +100,16 @@ extension Unrolled {
           ? "\(outURL.lastPathComponent) was left as it was" : "nothing was written"
         throw ValidationError("training stopped by Ctrl-C during epoch \(epoch); \(kept)")
       }
-      try trainer.model.checkpoint(history: historyURL.lastPathComponent).write(to: outURL)
-      try OutputFile.write(try history.jsonData(), to: historyURL.path)
+      let checkpoint: [UInt8]
+      do {
+        checkpoint = try trainer.model.checkpoint(history: historyURL.lastPathComponent).serialized()
+      } catch {
+        throw error.inFile(outURL.relativePath)
+      }
+      // One unit: neither file is replaced unless both were written.
+      try CommandOutput.writeTogether([
+        (data: Data(checkpoint), path: outURL.relativePath), (data: try history.jsonData(), path: historyURL.relativePath),
+      ])
       let last = history.epochs.last?.validation
       let summary =
         last.map { metrics in

@@ -37,6 +37,7 @@ extension Unrolled {
 
     func validate() throws {
       guard unit >= 0 else { throw ValidationError("--unit counts from 0; try --unit 0") }
+      try CommandOutput.validate(out, example: handout ? "handout.html" : "deck.html")
     }
 
     func run() throws {
@@ -46,7 +47,7 @@ extension Unrolled {
       guard unit < widest else { throw ValidationError("--unit \(unit) is past the model's units; choose 0 to \(widest - 1)") }
       let trace = try model.trace(input: input, target: target)
       let html = try PageRenderer().walkthroughDeck(trace: trace, unit: unit, handout: handout)
-      try OutputFile.write(Data(html.utf8), to: out)
+      try CommandOutput.write(Data(html.utf8), to: out)
     }
   }
 }

@@ -32,7 +32,7 @@ struct SiteBuilderTests {
     #expect(a == b, "same pages, same bytes")
     #expect(
       a.keys.sorted() == [
-        "/assets/present.css", "/assets/present.js", "/assets/site.css", "/assets/stepper.js", "/index.html",
+        "/.unrolled-site", "/assets/present.css", "/assets/present.js", "/assets/site.css", "/assets/stepper.js", "/index.html",
         "/lessons/copy.html", "/models/addition.html",
         "/models/bicopy-decoder.html", "/models/bicopy.html", "/models/words.html",
       ])

@@ -1,3 +1,5 @@
+import Output
+
 /// Why a page or a site could not be built.
 public enum SiteBuildError: Error, Equatable, CustomStringConvertible {
   /// A built-in resource is missing from the bundle.
@@ -8,8 +10,8 @@ public enum SiteBuildError: Error, Equatable, CustomStringConvertible {
   case badPagePath(String)
   /// Two pages have the same path.
   case duplicatePagePath(String)
-  /// Writing or moving files failed.
-  case fileSystem(String)
+  /// The site's folder could not be written, or must not be replaced.
+  case output(OutputError)
 
   /// One line for a user, naming what to fix.
   public var description: String {
@@ -18,7 +20,7 @@ public enum SiteBuildError: Error, Equatable, CustomStringConvertible {
     case .badTemplate(let name, let message): return "template \(name).mustache does not parse: \(message)"
     case .badPagePath(let path): return "page path \(path) must be relative, stay inside the site and end in .html"
     case .duplicatePagePath(let path): return "two pages want the path \(path)"
-    case .fileSystem(let message): return message
+    case .output(let error): return error.description
     }
   }
 }

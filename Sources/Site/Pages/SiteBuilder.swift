@@ -1,8 +1,9 @@
 import Foundation
+import Output
 
 /// Writes a whole site: every page, an index when none is given, and `assets/` with the
 /// stylesheet and script. The site is written into a fresh temporary directory beside the
-/// destination and then moved into place with `rename`, so a failed build leaves the
+/// destination and then swapped into place (`OutputFolder`), so a failed build leaves the
 /// previous site untouched; output is byte-identical for the same pages.
 ///
 /// ```
@@ -40,48 +41,21 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Builds the site into `destination`, replacing what was there only once the new site
-  /// is completely written.
-  public func build(_ pages: [Page], into destination: URL) throws {
-    let files = try self.files(for: pages)
-    let fileManager = FileManager.default
-    let parent = destination.deletingLastPathComponent()
-    let name = destination.lastPathComponent
+  /// is completely written, and only when the folder is empty or was written by a build
+  /// (its `.unrolled-site` stamp lists every file in it). Returns the folder written, with
+  /// links resolved.
+  ///
+  /// It refuses `/`, the home folder, the current folder, every folder in `protecting` (the
+  /// lessons folder, a theme) and any folder that contains one of them.
+  @discardableResult
+  public func build(_ pages: [Page], into destination: URL, protecting: [OutputFolder.Protected] = []) throws -> URL {
+    let files = try self.files(for: pages).map { (path: $0.path, bytes: Array($0.contents.utf8)) }
     do {
-      try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+      let written = try OutputFolder(path: destination.relativePath, protecting: protecting).replace(with: files)
+      return URL(fileURLWithPath: written)
     } catch {
-      throw SiteBuildError.fileSystem("cannot create \(parent.path): \(error.localizedDescription)")
+      throw SiteBuildError.output(error)
     }
-    let staging = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
-    let previous = parent.appendingPathComponent(".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)")
-    try? fileManager.removeItem(at: staging)
-    do {
-      for file in files {
-        let url = staging.appendingPathComponent(file.path)
-        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents.utf8).write(to: url)
-      }
-    } catch {
-      try? fileManager.removeItem(at: staging)
-      throw SiteBuildError.fileSystem("cannot write the site: \(error.localizedDescription)")
-    }
-    // Swap: the old site moves aside, the new one moves in, the old one goes. A directory
-    // cannot be renamed over a non-empty one, hence two renames; the old site is whole
-    // until the new one is in place.
-    let hadPrevious = fileManager.fileExists(atPath: destination.path)
-    if hadPrevious {
-      try? fileManager.removeItem(at: previous)
-      guard rename(destination.path, previous.path) == 0 else {
-        try? fileManager.removeItem(at: staging)
-        throw SiteBuildError.fileSystem("cannot move the previous site aside: \(String(cString: strerror(errno)))")
-      }
-    }
-    guard rename(staging.path, destination.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      if hadPrevious { _ = rename(previous.path, destination.path) }
-      try? fileManager.removeItem(at: staging)
-      throw SiteBuildError.fileSystem("cannot move the new site into place: \(reason)")
-    }
-    if hadPrevious { try? fileManager.removeItem(at: previous) }
   }
 
   private func index(for pages: [Page]) -> Page {

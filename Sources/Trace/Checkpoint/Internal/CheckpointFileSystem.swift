@@ -2,6 +2,7 @@
 // system's own reason ("Permission denied", "No such file or directory").
 
 import Foundation
+import Output
 
 #if canImport(Glibc)
   import Glibc
@@ -49,42 +50,13 @@ enum CheckpointFileSystem {
     return bytes
   }
 
-  /// Writes `bytes` to a temporary file beside `path`, flushes it, and renames it over `path`.
+  /// Writes `bytes` to a temporary file beside `path`, flushes it, and renames it over
+  /// `path`, by the rules every output follows (`OutputFile`).
   static func replaceAtomically(path: String, with bytes: [UInt8]) throws(CheckpointError) {
-    let url = URL(fileURLWithPath: path)
-    let temporaryPath = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-    func fail(_ step: String, _ code: Int32) -> CheckpointError {
-      CheckpointError(.cannotWrite(reason: "\(step): \(systemReason(code))"))
-    }
-
-    let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-    guard descriptor >= 0 else { throw fail("cannot create a temporary file beside it", errno) }
-    var failure: CheckpointError?
-    bytes.withUnsafeBytes { raw in
-      var written = 0
-      while written < raw.count, let start = raw.baseAddress {
-        let count = write(descriptor, start + written, raw.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = fail("cannot write the temporary file", errno)
-          return
-        }
-        written += count
-      }
-    }
-    if failure == nil, fsync(descriptor) != 0 {
-      failure = fail("cannot flush the temporary file", errno)
-    }
-    if close(descriptor) != 0, failure == nil {
-      failure = fail("cannot close the temporary file", errno)
-    }
-    if failure == nil, rename(temporaryPath, path) != 0 {
-      failure = fail("cannot rename the temporary file over it", errno)
-    }
-    if let failure {
-      unlink(temporaryPath)
-      throw failure
+    do {
+      try OutputFile.write(bytes, to: path)
+    } catch {
+      throw CheckpointError(.cannotWrite(reason: error.reason))
     }
   }
 
