@@ -1,17 +1,15 @@
-/// The models a lesson set may name, without the Lessons module depending on training code.
+/// The models a lesson set may name, without loading their weights.
 ///
 /// Loading a lesson set checks every `trace` block and every fact against the catalog: the
-/// model exists, the input and target use only characters the model knows, the input fits.
-/// The real catalog of built-in models lives with the models; tests use a small fake.
+/// model exists, the input and target use only tokens the model knows, the input fits, a
+/// step exists in the prepared input. The real catalog is ``ModelShelf``; tests use a small
+/// fake built from configurations.
 ///
 /// ```swift
 /// struct Catalog: LessonModelCatalog {
 ///   var modelNames: [String] { ["addition"] }
 ///   func model(named name: String) -> LessonModelInfo? {
-///     name == "addition"
-///       ? LessonModelInfo(name: "addition", inputAlphabet: Array(" 0123456789+"),
-///                         maxInputLength: 7, targetAlphabet: Array(" 0123456789"), units: 16)
-///       : nil
+///     name == "addition" ? LessonModelInfo(name: "addition", configuration: additionConfiguration) : nil
 ///   }
 /// }
 /// ```

@@ -1,60 +1,46 @@
-/// What the Lessons module needs to know about a model to check lessons that use it.
+import Trace
+
+/// What the Lessons module needs to know about a model to check lessons that use it: its
+/// name and its configuration, through which every input and target is checked by the one
+/// rule the model itself reads them with (``Seq2SeqConfiguration/prepare(input:target:)``).
 ///
 /// ```swift
-/// LessonModelInfo(name: "reverse", inputAlphabet: Array("abc"), maxInputLength: 5,
-///                 targetAlphabet: Array("abc"), units: 8)
+/// let info = LessonModelInfo(name: "addition", configuration: addition.configuration)
+/// info.encoderStepCount(of: "2+10")   // 5: the model pads its input to five characters
 /// ```
-public struct LessonModelInfo: Hashable, Sendable {
+public struct LessonModelInfo: Equatable, Sendable {
   /// The name lessons use for the model.
   public var name: String
-  /// The characters the encoder accepts.
-  public var inputAlphabet: [Character]
-  /// The longest input the encoder reads, in characters.
-  public var maxInputLength: Int
-  /// The characters the decoder can write.
-  public var targetAlphabet: [Character]
-  /// The number of LSTM units per layer, so unit numbers can be checked.
-  public var units: Int
-  /// The words the encoder accepts, for a word-level model (`nil` for a character-level
-  /// one); ``maxInputLength`` then counts words, and ``inputAlphabet`` holds the words'
-  /// characters and the space between them.
-  public var inputWords: [String]?
-  /// The words the decoder can write, for a word-level model (`nil` for a character-level one).
-  public var targetWords: [String]?
-  /// For a series model, how many numbers an input and a target hold (then the alphabets
-  /// and ``maxInputLength`` are not checked); `nil` for a token model.
-  public var seriesLengths: SeriesLengths? = nil
+  /// The model's configuration: vocabularies, lengths, padding, units.
+  public var configuration: Seq2SeqConfiguration
 
-  /// How many numbers a series model reads and writes.
-  public struct SeriesLengths: Hashable, Sendable {
-    /// Numbers in an input.
-    public var input: Int
-    /// Numbers in a target.
-    public var target: Int
-
-    /// The lengths of a series model's input and target.
-    public init(input: Int, target: Int) {
-      self.input = input
-      self.target = target
-    }
+  /// A description of the model called `name`.
+  public init(name: String, configuration: Seq2SeqConfiguration) {
+    self.name = name
+    self.configuration = configuration
   }
 
-  /// Creates a description of a model.
-  ///
-  /// ```swift
-  /// LessonModelInfo(name: "addition", inputAlphabet: Array(" 0123456789+"), maxInputLength: 7,
-  ///                 targetAlphabet: Array(" 0123456789"), units: 16)
-  /// ```
-  public init(
-    name: String, inputAlphabet: [Character], maxInputLength: Int, targetAlphabet: [Character],
-    units: Int, inputWords: [String]? = nil, targetWords: [String]? = nil
-  ) {
-    self.name = name
-    self.inputAlphabet = inputAlphabet
-    self.maxInputLength = maxInputLength
-    self.targetAlphabet = targetAlphabet
-    self.units = units
-    self.inputWords = inputWords
-    self.targetWords = targetWords
+  /// The number of LSTM units of the smaller layer, so unit numbers can be checked.
+  public var units: Int { min(configuration.encoder.units, configuration.decoder.units) }
+
+  /// Whether the model reads and writes numbers (a series model) rather than tokens.
+  public var readsNumbers: Bool { configuration.series != nil }
+
+  /// How many steps the encoder takes over `input` once the model has prepared it (padded,
+  /// split into words), or nil when the model refuses the input.
+  public func encoderStepCount(of input: String) -> Int? {
+    try? configuration.prepare(input: input).encoderStepCount
+  }
+
+  /// The steps of `input` in words, for a message: "3 characters, steps 0-2", "4 words,
+  /// steps 0-3", "4 characters padded to 5 steps, steps 0-4".
+  func stepsDescription(of input: String) -> String {
+    let steps = encoderStepCount(of: input) ?? 0
+    let unit = configuration.inputVocabulary.unit == .word ? "word" : "character"
+    let written = configuration.inputVocabulary.tokenize(input).count
+    let range = "steps 0-\(steps - 1)"
+    if readsNumbers { return "\(steps) steps of numbers, \(range)" }
+    let count = "\(written) \(unit)\(written == 1 ? "" : "s")"
+    return written == steps ? "\(count), \(range)" : "\(count) padded to \(steps) steps, \(range)"
   }
 }

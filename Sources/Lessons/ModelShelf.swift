@@ -6,7 +6,7 @@ import Trace
 ///
 /// ```
 /// let shelf = ModelShelf(lessonsDirectory: url)
-/// shelf.model(named: "addition")?.maxInputLength   // 5
+/// shelf.model(named: "addition")?.encoderStepCount(of: "2+10")   // 5
 /// ```
 public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
   /// A loaded model and what is known of its training.
@@ -38,30 +38,7 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
   /// The facts a lesson checks against, or `nil` when no such model can be loaded.
   public func model(named name: String) -> LessonModelInfo? {
     guard case .success(let entry) = load(name) else { return nil }
-    let config = entry.model.configuration
-    let special = Set([config.startToken, config.endToken].compactMap { $0 })
-    let inputTokens = config.inputVocabulary.tokens
-    let targetTokens = config.outputVocabulary.tokens.filter { !special.contains($0) }
-    var info = LessonModelInfo(
-      name: name, inputAlphabet: Self.characters(of: inputTokens, in: config.inputVocabulary),
-      maxInputLength: config.maxInputLength,
-      targetAlphabet: Self.characters(of: targetTokens, in: config.outputVocabulary),
-      units: min(config.encoder.units, config.decoder.units),
-      inputWords: config.inputVocabulary.unit == .word ? inputTokens : nil,
-      targetWords: config.outputVocabulary.unit == .word ? targetTokens : nil)
-    if config.isSeries {
-      info.seriesLengths = .init(
-        input: config.maxInputLength * config.valuesPerStep, target: config.maxOutputLength * config.valuesPerStep)
-    }
-    return info
-  }
-
-  /// Every character a text of these tokens can hold: the tokens themselves, in vocabulary
-  /// order, for characters; for words, every character of every word and the space between
-  /// them, sorted (a word's first character alone would refuse "light" in "the light").
-  static func characters(of tokens: [String], in vocabulary: Vocabulary) -> [Character] {
-    guard vocabulary.unit == .word else { return tokens.compactMap(\.first) }
-    return Set(tokens.flatMap(Array.init) + [" "]).sorted()
+    return LessonModelInfo(name: name, configuration: entry.model.configuration)
   }
 
   /// The loaded model called `name`, or why it could not be loaded.

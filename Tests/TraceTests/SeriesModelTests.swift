@@ -118,7 +118,7 @@ struct SeriesModelTests {
     let model = try fixture.model()
     let series = try SeriesConfiguration.values(of: fixture.input)
     let truth = try SeriesConfiguration.values(of: fixture.target)
-    let pass = model.forecast(series: [model.encoderValues(forSeries: series)], targets: [truth])
+    let pass = model.forecast(series: [model.configuration.encoderValues(forSeries: series)], targets: [truth])
     KerasFixture.expectClose([try #require(pass.trainingLoss)], [fixture.meanLoss], "\(name): loss")
     let gradient = model.backward(pass).flattened
     for tensor in model.parameterTensors {
@@ -144,7 +144,7 @@ struct SeriesModelTests {
       configuration: Self.configuration(features: features, bidirectional: bidirectional, reverse: reverse), seed: 5)
     var generator = SeededGenerator(seed: 6)
     model.parameterVector = model.parameterVector.map { _ in generator.uniform(-1, 1) }
-    let series = Self.rows(3, 4 * features, generator: &generator).map(model.encoderValues(forSeries:))
+    let series = Self.rows(3, 4 * features, generator: &generator).map(model.configuration.encoderValues(forSeries:))
     let targets = Self.rows(3, 3 * features, generator: &generator)
     func loss(_ model: Seq2SeqModel) -> Double {
       // Keras's mean_squared_error summed in Double: the mean over every step, row and value.

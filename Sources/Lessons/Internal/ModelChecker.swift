@@ -17,78 +17,52 @@ struct ModelChecker {
   }
 
   func check(input: String, of model: LessonModelInfo, at location: SourceLocation) {
-    if let words = model.inputWords {
-      check(words: input, allowed: words, limit: model.maxInputLength, of: model, isTarget: false, at: location)
-      return
-    }
-    if let lengths = model.seriesLengths {
-      checkSeries(input, count: lengths.input, what: "input", of: model, at: location)
-      return
-    }
-    let unknown = Self.unknownCharacters(in: input, alphabet: model.inputAlphabet)
-    if !unknown.isEmpty {
-      problems.report(
-        "input \"\(input)\" has \(Self.describe(unknown)) that model \(model.name) does not know; "
-          + "it reads only \"\(String(model.inputAlphabet))\"",
-        at: location)
-    }
-    if input.count > model.maxInputLength {
-      problems.report(
-        "input \"\(input)\" is \(input.count) characters long; model \(model.name) reads at most \(model.maxInputLength)",
-        at: location)
-    }
+    check(input, isTarget: false, of: model, at: location)
   }
 
   func check(target: String, of model: LessonModelInfo, at location: SourceLocation) {
-    if let words = model.targetWords {
-      check(words: target, allowed: words, limit: nil, of: model, isTarget: true, at: location)
-      return
-    }
-    if let lengths = model.seriesLengths {
-      checkSeries(target, count: lengths.target, what: "target", of: model, at: location)
-      return
-    }
-    let unknown = Self.unknownCharacters(in: target, alphabet: model.targetAlphabet)
-    if !unknown.isEmpty {
-      problems.report(
-        "target \"\(target)\" has \(Self.describe(unknown)) that model \(model.name) cannot write; "
-          + "it writes only \"\(String(model.targetAlphabet))\"",
-        at: location)
-    }
+    check(target, isTarget: true, of: model, at: location)
   }
 
-  /// A word-level model's input or target: every word known, and no more words than it reads.
-  private func check(
-    words text: String, allowed: [String], limit: Int?, of model: LessonModelInfo, isTarget: Bool,
-    at location: SourceLocation
-  ) {
-    let words = text.split(separator: " ").map(String.init)
-    var unknown: [String] = []
-    for word in words where !allowed.contains(word) && !unknown.contains(word) { unknown.append(word) }
-    if !unknown.isEmpty {
-      let quoted = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
-      problems.report(
-        "\(isTarget ? "target" : "input") \"\(text)\" has \(unknown.count == 1 ? "the word" : "the words") \(quoted) that model \(model.name) "
-          + "\(isTarget ? "cannot write" : "does not know"); its words are: \(allowed.joined(separator: " "))",
-        at: location)
-    }
-    if let limit, words.count > limit {
-      problems.report(
-        "input \"\(text)\" is \(words.count) words long; model \(model.name) reads at most \(limit)", at: location)
-    }
-  }
-
-  /// A series model's input or target: comma-separated numbers, exactly `count` of them.
-  func checkSeries(_ text: String, count: Int, what: String, of model: LessonModelInfo, at location: SourceLocation) {
-    do {
-      let values = try SeriesConfiguration.values(of: text)
-      if values.count != count {
-        problems.report(
-          "\(what) has \(values.count) numbers; model \(model.name) \(what == "input" ? "reads" : "writes") exactly \(count), separated by commas",
-          at: location)
+  /// An input or target: every token known (by the model's own rule,
+  /// ``Seq2SeqConfiguration/tokens(of:isTarget:)``) and no more tokens than it reads or
+  /// writes; a series model's, exactly as many numbers as it reads or writes.
+  private func check(_ text: String, isTarget: Bool, of model: LessonModelInfo, at location: SourceLocation) {
+    let config = model.configuration
+    let what = isTarget ? "target" : "input"
+    if config.series != nil {
+      let needed = (isTarget ? config.maxOutputLength : config.maxInputLength) * config.valuesPerStep
+      do {
+        let values = try SeriesConfiguration.values(of: text)
+        if values.count != needed {
+          problems.report(
+            "\(what) has \(values.count) numbers; model \(model.name) \(isTarget ? "writes" : "reads") exactly \(needed), separated by commas",
+            at: location)
+        }
+      } catch {
+        problems.report("\(what) of model \(model.name): \(error)", at: location)
       }
-    } catch {
-      problems.report("\(what) of model \(model.name): \(error)", at: location)
+      return
+    }
+    let vocabulary = isTarget ? config.outputVocabulary : config.inputVocabulary
+    let special = isTarget ? [config.startToken, config.endToken].compactMap { $0 } : []
+    let allowed = vocabulary.tokens.filter { !special.contains($0) }
+    let (tokens, refused) = config.tokens(of: text, isTarget: isTarget)
+    let words = vocabulary.unit == .word
+    if !refused.isEmpty {
+      let quoted = refused.map { "\"\($0)\"" }.joined(separator: ", ")
+      let noun = words ? (refused.count == 1 ? "the word" : "the words") : (refused.count == 1 ? "the character" : "the characters")
+      let known =
+        words ? "its words are: \(allowed.joined(separator: " "))" : "it \(isTarget ? "writes" : "reads") only \"\(allowed.joined())\""
+      problems.report(
+        "\(what) \"\(text)\" has \(noun) \(quoted) that model \(model.name) \(isTarget ? "cannot write" : "does not know"); \(known)",
+        at: location)
+    }
+    let limit = isTarget ? config.targetTokenLimit : config.maxInputLength
+    if tokens.count > limit {
+      problems.report(
+        "\(what) \"\(text)\" is \(tokens.count) \(words ? "words" : "characters") long; model \(model.name) \(isTarget ? "writes" : "reads") at most \(limit)",
+        at: location)
     }
   }
 
@@ -98,21 +72,5 @@ struct ModelChecker {
         "unit \(unit) does not exist; model \(model.name) has \(model.units) units, numbered 0-\(model.units - 1)",
         at: location)
     }
-  }
-}
-
-extension ModelChecker {
-  /// The characters of `text` outside `alphabet`, each once, in order of appearance.
-  fileprivate static func unknownCharacters(in text: String, alphabet: [Character]) -> [Character] {
-    var unknown: [Character] = []
-    for character in text where !alphabet.contains(character) && !unknown.contains(character) {
-      unknown.append(character)
-    }
-    return unknown
-  }
-
-  fileprivate static func describe(_ characters: [Character]) -> String {
-    let quoted = characters.map { "\"\($0)\"" }.joined(separator: ", ")
-    return characters.count == 1 ? "the character \(quoted)" : "the characters \(quoted)"
   }
 }

@@ -139,9 +139,11 @@ extension ProseRenderer {
       checker.check(target: target, of: model, at: at(parsed.targetOffset))
     }
     if let unit = parsed.unit { checker.check(unit: unit.unit, of: model, at: at(unit.offset)) }
-    if let (step, offset) = parsed.encoderStep, let input = parsed.input, step >= input.count {
+    if let (step, offset) = parsed.encoderStep, let input = parsed.input,
+      let steps = model.encoderStepCount(of: input), step >= steps
+    {
       problems.report(
-        "encoder step \(step) is past the end of the input \"\(input)\" (\(input.count) characters, steps 0-\(input.count - 1))",
+        "encoder step \(step) is past the end of the input \"\(input)\" (\(model.stepsDescription(of: input)))",
         at: at(offset))
     }
     if parsed.target == nil, let need = Self.targetNeed(parsed.path) {

@@ -46,17 +46,17 @@ extension TraceFigure {
       problems.report("`epochs` only applies to `view: history`", at: fields.keyLocation("epochs"))
     }
     if let model, let info = checker.model(named: model, at: fields.valueLocation("model")) {
-      if view == .forecast, info.seriesLengths == nil {
+      if view == .forecast, !info.readsNumbers {
         problems.report(
           "view `forecast` plots numbers; model \(info.name) reads and writes tokens", at: fields.valueLocation("view"))
       }
       if let input { checker.check(input: input, of: info, at: fields.valueLocation("input")) }
       if let target { checker.check(target: target, of: info, at: fields.valueLocation("target")) }
       if let input, let steps, view == .encoder || view == .bidirectional,
-        let step = steps.first(where: { $0 >= input.count })
+        let count = info.encoderStepCount(of: input), let step = steps.first(where: { $0 >= count })
       {
         problems.report(
-          "step \(step) is past the end of the input \"\(input)\" (\(input.count) characters, steps 0-\(input.count - 1))",
+          "step \(step) is past the end of the input \"\(input)\" (\(info.stepsDescription(of: input)))",
           at: fields.valueLocation("steps"))
       }
       for listed in units ?? [] {

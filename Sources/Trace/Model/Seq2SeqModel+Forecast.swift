@@ -6,15 +6,7 @@
 // B = batch rows, n = input steps, k = output steps, F = values per step.
 
 extension Seq2SeqModel {
-  /// The values the encoder reads for a series, step-major (`n × F` values): reversed
-  /// step by step if the model reads its input reversed.
-  public func encoderValues(forSeries values: [Float]) -> [Float] {
-    guard configuration.reverseInput else { return values }
-    let width = configuration.valuesPerStep
-    return stride(from: values.count - width, through: 0, by: -width).flatMap { values[$0..<$0 + width] }
-  }
-
-  /// Runs the encoder over a batch of prepared series (``encoderValues(forSeries:)``), each
+  /// Runs the encoder over a batch of prepared series (``Seq2SeqConfiguration/encoderValues(forSeries:)``), each
   /// `n × F` values; every row must have the same length.
   public func encode(values rows: [[Float]]) -> EncoderPass {
     let width = configuration.valuesPerStep
@@ -35,7 +27,7 @@ extension Seq2SeqModel {
   /// Runs a series model over a batch: `k` decoder steps, each writing `F` values.
   ///
   /// - Parameters:
-  ///   - series: per row, the `n × F` values read (prepared with ``encoderValues(forSeries:)``).
+  ///   - series: per row, the `n × F` values read (prepared with ``Seq2SeqConfiguration/encoderValues(forSeries:)``).
   ///   - targets: per row, the `k × F` true next values, step-major; `nil` to forecast only.
   /// ```
   /// y_t = h_t·W + b     h_t = decoder(e, h_(t-1))     e = encoder(x_1 … x_n)

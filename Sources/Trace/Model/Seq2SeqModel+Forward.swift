@@ -161,30 +161,7 @@ public struct Seq2SeqForward: Sendable {
 }
 
 extension Seq2SeqModel {
-  /// The ids the encoder reads for a text's ids: padded to the model's width, then
-  /// reversed if the model reads its input reversed.
-  public func encoderTokens(forSourceIDs ids: [Int]) -> [Int] {
-    var tokens = ids
-    if let padding = configuration.inputPadding, let padID = configuration.inputVocabulary.id(of: padding.token) {
-      tokens = padding.pad(tokens, paddingID: padID)
-    }
-    return configuration.reverseInput ? tokens.reversed() : tokens
-  }
-
-  /// The ids the decoder must write for a target text's ids: padded for a fixed-width
-  /// output, followed by the end token for a state bridge.
-  public func decoderTargets(forTargetIDs ids: [Int]) -> [Int] {
-    var tokens = ids
-    if let padding = configuration.outputPadding, let padID = configuration.outputVocabulary.id(of: padding.token) {
-      tokens = padding.pad(tokens, paddingID: padID)
-    }
-    if configuration.bridge == .states, let end = configuration.endToken, let endID = configuration.outputVocabulary.id(of: end) {
-      tokens.append(endID)
-    }
-    return tokens
-  }
-
-  /// Runs the encoder over a batch of already prepared token sequences (see ``encoderTokens(forSourceIDs:)``).
+  /// Runs the encoder over a batch of already prepared token sequences (see ``Seq2SeqConfiguration/encoderTokens(forSourceIDs:)``).
   public func encode(_ tokens: [[Int]]) -> EncoderPass {
     let batch = tokens.count
     let length = tokens.map(\.count).max() ?? 0
@@ -254,8 +231,8 @@ extension Seq2SeqModel {
   /// Runs the whole model over a batch.
   ///
   /// - Parameters:
-  ///   - sources: per row, the encoder's token ids (prepared with ``encoderTokens(forSourceIDs:)``).
-  ///   - targets: per row, the ids to write (prepared with ``decoderTargets(forTargetIDs:)``);
+  ///   - sources: per row, the encoder's token ids (``Seq2SeqConfiguration/prepare(input:target:)``).
+  ///   - targets: per row, the ids to write (``Seq2SeqConfiguration/prepare(input:target:)``);
   ///     required for teacher forcing and scheduled sampling.
   ///   - feeding: how the decoder is fed.
   ///   - generator: the random source of scheduled sampling.

@@ -12,16 +12,15 @@ extension Seq2SeqModel {
   /// try model.trace(input: " 2+10", target: "12").freeRunning.output  // "12"
   /// ```
   public func trace(input: String, target: String? = nil) throws(TraceInputError) -> ModelTrace {
-    let config = configuration
-    if config.isSeries { return try forecastTrace(input: input, target: target) }
-    let sourceIDs = try ids(of: input, in: config.inputVocabulary, limit: config.maxInputLength, isTarget: false)
-    let encoderTokens = encoderTokens(forSourceIDs: sourceIDs)
-    var targetIDs: [Int]?
-    if let target {
-      let limit = config.bridge == .states ? config.maxOutputLength - 1 : config.maxOutputLength
-      let ids = try ids(of: target, in: config.outputVocabulary, limit: limit, isTarget: true)
-      targetIDs = decoderTargets(forTargetIDs: ids)
+    let prepared = try configuration.prepare(input: input, target: target)
+    let tokens: ModelInput.TokenInput
+    switch prepared.content {
+    case .series(let values): return forecastTrace(input: input, target: target, values: values)
+    case .tokens(let prepared): tokens = prepared
     }
+    let config = configuration
+    let encoderTokens = tokens.encoderTokens
+    let targetIDs = tokens.decoderTargets
 
     if hasBidirectionalDecoder {
       guard let targetIDs else { throw .freeRunningImpossible(model: config.name) }
@@ -79,45 +78,13 @@ extension Seq2SeqModel {
 }
 
 private extension Seq2SeqModel {
-  func ids(of text: String, in vocabulary: Vocabulary, limit: Int, isTarget: Bool) throws(TraceInputError) -> [Int] {
-    let name = configuration.name
-    let special = Set([configuration.startToken, configuration.endToken].compactMap { $0 })
-    let tokens = vocabulary.tokenize(text)
-    guard !tokens.isEmpty || isTarget else { throw .emptyInput(model: name) }
-    let unknown = tokens.reduce(into: [String]()) { found, token in
-      if (vocabulary.id(of: token) == nil || (isTarget && special.contains(token))) && !found.contains(token) {
-        found.append(token)
-      }
-    }
-    guard unknown.isEmpty else {
-      let allowed = vocabulary.tokens.filter { !special.contains($0) }
-      if vocabulary.unit == .word {
-        throw .unknownWords(model: name, words: unknown, allowed: allowed, inTarget: isTarget)
-      }
-      throw .unknownTokens(model: name, tokens: unknown, allowed: allowed, inTarget: isTarget)
-    }
-    guard tokens.count <= limit else {
-      if vocabulary.unit == .word {
-        throw .tooManyWords(model: name, count: tokens.count, limit: limit, inTarget: isTarget)
-      }
-      throw .tooLong(model: name, length: tokens.count, limit: limit, inTarget: isTarget)
-    }
-    return tokens.map { vocabulary.id(of: $0)! }
-  }
-
   /// A series model's trace: the values read, and one free-running forecast whose steps
   /// carry the predicted values and, with a target, the true ones. There is no
   /// teacher-forced decode: a forecaster's decoder reads the repeated encoding, never its
   /// previous output.
-  func forecastTrace(input: String, target: String?) throws(TraceInputError) -> ModelTrace {
-    let config = configuration
-    guard let series = config.series else { preconditionFailure("forecastTrace needs a series model") }
-    let width = config.valuesPerStep
-    let sourceValues = try values(of: input, needed: config.maxInputLength * width, isTarget: false)
-    let targetValues = try target.map { (text: String) throws(TraceInputError) -> [Float] in
-      try values(of: text, needed: config.maxOutputLength * width, isTarget: true)
-    }
-    let pass = forecast(series: [encoderValues(forSeries: sourceValues)], targets: targetValues.map { [$0] })
+  func forecastTrace(input: String, target: String?, values: ModelInput.SeriesInput) -> ModelTrace {
+    guard let series = configuration.series else { preconditionFailure("forecastTrace needs a series model") }
+    let pass = forecast(series: [values.encoderValues], targets: values.targetValues.map { [$0] })
 
     let encoder = encoderRecord(pass.encoder)
 
@@ -138,19 +105,6 @@ private extension Seq2SeqModel {
       format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
       input: input, target: target, encoder: encoder, bridge: bridgeRecord(pass),
       teacherForced: nil, freeRunning: forecastRecord, firstDivergence: nil)
-  }
-
-  /// The numbers of a comma-separated input or target, exactly `needed` of them.
-  func values(of text: String, needed: Int, isTarget: Bool) throws(TraceInputError) -> [Float] {
-    let name = configuration.name
-    let values: [Float]
-    do { values = try SeriesConfiguration.values(of: text) } catch {
-      throw .notANumber(model: name, piece: error.piece, position: error.position, inTarget: isTarget)
-    }
-    guard values.count == needed else {
-      throw .wrongValueCount(model: name, count: values.count, needed: needed, inTarget: isTarget)
-    }
-    return values
   }
 
   func cellRecord(_ cache: LSTMStepCache) -> CellRecord {

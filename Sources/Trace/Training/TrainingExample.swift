@@ -38,29 +38,26 @@ public struct TrainingExample: Equatable, Sendable, Codable {
       }
       return
     }
-    func ids(_ text: String, _ vocabulary: Vocabulary, reserved: [String]) throws(TrainingError) -> [Int] {
-      let misplaced = vocabulary.tokenize(text).filter { reserved.contains($0) }
-      guard misplaced.isEmpty else { throw .unknownTokens(text: text, tokens: Array(Set(misplaced)).sorted()) }
-      switch vocabulary.ids(for: text) {
-      case .success(let ids): return ids
-      case .failure(let unknown): throw .unknownTokens(text: text, tokens: unknown.tokens)
-      }
+    // The tokens the model refuses are found by the one rule (`Seq2SeqConfiguration.prepare`);
+    // lengths are checked later, by `check(_:index:)`, against the prepared sequences.
+    func ids(_ text: String, isTarget: Bool) throws(TrainingError) -> [Int] {
+      let (tokens, refused) = configuration.tokens(of: text, isTarget: isTarget)
+      guard refused.isEmpty else { throw .unknownTokens(text: text, tokens: refused) }
+      let vocabulary = isTarget ? configuration.outputVocabulary : configuration.inputVocabulary
+      return tokens.compactMap { vocabulary.id(of: $0) }
     }
-    let special = [configuration.startToken, configuration.endToken].compactMap { $0 }
-    self.init(
-      sourceIDs: try ids(source, configuration.inputVocabulary, reserved: []),
-      targetIDs: try ids(target, configuration.outputVocabulary, reserved: special))
+    self.init(sourceIDs: try ids(source, isTarget: false), targetIDs: try ids(target, isTarget: true))
   }
 }
 
 /// A batch ready for ``Seq2SeqModel/forward(sources:targets:feeding:generator:)``:
 /// sources padded and reversed as the model reads them, targets padded and ended.
 public struct TrainingBatch: Equatable, Sendable {
-  /// Per row, the encoder's token ids (``Seq2SeqModel/encoderTokens(forSourceIDs:)``).
+  /// Per row, the encoder's token ids (``Seq2SeqConfiguration/encoderTokens(forSourceIDs:)``).
   public var sources: [[Int]]
-  /// Per row, the decoder's target ids (``Seq2SeqModel/decoderTargets(forTargetIDs:)``).
+  /// Per row, the decoder's target ids (``Seq2SeqConfiguration/decoderTargets(forTargetIDs:)``).
   public var targets: [[Int]]
-  /// A series model's rows: the encoder's values (``Seq2SeqModel/encoderValues(forSeries:)``).
+  /// A series model's rows: the encoder's values (``Seq2SeqConfiguration/encoderValues(forSeries:)``).
   public var sourceValues: [[Float]]? = nil
   /// A series model's rows: the true next values.
   public var targetValues: [[Float]]? = nil
@@ -72,14 +69,14 @@ extension Seq2SeqModel {
     var batch = TrainingBatch(sources: [], targets: [])
     for example in examples {
       if let values = example.sourceValues {
-        batch.sourceValues = (batch.sourceValues ?? []) + [encoderValues(forSeries: values)]
+        batch.sourceValues = (batch.sourceValues ?? []) + [configuration.encoderValues(forSeries: values)]
         batch.targetValues = (batch.targetValues ?? []) + [example.targetValues ?? []]
         batch.sources.append([])
         batch.targets.append([])
         continue
       }
-      batch.sources.append(encoderTokens(forSourceIDs: example.sourceIDs))
-      batch.targets.append(decoderTargets(forTargetIDs: example.targetIDs))
+      batch.sources.append(configuration.encoderTokens(forSourceIDs: example.sourceIDs))
+      batch.targets.append(configuration.decoderTargets(forTargetIDs: example.targetIDs))
     }
     return batch
   }
@@ -126,12 +123,12 @@ extension Seq2SeqModel {
       throw .unfitExample(index: index, reason: "a target id is outside the output vocabulary")
     }
     guard !example.sourceIDs.isEmpty else { throw .unfitExample(index: index, reason: "the source is empty") }
-    let sourceLength = encoderTokens(forSourceIDs: example.sourceIDs).count
+    let sourceLength = config.encoderTokens(forSourceIDs: example.sourceIDs).count
     guard sourceLength <= config.maxInputLength else {
       throw .unfitExample(
         index: index, reason: "the source has \(sourceLength) tokens, the model reads at most \(config.maxInputLength)")
     }
-    let targetLength = decoderTargets(forTargetIDs: example.targetIDs).count
+    let targetLength = config.decoderTargets(forTargetIDs: example.targetIDs).count
     guard targetLength <= config.maxOutputLength else {
       throw .unfitExample(
         index: index, reason: "the target needs \(targetLength) decoder steps, the model takes at most \(config.maxOutputLength)")
