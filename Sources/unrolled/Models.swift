@@ -19,17 +19,28 @@ extension Unrolled {
         }
         let model = try builtIn.load()
         let config = model.configuration
-        var encoder = config.encoder.bidirectional ? "bidirectional LSTM (\(config.encoder.mergeMode.rawValue))" : "LSTM"
-        if config.encoder.bidirectional, config.encoder.backwardActivation != config.encoder.activation {
-          encoder += ", \(config.encoder.backwardActivation.rawValue) backward layer"
+        let kind = config.kind
+        var encoder: String
+        switch kind.encoder {
+        case .oneDirection:
+          encoder = "LSTM"
+        case .bothDirections(let mergeMode, let backwardActivation):
+          encoder = "bidirectional LSTM (\(mergeMode.rawValue))"
+          if let backwardActivation { encoder += ", \(backwardActivation.rawValue) backward layer" }
         }
-        if config.decoder.bidirectional { encoder += ", bidirectional decoder (teacher-forced only)" }
-        let bridge =
-          config.bridge == .states
-          ? "state bridge" : config.isConditionedRepeat ? "repeat bridge, conditioned decoder" : "repeat bridge"
+        switch kind.decoding {
+        case .freeRunning: break
+        case .teacherForcedOnly(.bidirectionalDecoder): encoder += ", bidirectional decoder (teacher-forced only)"
+        }
+        let bridge: String
+        switch kind.decoderInput {
+        case .previousToken: bridge = "state bridge"
+        case .repeatedEncoding: bridge = "repeat bridge"
+        case .repeatedEncodingAndPreviousToken: bridge = "repeat bridge, conditioned decoder"
+        }
         let words = config.inputVocabulary.unit == .word ? ", words through Embedding(\(config.encoder.embeddingSize ?? 0))" : ""
         let validation = try builtIn.history()?.epochs.last?.validation
-        if config.isSeries {
+        if kind.series != nil {
           // Numbers in and out: no tokens to match, an error in the series' own units instead.
           rows.append([
             builtIn.rawValue, "\(encoder), \(bridge), linear output",

@@ -60,7 +60,7 @@ extension Unrolled {
       var target = self.target
       if let example {
         let config = model.configuration
-        guard config.isSeries, config.valuesPerStep == 1 else {
+        guard config.series != nil, config.valuesPerStep == 1 else {
           throw ValidationError("--example generates a series: the \(config.name) model reads text, give it an input instead")
         }
         let generated = Dataset.sineSeriesExample(

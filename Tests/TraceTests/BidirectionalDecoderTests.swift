@@ -157,7 +157,8 @@ struct BidirectionalDecoderTests {
     let sourceIDs = fixture.source.map { model.configuration.inputVocabulary.id(of: String($0))! }
     var unused = SeededGenerator(seed: 0)
     let pass = model.forward(
-      sources: [model.configuration.encoderTokens(forSourceIDs: sourceIDs)], targets: [fixture.targetIDs], feeding: .teacherForcing,
+      sources: [model.configuration.encoderTokens(forSourceIDs: sourceIDs)], targets: [fixture.targetIDs],
+      feeding: .teacherForcing,
       generator: &unused)
     guard case .bidirectional(let encoderRun) = pass.encoder.run else { throw Fixture.FixtureError(message: "encoder") }
     for (step, expected) in zip(encoderRun.forward.steps, fixture.encoderForwardSteps) {

@@ -15,7 +15,7 @@ struct ConditionedRepeatBridgeTests {
   func teacherForced() throws {
     let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: Self.fixtureName)
     let model = try fixture.model()
-    #expect(model.configuration.isConditionedRepeat)
+    #expect(model.configuration.kind.decoderInput == .repeatedEncodingAndPreviousToken)
     let trace = try model.trace(input: fixture.input, target: fixture.target)
     #expect(trace.model.conditionedDecoder == true)
     for (record, expected) in zip(trace.encoder.forward, fixture.encoder.forward) {
@@ -69,7 +69,7 @@ struct ConditionedRepeatBridgeTests {
        "maxInputLength":1,"maxOutputLength":1,"reverseInput":false}
       """
     let configuration = try JSONDecoder().decode(Seq2SeqConfiguration.self, from: Data(json.utf8))
-    #expect(configuration.conditionedDecoder == nil && !configuration.isConditionedRepeat)
+    #expect(configuration.conditionedDecoder == nil && configuration.kind.decoderInput == .repeatedEncoding)
     #expect(configuration.decoderInputSize == 2, "an unconditioned decoder reads the encoding only")
     let encoded = String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)
     #expect(!encoded.contains("conditionedDecoder"), "an unconditioned model's checkpoint gains no key")

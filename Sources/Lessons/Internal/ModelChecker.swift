@@ -51,9 +51,11 @@ struct ModelChecker {
     let words = vocabulary.unit == .word
     if !refused.isEmpty {
       let quoted = refused.map { "\"\($0)\"" }.joined(separator: ", ")
-      let noun = words ? (refused.count == 1 ? "the word" : "the words") : (refused.count == 1 ? "the character" : "the characters")
+      let noun =
+        words ? (refused.count == 1 ? "the word" : "the words") : (refused.count == 1 ? "the character" : "the characters")
       let known =
-        words ? "its words are: \(allowed.joined(separator: " "))" : "it \(isTarget ? "writes" : "reads") only \"\(allowed.joined())\""
+        words
+        ? "its words are: \(allowed.joined(separator: " "))" : "it \(isTarget ? "writes" : "reads") only \"\(allowed.joined())\""
       problems.report(
         "\(what) \"\(text)\" has \(noun) \(quoted) that model \(model.name) \(isTarget ? "cannot write" : "does not know"); \(known)",
         at: location)

@@ -30,7 +30,12 @@ public struct ArchitectureFigure: Sendable {
   /// The complete `<figure>`.
   public var html: String {
     let boxes = self.boxes
-    let boxWidth = 118.0, gap = 26.0, height = model.bidirectional ? 150.0 : 110.0
+    let height: Double
+    switch model.kind.encoder {
+    case .oneDirection: height = 110
+    case .bothDirections: height = 150
+    }
+    let boxWidth = 118.0, gap = 26.0
     let width = Double(boxes.count) * boxWidth + Double(boxes.count - 1) * gap + 20
     let c = NumberText.coordinate
     var svg =
@@ -67,78 +72,89 @@ public struct ArchitectureFigure: Sendable {
 
   private var boxes: [Box] {
     let inputTokens = model.inputVocabulary.count, outputTokens = model.outputVocabulary.count
-    let isSeries = model.series != nil
+    let kind = model.kind
     let noun = model.inputVocabulary.unit == .word ? "word" : "token"
-    var boxes = [
-      isSeries
-        ? Box(
-          kind: "io",
-          lines: ["input", inputTokens == 1 ? "one value a step" : "\(inputTokens) values a step", "real numbers"])
-        : Box(kind: "io", lines: ["input", "one \(noun) a step", "\(inputTokens) \(noun)s"])
-    ]
+    var boxes: [Box]
+    switch kind.decoderOutput {
+    case .values:
+      boxes = [
+        Box(kind: "io", lines: ["input", inputTokens == 1 ? "one value a step" : "\(inputTokens) values a step", "real numbers"])
+      ]
+    case .tokens:
+      boxes = [Box(kind: "io", lines: ["input", "one \(noun) a step", "\(inputTokens) \(noun)s"])]
+    }
     if let size = model.encoderEmbeddingSize {
       boxes.append(Box(kind: "dense", lines: ["Embedding", "a row of \(size)", "per \(noun)"]))
     }
-    if model.bidirectional {
+    switch kind.encoder {
+    case .bothDirections(let mergeMode, let backwardActivation):
       boxes.append(
         Box(
           kind: "lstm",
           lines: [
             "Bidirectional", "→ LSTM \(model.encoderUnits)",
-            "← LSTM \(model.encoderUnits)" + (model.backwardActivation.map { " (\($0.rawValue))" } ?? ""),
-            "merge: \(model.mergeMode?.rawValue ?? "concat")",
+            "← LSTM \(model.encoderUnits)" + (backwardActivation.map { " (\($0.rawValue))" } ?? ""),
+            "merge: \(mergeMode.rawValue)",
           ]))
-    } else {
+    case .oneDirection:
       boxes.append(
         Box(
           kind: "lstm",
           lines: ["LSTM encoder", "\(model.encoderUnits) units", model.reverseInput ? "reads reversed" : "reads in order"]))
     }
-    switch model.bridge {
+    switch kind.bridge {
     case .states: boxes.append(Box(kind: "bridge", lines: ["state bridge", "final h, c", "→ decoder's start"]))
     case .repeatVector: boxes.append(Box(kind: "bridge", lines: ["RepeatVector", "final output", "fed every step"]))
     }
-    if model.bidirectionalDecoder == true {
+    switch kind.decoding {
+    case .teacherForcedOnly(.bidirectionalDecoder):
       boxes.append(
         Box(
           kind: "lstm",
           lines: [
             "Decoder", "→ LSTM \(model.decoderUnits)", "← LSTM \(model.decoderUnits)", "teacher-forced only",
           ]))
-    } else {
-      boxes.append(
-        Box(
-          kind: "lstm",
-          lines: [
-            "LSTM decoder", "\(model.decoderUnits) units",
-            model.bridge == .repeatVector
-              ? (model.conditionedDecoder == true ? "encoding + last token" : "reads encoding")
-              : model.decoderEmbeddingSize == nil ? "reads last token" : "embeds last token",
-          ]))
+    case .freeRunning:
+      let reads: String
+      switch kind.decoderInput {
+      case .repeatedEncoding: reads = "reads encoding"
+      case .repeatedEncodingAndPreviousToken: reads = "encoding + last token"
+      case .previousToken: reads = model.decoderEmbeddingSize == nil ? "reads last token" : "embeds last token"
+      }
+      boxes.append(Box(kind: "lstm", lines: ["LSTM decoder", "\(model.decoderUnits) units", reads]))
     }
-    if isSeries {
+    switch kind.decoderOutput {
+    case .values:
       let written = outputTokens == 1 ? "1 value" : "\(outputTokens) values"
       boxes.append(Box(kind: "dense", lines: ["Dense linear", written, "each step"]))
       boxes.append(Box(kind: "io", lines: ["output", "the forecast", "MSE loss"]))
-      return boxes
+    case .tokens:
+      boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
+      boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
     }
-    boxes.append(Box(kind: "dense", lines: ["Dense softmax", "\(outputTokens) probabilities", "each step"]))
-    boxes.append(Box(kind: "io", lines: ["output", "argmax token", "per step"]))
     return boxes
   }
 
   private var description: String {
-    let encoder =
-      model.bidirectional
-      ? "a bidirectional LSTM encoder of \(model.encoderUnits) units each way, merged by \(model.mergeMode?.rawValue ?? "concat")"
-      : "an LSTM encoder of \(model.encoderUnits) units"
-    let bridge =
-      model.bridge == .states
-      ? "hands its final hidden and cell states to the decoder"
-      : model.conditionedDecoder == true
-        ? "repeats its final output as the decoder's input at every step, beside the token the decoder wrote last"
-        : "repeats its final output as the decoder's input at every step"
-    if model.series != nil {
+    let kind = model.kind
+    let encoder: String
+    let backward: String
+    switch kind.encoder {
+    case .bothDirections(let mergeMode, let backwardActivation):
+      encoder = "a bidirectional LSTM encoder of \(model.encoderUnits) units each way, merged by \(mergeMode.rawValue)"
+      backward = backwardActivation.map { ", its backward layer with its own activation, \($0.rawValue)," } ?? ""
+    case .oneDirection:
+      encoder = "an LSTM encoder of \(model.encoderUnits) units"
+      backward = ""
+    }
+    let bridge: String
+    switch kind.decoderInput {
+    case .previousToken: bridge = "hands its final hidden and cell states to the decoder"
+    case .repeatedEncoding: bridge = "repeats its final output as the decoder's input at every step"
+    case .repeatedEncodingAndPreviousToken:
+      bridge = "repeats its final output as the decoder's input at every step, beside the token the decoder wrote last"
+    }
+    if case .values = kind.decoderOutput {
       let values = model.outputVocabulary.count == 1 ? "one value" : "\(model.outputVocabulary.count) values"
       return
         "\(model.name): \(encoder) reads real numbers and \(bridge); an LSTM decoder of \(model.decoderUnits) units and a linear dense layer write \(values) per step, trained on mean squared error. \(ModelSummary.grouped(model.parameterCount)) parameters."
@@ -148,11 +164,14 @@ public struct ArchitectureFigure: Sendable {
         "Each input \(model.inputVocabulary.unit == .word ? "word" : "token") is looked up in an embedding table of \(size) numbers a row"
           + (model.decoderEmbeddingSize.map { ", and each token fed to the decoder in its own table of \($0)" } ?? "") + "."
       } ?? ""
-    let backward = model.backwardActivation.map { ", its backward layer with its own activation, \($0.rawValue)," } ?? ""
-    let decoder =
-      model.bidirectionalDecoder == true
-      ? "a bidirectional LSTM decoder of \(model.decoderUnits) units each way, its forward half started from the encoder's forward states and its backward half from the backward ones (it reads the whole target, so it decodes only teacher-forced),"
-      : "an LSTM decoder of \(model.decoderUnits) units"
+    let decoder: String
+    switch kind.decoding {
+    case .teacherForcedOnly(.bidirectionalDecoder):
+      decoder =
+        "a bidirectional LSTM decoder of \(model.decoderUnits) units each way, its forward half started from the encoder's forward states and its backward half from the backward ones (it reads the whole target, so it decodes only teacher-forced),"
+    case .freeRunning:
+      decoder = "an LSTM decoder of \(model.decoderUnits) units"
+    }
     return
       "\(model.name): \(encoder)\(backward) \(bridge); \(decoder) and a dense softmax over \(model.outputVocabulary.count) output tokens. \(ModelSummary.grouped(model.parameterCount)) parameters."
       + (embeddings.isEmpty ? "" : " " + embeddings)

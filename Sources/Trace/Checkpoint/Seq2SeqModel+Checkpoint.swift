@@ -72,7 +72,7 @@ extension Seq2SeqModel {
     let vocabularySize = configuration.outputVocabulary.count
     let output = Dense(
       kernel: try matrix("output/kernel", configuration.decoderOutputSize, vocabularySize),
-      bias: try vector("output/bias", vocabularySize), activation: configuration.isSeries ? .linear : .softmax)
+      bias: try vector("output/bias", vocabularySize), activation: configuration.kind.outputActivation)
     let encoderEmbedding = try encoderConfig.embeddingSize.map { (size: Int) throws(CheckpointError) -> Embedding in
       Embedding(table: try matrix("encoder_embedding/embeddings", configuration.inputVocabulary.count, size))
     }

@@ -32,9 +32,14 @@ public struct ModelSummary: Equatable, Sendable {
     var rows: [Row] = []
     let units = config.encoder.units
     let inputLength = config.inputPadding == nil ? "None" : String(config.maxInputLength)
-    let encoderName = config.encoder.bidirectional ? "bidirectional (Bidirectional)" : "lstm (LSTM)"
-    switch config.bridge {
-    case .repeatVector:
+    let kind = config.kind
+    let encoderName: String
+    switch kind.encoder {
+    case .oneDirection: encoderName = "lstm (LSTM)"
+    case .bothDirections: encoderName = "bidirectional (Bidirectional)"
+    }
+    switch kind.decoderInput {
+    case .repeatedEncoding, .repeatedEncodingAndPreviousToken:
       if let embedding = model.encoderEmbedding {
         rows.append(
           Row(
@@ -45,7 +50,7 @@ public struct ModelSummary: Equatable, Sendable {
         Row(layer: encoderName, outputShape: "(None, \(config.encodingSize))", parameters: model.encoder.parameterCount))
       let n = config.maxOutputLength
       rows.append(Row(layer: "repeat_vector (RepeatVector)", outputShape: "(None, \(n), \(config.encodingSize))", parameters: 0))
-      if config.isConditionedRepeat {
+      if kind.decoderInput == .repeatedEncodingAndPreviousToken {
         // The conditioned decoder's second input: the previous tokens, one-hot, start token first.
         let vocabularySize = config.outputVocabulary.count
         rows.append(Row(layer: "previous_tokens (InputLayer)", outputShape: "(None, \(n), \(vocabularySize))", parameters: 0))
@@ -61,7 +66,7 @@ public struct ModelSummary: Equatable, Sendable {
         Row(
           layer: "time_distributed (TimeDistributed)", outputShape: "(None, \(n), \(config.outputVocabulary.count))",
           parameters: model.output.parameterCount))
-    case .states:
+    case .previousToken:
       rows.append(
         Row(
           layer: "encoder_inputs (InputLayer)",
@@ -77,14 +82,14 @@ public struct ModelSummary: Equatable, Sendable {
             parameters: embedding.parameterCount))
       }
       let stateShape = "(None, \(units))"
-      if config.encoder.bidirectional {
+      if case .bothDirections = kind.encoder {
         let merged =
           config.encoder.mergeMode.mergedSize(units: units).map { "(None, \($0))" } ?? "[(None, \(units)), (None, \(units))]"
         rows.append(
           Row(
             layer: encoderName, outputShape: "[\(merged), \(Array(repeating: stateShape, count: 4).joined(separator: ", "))]",
             parameters: model.encoder.parameterCount))
-        if !config.decoder.bidirectional {  // a bidirectional decoder takes the four states as they are
+        if kind.decoding == .freeRunning {  // a bidirectional decoder takes the four states as they are
           rows.append(Row(layer: "state_h (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
           rows.append(Row(layer: "state_c (Concatenate)", outputShape: "(None, \(2 * units))", parameters: 0))
         }

@@ -62,20 +62,8 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
     self.series = series
   }
 
-  /// Whether the model reads and writes real values (``series`` is set).
-  public var isSeries: Bool { series != nil }
-
   /// The values read or written per step of a series model: the vocabulary's size.
   public var valuesPerStep: Int { inputVocabulary.count }
-
-  /// Whether the decoder reads the repeated encoding and its previous output token
-  /// together: a repeat bridge with ``conditionedDecoder`` set.
-  public var isConditionedRepeat: Bool { bridge == .repeatVector && conditionedDecoder == true }
-
-  /// Whether the decoder reads tokens (the start token, then the previous one): a state
-  /// bridge's, or a conditioned repeat bridge's. A plain repeat bridge's decoder reads only
-  /// the repeated encoding, so it computes the same steps however it is fed.
-  public var decoderReadsTokens: Bool { bridge == .states || isConditionedRepeat }
 
   /// The size of the vector the decoder receives from the encoder: the decoder's state
   /// size for a state bridge, the repeated vector's size for a repeat bridge.
@@ -96,9 +84,10 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
 
   /// The size of each vector the decoder reads.
   public var decoderInputSize: Int {
-    switch bridge {
-    case .states: return decoder.embeddingSize ?? outputVocabulary.count
-    case .repeatVector: return isConditionedRepeat ? encodingSize + outputVocabulary.count : encodingSize
+    switch kind.decoderInput {
+    case .previousToken: return decoder.embeddingSize ?? outputVocabulary.count
+    case .repeatedEncoding: return encodingSize
+    case .repeatedEncodingAndPreviousToken: return encodingSize + outputVocabulary.count
     }
   }
 

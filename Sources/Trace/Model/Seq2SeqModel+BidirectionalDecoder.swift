@@ -8,23 +8,7 @@
 // a free-running decoder would not have written yet.
 // B = batch rows, T = decoder positions, U = units of each half, V = output vocabulary size.
 
-/// Why a bidirectional decoder can be run only with teacher forcing, in one sentence.
-public enum BidirectionalDecoding {
-  /// The one line that refuses a free-running decode of `model`.
-  ///
-  /// ```
-  /// BidirectionalDecoding.refusal(model: "dates-bidirectional-decoder")
-  /// // "the dates-bidirectional-decoder model cannot decode free-running: its decoder is bidirectional, ..."
-  /// ```
-  public static func refusal(model: String) -> String {
-    "the \(model) model cannot decode free-running: its decoder is bidirectional, and its backward half reads the output from its last token, which has not been written yet; give the expected output with --target to trace the teacher-forced decode"
-  }
-}
-
 extension Seq2SeqModel {
-  /// Whether the decoder is bidirectional, so that it decodes only with teacher forcing.
-  public var hasBidirectionalDecoder: Bool { decoderBackward != nil }
-
   /// A teacher-forced pass of a model whose decoder is bidirectional.
   ///
   /// ```

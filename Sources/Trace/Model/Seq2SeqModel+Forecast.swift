@@ -33,7 +33,7 @@ extension Seq2SeqModel {
   /// y_t = h_t·W + b     h_t = decoder(e, h_(t-1))     e = encoder(x_1 … x_n)
   /// ```
   public func forecast(series: [[Float]], targets: [[Float]]? = nil) -> Seq2SeqForward {
-    precondition(configuration.isSeries, "forecast(series:) needs a series model")
+    precondition(configuration.series != nil, "forecast(series:) needs a series model")
     let pass = encode(values: series)
     let handover = handover(from: pass)
     guard case .repeated(let encoding) = handover else { preconditionFailure("a series model has a repeat bridge") }

@@ -240,9 +240,15 @@ extension Seq2SeqModel {
     sources: [[Int]], targets: [[Int]]? = nil, feeding: DecoderFeeding, generator: inout SeededGenerator
   ) -> Seq2SeqForward {
     precondition(targets != nil || feeding == .freeRunning, "teacher forcing needs targets")
-    if decoderBackward != nil {
-      precondition(feeding == .teacherForcing, BidirectionalDecoding.refusal(model: configuration.name))
-      return bidirectionalDecoderForward(sources: sources, targets: targets!)
+    let kind = configuration.kind
+    switch kind.decoding {
+    case .teacherForcedOnly(let reason):
+      precondition(feeding == .teacherForcing, reason.refusal(model: configuration.name))
+      switch reason {
+      case .bidirectionalDecoder: return bidirectionalDecoderForward(sources: sources, targets: targets!)
+      }
+    case .freeRunning:
+      break
     }
     let pass = encode(sources)
     let handover = handover(from: pass)
@@ -264,7 +270,7 @@ extension Seq2SeqModel {
     // A decoder that reads only the repeated encoding reads the same x at every step, so
     // x·W is one product for all of them.
     var repeatedProjection: Matrix? = nil
-    if case .repeated(let encoding) = handover, !configuration.decoderReadsTokens {
+    if case .repeated(let encoding) = handover, !kind.decoderReadsTokens {
       repeatedProjection = Matrix.product(encoding, decoder.kernel)
     }
     var steps: [DecoderStepCache] = []
@@ -274,7 +280,7 @@ extension Seq2SeqModel {
       var fedTokens = [Int?](repeating: nil, count: batch)
       var sources = [TokenSource](repeating: .repeatedEncoding, count: batch)
       var fedIDs: [Int]? = nil
-      if configuration.decoderReadsTokens {
+      if kind.decoderReadsTokens {
         let fed = tokensToFeed(
           step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
           generator: &generator)
@@ -302,7 +308,7 @@ extension Seq2SeqModel {
       for row in 0..<batch {
         predictions[row] = probabilities.argmax(row: row)
         if let targets, t < targets[row].count { stepTargets[row] = targets[row][t] }
-        if feeding == .freeRunning && configuration.bridge == .states {
+        if feeding == .freeRunning && kind.stopsAtEndToken {
           if !finished[row] {
             stepCounts[row] = t + 1
             if predictions[row] == endID { finished[row] = true }
@@ -316,7 +322,7 @@ extension Seq2SeqModel {
         DecoderStepCache(
           fedTokens: fedTokens, fedTokenSources: sources, cell: cell, probabilities: probabilities,
           predictions: predictions, targets: stepTargets))
-      if feeding == .freeRunning && configuration.bridge == .states && !finished.contains(false) { break }
+      if feeding == .freeRunning && kind.stopsAtEndToken && !finished.contains(false) { break }
     }
     return Seq2SeqForward(encoder: pass, handover: handover, decoderSteps: steps, feeding: feeding, stepCounts: stepCounts)
   }

@@ -50,7 +50,7 @@ public struct Seq2SeqModel: Equatable, Sendable {
     else {
       throw fail("the output layer's weights do not match the decoder and the vocabulary")
     }
-    guard output.activation == (configuration.isSeries ? .linear : .softmax) else {
+    guard output.activation == configuration.kind.outputActivation else {
       throw fail("a series model's output layer is linear, a token model's is a softmax")
     }
     guard (encoderEmbedding == nil) == (configuration.encoder.embeddingSize == nil),
@@ -100,7 +100,7 @@ public struct Seq2SeqModel: Equatable, Sendable {
         goBackwards: true, generator: &generator) : nil
     let output = Dense(
       inputSize: configuration.decoderOutputSize, outputSize: configuration.outputVocabulary.count,
-      activation: configuration.isSeries ? .linear : .softmax, generator: &generator)
+      activation: configuration.kind.outputActivation, generator: &generator)
     let encoderEmbedding = encoderConfig.embeddingSize.map {
       Embedding(vocabularySize: configuration.inputVocabulary.count, dimension: $0, generator: &generator)
     }

@@ -15,15 +15,29 @@ extension ModelTrace {
   /// A series model's table shows the value read at each encoder step, and the predicted
   /// and true value at each decoder step.
   public var textTable: String {
-    if model.series != nil { return forecastTable }
+    let kind = model.kind
+    switch kind.decoderOutput {
+    case .values: return forecastTable
+    case .tokens: break
+    }
     var out: [String] = []
-    let encoderKind =
-      model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
-    let decoderKind =
-      model.bidirectionalDecoder == true
-      ? "bidirectional decoder, \(model.decoderUnits) units each way" : "decoder \(model.decoderUnits) units"
+    let encoderKind: String
+    switch kind.encoder {
+    case .oneDirection: encoderKind = "LSTM, \(model.encoderUnits) units"
+    case .bothDirections: encoderKind = "bidirectional LSTM, \(model.encoderUnits) units each way"
+    }
+    let decoderKind: String
+    switch kind.decoding {
+    case .freeRunning: decoderKind = "decoder \(model.decoderUnits) units"
+    case .teacherForcedOnly(.bidirectionalDecoder): decoderKind = "bidirectional decoder, \(model.decoderUnits) units each way"
+    }
+    let bridge: String
+    switch kind.bridge {
+    case .states: bridge = "state bridge"
+    case .repeatVector: bridge = "repeat bridge"
+    }
     out.append(
-      "Model \(model.name): \(model.bridge == .states ? "state bridge" : "repeat bridge"), encoder \(encoderKind), \(decoderKind), \(ModelSummary.grouped(model.parameterCount)) parameters"
+      "Model \(model.name): \(bridge), encoder \(encoderKind), \(decoderKind), \(ModelSummary.grouped(model.parameterCount)) parameters"
     )
     out.append(
       "Input \(quoted(input, in: model.inputVocabulary))"
@@ -173,7 +187,7 @@ private extension ModelTrace {
     case .repeatVector:
       return
         "Bridge: the encoder's final output (\(bridge.repeatedVector?.count ?? 0) values) is repeated \(bridge.repeatCount ?? 0) times, one copy per decoder step."
-        + (model.conditionedDecoder == true
+        + (model.kind.decoderInput == .repeatedEncodingAndPreviousToken
           ? " Each step also reads its previous output token (a conditioned decoder)." : "")
     }
   }
@@ -210,7 +224,7 @@ private extension ModelTrace {
   }
 
   func decoderTable(_ decode: DecodeRecord) -> [String] {
-    let half = model.bidirectionalDecoder == true ? " (gates of the forward half)" : ""
+    let half = model.kind.decoding == .freeRunning ? "" : " (gates of the forward half)"
     let title =
       (decode.feeding == .teacherForced
         ? "Decoder, teacher-forced: each step is fed the true previous token"

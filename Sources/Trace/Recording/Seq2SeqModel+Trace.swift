@@ -22,7 +22,8 @@ extension Seq2SeqModel {
     let encoderTokens = tokens.encoderTokens
     let targetIDs = tokens.decoderTargets
 
-    if hasBidirectionalDecoder {
+    switch config.kind.decoding {
+    case .teacherForcedOnly(let reason):
       guard let targetIDs else { throw .freeRunningImpossible(model: config.name) }
       var unused = SeededGenerator(seed: 0)
       let forced = forward(sources: [encoderTokens], targets: [targetIDs], feeding: .teacherForcing, generator: &unused)
@@ -30,7 +31,9 @@ extension Seq2SeqModel {
         format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
         input: input, target: target, encoder: encoderRecord(forced.encoder), bridge: bridgeRecord(forced),
         teacherForced: decodeRecord(forced, feeding: .teacherForced), freeRunning: nil, firstDivergence: nil,
-        freeRunningRefusal: BidirectionalDecoding.refusal(model: config.name))
+        freeRunningRefusal: reason.refusal(model: config.name))
+    case .freeRunning:
+      break
     }
     var unused = SeededGenerator(seed: 0)  // greedy and teacher-forced decodes draw nothing
     let free = forward(sources: [encoderTokens], targets: targetIDs.map { [$0] }, feeding: .freeRunning, generator: &unused)
@@ -47,21 +50,33 @@ extension Seq2SeqModel {
       firstDivergence: forcedRecord.flatMap { Self.firstDivergence(teacherForced: $0, freeRunning: freeRecord) })
   }
 
-  /// The facts about this model that a trace carries.
+  /// The facts about this model that a trace carries: its kind (``ModelDescription/kind``
+  /// gives it back), sizes and vocabularies.
   public var description: ModelDescription {
     let config = configuration
+    let kind = config.kind
     var description = ModelDescription(
-      name: config.name, bridge: config.bridge, bidirectional: config.encoder.bidirectional,
-      mergeMode: config.encoder.bidirectional ? config.encoder.mergeMode : nil,
+      name: config.name, bridge: kind.bridge, bidirectional: false, mergeMode: nil,
       encoderUnits: config.encoder.units, decoderUnits: config.decoder.units,
       inputVocabulary: config.inputVocabulary, outputVocabulary: config.outputVocabulary,
       startToken: config.startToken, endToken: config.endToken, reverseInput: config.reverseInput,
-      parameterCount: parameterCount, conditionedDecoder: config.isConditionedRepeat ? true : nil, series: config.series,
+      parameterCount: parameterCount, conditionedDecoder: nil, series: kind.series,
       encoderEmbeddingSize: config.encoder.embeddingSize,
-      decoderEmbeddingSize: config.bridge == .states ? config.decoder.embeddingSize : nil)
-    if config.decoder.bidirectional { description.bidirectionalDecoder = true }
-    if config.encoder.bidirectional, config.encoder.backwardActivation != config.encoder.activation {
-      description.backwardActivation = config.encoder.backwardActivation
+      decoderEmbeddingSize: kind.bridge == .states ? config.decoder.embeddingSize : nil)
+    switch kind.encoder {
+    case .oneDirection: break
+    case .bothDirections(let mergeMode, let backwardActivation):
+      description.bidirectional = true
+      description.mergeMode = mergeMode
+      description.backwardActivation = backwardActivation
+    }
+    switch kind.decoderInput {
+    case .previousToken, .repeatedEncoding: break
+    case .repeatedEncodingAndPreviousToken: description.conditionedDecoder = true
+    }
+    switch kind.decoding {
+    case .freeRunning: break
+    case .teacherForcedOnly(.bidirectionalDecoder): description.bidirectionalDecoder = true
     }
     return description
   }
@@ -162,15 +177,16 @@ private extension Seq2SeqModel {
     let vocabulary = configuration.outputVocabulary
     var steps: [DecoderStepRecord] = []
     var written: [String] = []
+    let kind = configuration.kind
     var stopReason: StopReason =
-      configuration.bridge == .repeatVector ? .fixedLength : (feeding == .teacherForced ? .targetEnd : .maxLength)
+      kind.stopsAtEndToken ? (feeding == .teacherForced ? .targetEnd : .maxLength) : .fixedLength
     for (index, cache) in forward.decoderSteps.enumerated() where index < forward.stepCounts[0] {
       let predicted = vocabulary.tokens[cache.predictions[0]]
       steps.append(
         DecoderStepRecord(
           step: index, fedToken: cache.fedTokens[0].map { vocabulary.tokens[$0] },
           fedTokenSource: cache.fedTokenSources[0],
-          readsRepeatedVector: configuration.isConditionedRepeat ? true : nil,
+          readsRepeatedVector: kind.decoderInput == .repeatedEncodingAndPreviousToken ? true : nil,
           target: cache.targets[0].map { vocabulary.tokens[$0] },
           state: cellRecord(cache.cell), backwardState: cache.backwardCell.map(cellRecord),
           probabilities: cache.probabilities.row(0), predicted: predicted,

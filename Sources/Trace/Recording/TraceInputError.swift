@@ -45,7 +45,7 @@ public enum TraceInputError: Error, Equatable, CustomStringConvertible {
       return
         "the \(inTarget ? "target" : "input") has \(count) value\(count == 1 ? "" : "s"); the \(model) model \(inTarget ? "writes" : "reads") exactly \(needed), separated by commas"
     case .freeRunningImpossible(let model):
-      return BidirectionalDecoding.refusal(model: model)
+      return ModelKind.TeacherForcedOnlyReason.bidirectionalDecoder.refusal(model: model)
     }
   }
 

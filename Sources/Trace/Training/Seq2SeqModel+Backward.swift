@@ -36,7 +36,7 @@ extension Seq2SeqModel {
     var gradients = Seq2SeqGradients(zerosLike: self)
     let countedPairs = pass.countedPairs
     guard countedPairs > 0 else { return gradients }
-    let isSeries = pass.isSeries
+    let writesValues = configuration.series != nil
     let scale = 1 / Float(countedPairs)
     let batch = pass.encoder.tokens.count
     let units = decoder.units
@@ -62,7 +62,7 @@ extension Seq2SeqModel {
     let decoderStartsFromZeros = pass.handover.isRepeated
     for (t, step) in pass.decoderSteps.enumerated().reversed() {
       let logitGradient: Matrix
-      if isSeries, let predicted = step.predictedValues, let truth = step.targetValues {
+      if writesValues, let predicted = step.predictedValues, let truth = step.targetValues {
         // meanSquaredErrorGradient averages over one step's B·F values; the loss averages
         // over all k steps too.
         logitGradient =
@@ -85,7 +85,8 @@ extension Seq2SeqModel {
         // The same vector was read at every step; a conditioned decoder's input is
         // [encoding | one-hot previous token], and the token part is a constant.
         let encodingGradient =
-          configuration.isConditionedRepeat ? back.input.columns(0..<sum.columns) : back.input
+          configuration.kind.decoderInput == .repeatedEncodingAndPreviousToken
+          ? back.input.columns(0..<sum.columns) : back.input
         repeatedGradient = sum + encodingGradient
       } else if decoderTableGradient != nil {
         Embedding.accumulateGradient(tokens: step.fedTokens, vectorGradients: back.input, into: &decoderTableGradient!)

@@ -14,7 +14,12 @@ extension Seq2SeqModel {
   /// measures are `nil`. Returns `nil` when there are no examples.
   public func evaluate(_ examples: [TrainingExample], batchSize: Int = 256) -> ValidationMetrics? {
     guard !examples.isEmpty else { return nil }
-    if configuration.isSeries { return evaluateForecasts(examples, batchSize: batchSize) }
+    let kind = configuration.kind
+    switch kind.decoderOutput {
+    case .values: return evaluateForecasts(examples, batchSize: batchSize)
+    case .tokens: break
+    }
+    let decodesFreeRunning = kind.decoding == .freeRunning
     var lossSum = 0.0
     var countedPairs = 0
     var teacherForcedRight = 0
@@ -33,14 +38,14 @@ extension Seq2SeqModel {
           if cache.predictions[row] == target { teacherForcedRight += 1 }
         }
       }
-      if hasBidirectionalDecoder { continue }  // it cannot decode free-running
+      guard decodesFreeRunning else { continue }
       // A decoder that reads no tokens computes the same steps whatever it is fed: its
       // teacher-forced pass is already its free-running one.
       let free =
-        configuration.decoderReadsTokens
+        kind.decoderReadsTokens
         ? forward(sources: batch.sources, feeding: .freeRunning, generator: &unused) : forced
       for (row, target) in batch.targets.enumerated() {
-        let decodedLength = configuration.bridge == .repeatVector ? free.decoderSteps.count : free.stepCounts[row]
+        let decodedLength = kind.stopsAtEndToken ? free.stepCounts[row] : free.decoderSteps.count
         var right = 0
         for (step, token) in target.enumerated() where step < decodedLength {
           if free.decoderSteps[step].predictions[row] == token { right += 1 }
@@ -53,9 +58,9 @@ extension Seq2SeqModel {
     return ValidationMetrics(
       loss: countedPairs == 0 ? 0 : Float(lossSum / Double(countedPairs)),
       teacherForcedCharacterAccuracy: countedPairs == 0 ? 0 : Float(teacherForcedRight) / Float(countedPairs),
-      freeRunningCharacterAccuracy: hasBidirectionalDecoder
-        ? nil : (targetTokens == 0 ? 0 : Float(freeRunningRight) / Float(targetTokens)),
-      exactMatch: hasBidirectionalDecoder ? nil : Float(exact) / Float(examples.count))
+      freeRunningCharacterAccuracy: decodesFreeRunning
+        ? (targetTokens == 0 ? 0 : Float(freeRunningRight) / Float(targetTokens)) : nil,
+      exactMatch: decodesFreeRunning ? Float(exact) / Float(examples.count) : nil)
   }
 }
 

@@ -32,10 +32,13 @@ public struct Trainer: Sendable {
   /// page per batch. Both settings are for the whole process.
   public init(model: Seq2SeqModel, options: TrainingOptions) throws(TrainingError) {
     try options.validate()
-    if model.hasBidirectionalDecoder && options.teacherForcingRatio < 1 {
+    switch model.configuration.kind.decoding {
+    case .teacherForcedOnly(.bidirectionalDecoder) where options.teacherForcingRatio < 1:
       throw .invalidOption(
         "the \(model.configuration.name) model's decoder is bidirectional, so it trains only with teacher forcing: use a teacher-forcing ratio of 1, not \(options.teacherForcingRatio)"
       )
+    case .teacherForcedOnly, .freeRunning:
+      break
     }
     BLASThreading.useOneThreadUnlessConfigured()
     FreedMemoryRetention.keepForReuse()
@@ -103,7 +106,7 @@ public struct Trainer: Sendable {
             epoch: epoch, epochCount: lastEpoch, batch: batchIndex + 1, batchCount: batchCount, batchLoss: step.loss,
             epochLoss: pairs == 0 ? 0 : Float(lossSum / Double(pairs)),
             examplesSeen: min((batchIndex + 1) * options.batchSize, training.count),
-            epochAccuracy: model.configuration.isSeries || pairs == 0 ? nil : Float(rightPredictions) / Float(pairs)))
+            epochAccuracy: model.configuration.series != nil || pairs == 0 ? nil : Float(rightPredictions) / Float(pairs)))
       }
       epochsDone = epoch
       history.epochs.append(

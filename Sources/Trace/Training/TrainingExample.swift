@@ -28,7 +28,8 @@ public struct TrainingExample: Equatable, Sendable, Codable {
   ///
   /// For a series model both texts are comma-separated numbers (``SeriesConfiguration``).
   public init(source: String, target: String, configuration: Seq2SeqConfiguration) throws(TrainingError) {
-    if configuration.isSeries {
+    switch configuration.kind.decoderOutput {
+    case .values:
       do {
         self.init(sourceIDs: [], targetIDs: [])
         sourceValues = try SeriesConfiguration.values(of: source)
@@ -37,6 +38,8 @@ public struct TrainingExample: Equatable, Sendable, Codable {
         throw .invalidOption("\(source.debugDescription) → \(target.debugDescription) is not a pair of series: \(error)")
       }
       return
+    case .tokens:
+      break
     }
     // The tokens the model refuses are found by the one rule (`Seq2SeqConfiguration.prepare`);
     // lengths are checked later, by `check(_:index:)`, against the prepared sequences.
@@ -86,10 +89,10 @@ extension Seq2SeqModel {
   public func forward(
     _ batch: TrainingBatch, feeding: DecoderFeeding, generator: inout SeededGenerator
   ) -> Seq2SeqForward {
-    if configuration.isSeries {
-      return forecast(series: batch.sourceValues ?? [], targets: batch.targetValues)
+    switch configuration.kind.decoderOutput {
+    case .values: return forecast(series: batch.sourceValues ?? [], targets: batch.targetValues)
+    case .tokens: return forward(sources: batch.sources, targets: batch.targets, feeding: feeding, generator: &generator)
     }
-    return forward(sources: batch.sources, targets: batch.targets, feeding: feeding, generator: &generator)
   }
 }
 
@@ -101,7 +104,9 @@ extension Seq2SeqModel {
   /// - Parameter index: the example's place in its list, for the error message.
   public func check(_ example: TrainingExample, index: Int) throws(TrainingError) {
     let config = configuration
-    if config.isSeries {
+    switch config.kind.decoderOutput {
+    case .tokens: break
+    case .values:
       let width = config.valuesPerStep
       guard let source = example.sourceValues, let target = example.targetValues else {
         throw .unfitExample(index: index, reason: "a series model learns from values, not tokens")
