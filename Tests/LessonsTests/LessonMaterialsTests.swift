@@ -66,7 +66,7 @@ struct LessonMaterialsTests {
     let values = try #require(materials.factValues[set.lessons[0].slug])
     #expect(values[0] == ModelSummary.grouped(folder.model.parameterCount), "the count comes from the checkpoint")
     #expect(values[1] == String(format: "%.3f", forget.reduce(0, +) / Float(forget.count)), "the mean comes from the trace")
-    #expect(values[2] == "“\(try folder.model.trace(input: "abc").freeRunning.output)”")
+    #expect(values[2] == "“\(try folder.model.trace(input: "abc").primaryDecode.output)”")
     #expect(
       materials.traces[TraceRequest(model: "tiny.safetensors", input: "abc", target: "ca")] == trace, "figures get the same trace"
     )

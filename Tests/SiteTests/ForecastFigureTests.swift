@@ -23,7 +23,7 @@ struct ForecastFigureTests {
     #expect(html.contains("solid line, circles") && html.contains("dashed line, triangles"))
     let rows = html.components(separatedBy: "<tr><th scope=\"row\">").count - 1
     #expect(rows == 9, "the table lists the 6 values read and the 3 written")
-    let forecast = try #require(trace.freeRunning.steps.first?.predicted)
+    let forecast = try #require(trace.primaryDecode.steps.first?.predicted)
     #expect(html.contains("<td>\(forecast)</td>"), "the table holds the recorded forecast")
   }
 

@@ -11,7 +11,7 @@ struct NarrationTests {
     let trace = try SiteFixtures.copyTrace()
     var steps: [TraceStep] = trace.encoder.forward.indices.map { .encoder($0) } + [.bridge]
     steps += (trace.teacherForced?.steps ?? []).indices.map { .teacherForced($0) }
-    steps += trace.freeRunning.steps.indices.map { .decoder($0) }
+    steps += trace.primaryDecode.steps.indices.map { .decoder($0) }
     let text = steps.map { step in
       let narration = Narration(step: step, in: trace)
       return
@@ -122,7 +122,7 @@ struct NarrationTests {
     #expect(
       Narration(step: .teacherForced(2), in: copy).setup[0]
         == "The decoder is fed ‘b’, the true previous character (teacher forcing).")
-    let free = try #require(copy.freeRunning.steps[safe: 1])
+    let free = try #require(copy.primaryDecode.steps[safe: 1])
     #expect(
       Narration(step: .decoder(1), in: copy).setup[0]
         == "The decoder is fed ‘\(HTML.displayToken(free.fedToken ?? ""))’, its own previous prediction (free-running).")
@@ -138,19 +138,19 @@ struct NarrationTests {
     step.probabilities = tokens.map { $0 == "b" ? 0.84 : 0.16 / Float(tokens.count - 1) }
     step.predicted = "b"
     step.target = "b"
-    trace.teacherForced!.steps[1] = step
+    trace.setTeacherForcedStep(1, to: step)
     #expect(
       Narration(step: .teacherForced(1), in: trace).outcome == [
         "The decoder predicts ‘b’ with probability 0.84.", "That is the target.",
       ])
     step.target = "c"
-    trace.teacherForced!.steps[1] = step
+    trace.setTeacherForcedStep(1, to: step)
     #expect(
       Narration(step: .teacherForced(1), in: trace).outcome.last == "The target is ‘c’, which gets only 0.03: this step is wrong."
     )
     step.probabilities = tokens.map { $0 == "\n" ? 0.97 : 0.03 / Float(tokens.count - 1) }
     step.predicted = "\n"
-    trace.teacherForced!.steps[1] = step
+    trace.setTeacherForcedStep(1, to: step)
     #expect(
       Narration(step: .teacherForced(1), in: trace).outcome.first
         == "The decoder predicts ‘⟨end⟩’ with probability 0.97: the output ends here.")
@@ -159,11 +159,11 @@ struct NarrationTests {
   @Test("an unsure prediction names the runner-up")
   func unsure() throws {
     var trace = try SiteFixtures.copyTrace()
-    var step = trace.freeRunning.steps[0]
+    var step = trace.primaryDecode.steps[0]
     let tokens = trace.model.outputVocabulary.tokens
     step.probabilities = tokens.map { $0 == "a" ? 0.41 : $0 == "c" ? 0.33 : 0.26 / Float(tokens.count - 2) }
     step.predicted = "a"
-    trace.freeRunning.steps[0] = step
+    trace.setFreeRunningStep(0, to: step)
     #expect(
       Narration(step: .decoder(0), in: trace).outcome.first
         == "The decoder predicts ‘a’ with probability 0.41, just ahead of ‘c’ at 0.33.")
@@ -172,9 +172,9 @@ struct NarrationTests {
   @Test("the first divergence is said on both decodes")
   func divergence() throws {
     var trace = try SiteFixtures.copyTrace()
-    trace.firstDivergence = 1
+    trace.setFirstDivergence(1)
     let forced = try #require(trace.teacherForced?.steps[1].fedToken)
-    let own = try #require(trace.freeRunning.steps[safe: 1]?.fedToken)
+    let own = try #require(trace.primaryDecode.steps[safe: 1]?.fedToken)
     #expect(
       Narration(step: .decoder(1), in: trace).setup.contains(
         "Here free-running parts from teacher forcing, which would feed the true ‘\(forced)’: every later step builds on this mistake."
@@ -193,5 +193,26 @@ struct NarrationTests {
     #expect(
       bridge.setup[0].hasPrefix("The forward and backward LSTMs' final states are joined: the decoder starts from 8 hidden"))
     #expect(bridge.outcome.isEmpty)
+  }
+}
+
+/// Edits of a token trace with both decodes, for crafting one case from a recorded trace.
+extension ModelTrace {
+  fileprivate mutating func setTeacherForcedStep(_ index: Int, to step: DecoderStepRecord) {
+    guard case .tokens(let free, var comparison?) = decodes else { return }
+    comparison.teacherForced.steps[index] = step
+    decodes = .tokens(freeRunning: free, comparison: comparison)
+  }
+
+  fileprivate mutating func setFreeRunningStep(_ index: Int, to step: DecoderStepRecord) {
+    guard case .tokens(var free, let comparison) = decodes else { return }
+    free.steps[index] = step
+    decodes = .tokens(freeRunning: free, comparison: comparison)
+  }
+
+  fileprivate mutating func setFirstDivergence(_ step: Int?) {
+    guard case .tokens(let free, var comparison?) = decodes else { return }
+    comparison.firstDivergence = step
+    decodes = .tokens(freeRunning: free, comparison: comparison)
   }
 }

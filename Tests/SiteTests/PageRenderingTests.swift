@@ -60,12 +60,13 @@ struct PageRenderingTests {
   func stepsAnnounce() throws {
     let trace = try SiteFixtures.copyTrace()
     let html = TraceWalkFigure(trace: trace, id: "lesson-6").html
-    let steps = trace.encoder.forward.count + 1 + trace.freeRunning.steps.count
+    let steps = trace.encoder.forward.count + 1 + trace.primaryDecode.steps.count
     #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == steps)
     #expect(html.contains("id=\"lesson-6/decoder-0\""))
-    let first = try #require(trace.freeRunning.steps.first)
+    let first = try #require(trace.primaryDecode.steps.first)
     #expect(first.fedTokenSource == .startToken)
-    #expect(html.contains("data-announce=\"decoder step 1 of \(trace.freeRunning.steps.count): fed ‘⟨start⟩’ (start), predicted"))
+    #expect(
+      html.contains("data-announce=\"decoder step 1 of \(trace.primaryDecode.steps.count): fed ‘⟨start⟩’ (start), predicted"))
   }
 
   @Test("teacher-forced steps are badged ground truth and the divergence is marked in words")

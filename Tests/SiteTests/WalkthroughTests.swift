@@ -29,7 +29,7 @@ struct WalkthroughTests {
     let forced = try #require(trace.teacherForced)
     let steps =
       trace.encoder.forward.count + (trace.encoder.backward?.count ?? 0) + 1 + forced.steps.count
-      + trace.freeRunning.steps.count
+      + trace.primaryDecode.steps.count
     #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == steps)
     #expect(html.components(separatedBy: "<p class=\"narration\"").count - 1 == steps)
     #expect(html.contains("id=\"w-encoder-walk/backward-0\""), "the backward encoder's steps are slides too")

@@ -43,7 +43,7 @@ struct ConditionedRepeatBridgeTests {
     let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: Self.fixtureName)
     let trace = try fixture.model().trace(input: fixture.input, target: fixture.target)
     let expectedSteps = try #require(fixture.freeRunning)
-    let decode = trace.freeRunning
+    let decode = trace.primaryDecode
     #expect(decode.steps.map(\.fedToken) == expectedSteps.map(\.fedToken), "fed its own previous prediction")
     #expect(decode.steps.map(\.predicted) == expectedSteps.map(\.predicted), "argmax at every step")
     #expect(decode.steps.dropFirst().allSatisfy { $0.fedTokenSource == .ownPrediction })

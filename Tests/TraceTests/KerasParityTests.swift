@@ -178,7 +178,7 @@ struct KerasParityTests {
     Fixture.expectClose(repeated, try #require(fixture.repeatedVector), "\(name): the repeated encoding")
     #expect(trace.bridge.repeatCount == expectedSteps.count)
     let teacherForced = try #require(trace.teacherForced)
-    for decode in [teacherForced, trace.freeRunning] {
+    for decode in [teacherForced, trace.primaryDecode] {
       try #require(decode.steps.count == expectedSteps.count, "\(decode.feeding): one step per repeat")
       for (step, expected) in zip(decode.steps, expectedSteps) {
         let what = "\(name): \(decode.feeding) step \(step.step)"
@@ -193,7 +193,7 @@ struct KerasParityTests {
         [loss], [try #require(expected.loss)], "\(name): step \(step.step) loss (Keras categorical_crossentropy)")
     }
     Fixture.expectClose([try #require(teacherForced.meanLoss)], [fixture.meanLoss], "\(name): mean loss")
-    #expect(trace.freeRunning.output == fixture.predicted, "greedy output is the argmax of Keras's probabilities")
+    #expect(trace.primaryDecode.output == fixture.predicted, "greedy output is the argmax of Keras's probabilities")
   }
 
   @Test("a teacher-forced state-bridge trace matches Keras's training model", arguments: stateBridgeFixtures)
@@ -243,7 +243,7 @@ struct KerasParityTests {
       let vector = try #require(step.inputVector, "an embedding decoder records the vector it read")
       Fixture.expectClose(vector, try #require(expected.inputVector), "\(name): decoder input at step \(step.step)")
     }
-    #expect(trace.freeRunning.steps.allSatisfy { $0.inputVector != nil })
+    #expect(trace.primaryDecode.steps.allSatisfy { $0.inputVector != nil })
   }
 
   @Test("a one-hot model records no input vector", arguments: ["state_bridge", "repeat_bridge"])
@@ -251,7 +251,7 @@ struct KerasParityTests {
     let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: name)
     let trace = try fixture.model().trace(input: fixture.input, target: fixture.target)
     #expect(trace.encoder.forward.allSatisfy { $0.inputVector == nil })
-    #expect(trace.freeRunning.steps.allSatisfy { $0.inputVector == nil })
+    #expect(trace.primaryDecode.steps.allSatisfy { $0.inputVector == nil })
     #expect(!String(decoding: trace.jsonData(), as: UTF8.self).contains("inputVector"), "the key is absent, not null")
   }
 
@@ -260,7 +260,7 @@ struct KerasParityTests {
     let fixture = try Fixture.load(Fixture.Seq2Seq.self, named: name)
     let trace = try fixture.model().trace(input: fixture.input, target: fixture.target)
     let expectedSteps = try #require(fixture.freeRunning)
-    let decode = trace.freeRunning
+    let decode = trace.primaryDecode
     #expect(decode.steps.map(\.fedToken) == expectedSteps.map(\.fedToken), "fed its own previous prediction")
     #expect(decode.steps.map(\.predicted) == expectedSteps.map(\.predicted), "argmax at every step")
     try #require(decode.steps.count == expectedSteps.count)

@@ -32,7 +32,7 @@ struct RecordingTests {
     #expect(
       trace.bridge.repeatedVector == trace.encoder.forward.last?.state.hidden, "the repeated vector is the final hidden state")
     #expect(trace.bridge.repeatCount == 2)
-    let free = trace.freeRunning
+    let free = trace.primaryDecode
     #expect(free.steps.count == 2 && free.stopReason == .fixedLength)
     #expect(free.steps.allSatisfy { $0.fedTokenSource == .repeatedEncoding && $0.fedToken == nil })
     #expect(trace.teacherForced?.steps.map(\.target) == ["1", "2"])
@@ -51,7 +51,7 @@ struct RecordingTests {
     #expect(forced.steps.map(\.fedTokenSource) == [.startToken, .groundTruth, .groundTruth, .groundTruth])
     #expect(forced.steps.map(\.target) == ["c", "a", "b", "\n"], "the target ends with the end token")
     #expect(forced.steps.allSatisfy { $0.loss != nil })
-    let free = trace.freeRunning
+    let free = trace.primaryDecode
     #expect(free.steps.first?.fedTokenSource == .startToken)
     #expect(free.steps.dropFirst().allSatisfy { $0.fedTokenSource == .ownPrediction })
     #expect(free.steps.count <= 8, "the length limit stops an untrained decoder")
@@ -126,6 +126,36 @@ struct RecordingTests {
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.hasPrefix("{\"bridge\""), "keys are sorted")
     #expect(text.contains("\"format\":\"unrolled-trace\"") && text.contains("\"version\":1"))
+  }
+
+  @Test(
+    "a trace's decodes follow its model's kind, and its JSON gives them back",
+    arguments: ["state-lstm", "repeat-conditioned", "state-bidirectional-decoder"])
+  func decodesByKind(name: String) throws {
+    let model = try ModelFactory.tiny(name)
+    let trace = try model.trace(input: "abc", target: "cab")
+    switch (model.configuration.kind.decoding, trace.decodes) {
+    case (.freeRunning, .tokens(_, let comparison)):
+      #expect(comparison?.teacherForced == trace.teacherForced && trace.freeRunningRefusal == nil)
+    case (.teacherForcedOnly(let reason), .teacherForcedOnly(let decode, let refusal)):
+      #expect(refusal == reason.refusal(model: name) && decode == trace.primaryDecode && trace.freeRunningDecode == nil)
+    default:
+      Issue.record("\(name) made \(trace.decodes)")
+    }
+    #expect(try ModelTrace(jsonData: trace.jsonData()) == trace)
+  }
+
+  @Test("a forecaster's trace is one forecast, and its JSON gives it back")
+  func forecastDecodes() throws {
+    let model = try Seq2SeqModel(configuration: BuiltInModel.sines.recipe().configuration, seed: 3)
+    let series = (0..<24).map { String(Float($0) / 24) }.joined(separator: ",")
+    let trace = try model.trace(input: series)
+    guard case .forecast(let forecast) = trace.decodes else {
+      Issue.record("a forecaster's trace holds \(trace.decodes)")
+      return
+    }
+    #expect(forecast.steps.count == 8 && trace.teacherForced == nil && trace.firstDivergence == nil)
+    #expect(try ModelTrace(jsonData: trace.jsonData()) == trace)
   }
 
   @Test("a trace of another format or version is refused")

@@ -97,8 +97,8 @@ struct SeriesModelTests {
     }
     KerasFixture.expectClose(try #require(trace.bridge.repeatedVector), fixture.repeatedVector, "\(name): repeated vector")
     #expect(trace.teacherForced == nil, "a forecaster has nothing to feed but the encoding")
-    try #require(trace.freeRunning.steps.count == fixture.decoderSteps.count)
-    for (step, expected) in zip(trace.freeRunning.steps, fixture.decoderSteps) {
+    try #require(trace.primaryDecode.steps.count == fixture.decoderSteps.count)
+    for (step, expected) in zip(trace.primaryDecode.steps, fixture.decoderSteps) {
       let what = "\(name): decoder step \(step.step)"
       Self.expectCell(step.state, expected, what)
       KerasFixture.expectClose(
@@ -107,7 +107,7 @@ struct SeriesModelTests {
       #expect(step.targetValues?.count == model.configuration.valuesPerStep)
     }
     KerasFixture.expectClose(
-      [try #require(trace.freeRunning.meanLoss)], [fixture.meanLoss], "\(name): Keras's mean_squared_error")
+      [try #require(trace.primaryDecode.meanLoss)], [fixture.meanLoss], "\(name): Keras's mean_squared_error")
   }
 
   @Test(
@@ -202,10 +202,10 @@ struct SeriesModelTests {
     let trace = try model.trace(input: "0.1, 0.2,0.3,0.4", target: "0.5,0.6,0.7")
     #expect(trace.encoder.tokens == ["0.400", "0.300", "0.200", "0.100"], "reversed, written with 3 decimals")
     #expect(trace.encoder.forward.map { $0.values ?? [] } == [[0.4], [0.3], [0.2], [0.1]])
-    #expect(trace.freeRunning.steps.map { $0.targetValues ?? [] } == [[0.5], [0.6], [0.7]])
-    #expect(trace.freeRunning.steps.allSatisfy { $0.probabilities.isEmpty && $0.fedTokenSource == .repeatedEncoding })
-    let forecast = trace.freeRunning.steps.compactMap { $0.predictedValues?.first }
-    #expect(trace.freeRunning.output == SeriesConfiguration().text(of: forecast))
+    #expect(trace.primaryDecode.steps.map { $0.targetValues ?? [] } == [[0.5], [0.6], [0.7]])
+    #expect(trace.primaryDecode.steps.allSatisfy { $0.probabilities.isEmpty && $0.fedTokenSource == .repeatedEncoding })
+    let forecast = trace.primaryDecode.steps.compactMap { $0.predictedValues?.first }
+    #expect(trace.primaryDecode.output == SeriesConfiguration().text(of: forecast))
     #expect(trace.model.series == SeriesConfiguration())
     let json = String(decoding: trace.jsonData(pretty: false), as: UTF8.self)
     #expect(try JSONDecoder().decode(ModelTrace.self, from: Data(json.utf8)) == trace, "the JSON reads back")

@@ -31,10 +31,9 @@ public struct BidirectionalFigure: Sendable {
   public var html: String {
     let reader = TraceReader(trace)
     var html = "<figure class=\"figure bi-figure\" id=\"\(HTML.escape(id))\" data-panel=\"bidirectional\">"
-    guard let backward = trace.encoder.backward else {
+    guard case .bothDirections(let mode, _) = trace.model.kind.encoder, let backward = trace.encoder.backward else {
       return html + "<p>This model reads in one direction only.</p><figcaption>Not a bidirectional encoder.</figcaption></figure>"
     }
-    let mode = trace.model.mergeMode ?? .concat
     let positions = trace.encoder.tokens.indices
     let forwardByPosition = Dictionary(
       trace.encoder.forward.enumerated().map { ($1.position, ($0, $1)) }, uniquingKeysWith: { a, _ in a })

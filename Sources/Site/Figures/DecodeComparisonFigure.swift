@@ -27,12 +27,13 @@ public struct DecodeComparisonFigure: Sendable {
   public var html: String {
     let reader = TraceReader(trace)
     var html = "<figure class=\"figure compare-figure\" id=\"\(HTML.escape(id))\" data-panel=\"comparison\">"
-    guard let forced = trace.teacherForced else {
-      html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(trace.freeRunning.output))”.</p>"
+    let free = trace.primaryDecode
+    guard case .tokens(_, let comparison?) = trace.decodes else {
+      html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(free.output))”.</p>"
       return html
         + "<figcaption>\(captionLead)Free-running decode of “\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))”.</figcaption></figure>"
     }
-    let free = trace.freeRunning
+    let forced = comparison.teacherForced
     let count = max(forced.steps.count, free.steps.count)
     html +=
       "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Teacher-forced and free-running decodes\"><table class=\"compare\"><thead>"
@@ -41,7 +42,7 @@ public struct DecodeComparisonFigure: Sendable {
     html +=
       "<tr><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th></tr></thead><tbody>"
     for index in 0..<count {
-      let diverges = index == trace.firstDivergence
+      let diverges = index == comparison.firstDivergence
       html += "<tr\(diverges ? " class=\"diverges\"" : "")><th scope=\"row\">\(index + 1)"
       if diverges { html += " <span class=\"diverge-mark\"><span aria-hidden=\"true\">⚑</span> first divergence</span>" }
       html += "</th>"
@@ -73,10 +74,10 @@ public struct DecodeComparisonFigure: Sendable {
     }
     html += "</tr></tfoot></table></div>"
     let divergence =
-      trace.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
+      comparison.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
       ?? "They are fed the same tokens at every step."
     html +=
-      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(trace.model.conditionedDecoder == true ? "Every step of both also reads the same repeated encoding. " : "")\(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary)))”.</figcaption>"
+      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(trace.model.kind.decoderInput == .repeatedEncodingAndPreviousToken ? "Every step of both also reads the same repeated encoding. " : "")\(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary)))”.</figcaption>"
     return html + "</figure>"
   }
 
@@ -91,7 +92,6 @@ public struct DecodeComparisonFigure: Sendable {
     case .maxLength: return "reached the length limit"
     case .fixedLength: return "fixed length"
     case .targetEnd: return "end of target"
-    case .refused: return "not possible: the decoder is bidirectional"
     }
   }
 }

@@ -33,17 +33,23 @@ public struct ForecastFigure: Sendable {
   }
 
   /// The forecast, one value per decoder step.
-  var forecastValues: [Float] { trace.freeRunning.steps.map { $0.predictedValues?.first ?? 0 } }
+  var forecastValues: [Float] { forecastSteps.map { $0.predictedValues?.first ?? 0 } }
+
+  /// The forecast's steps; none for a trace that is not a forecaster's.
+  private var forecastSteps: [DecoderStepRecord] {
+    if case .forecast(let forecast) = trace.decodes { return forecast.steps }
+    return []
+  }
 
   /// The true values, when the trace has them.
   var truthValues: [Float]? {
-    let values = trace.freeRunning.steps.compactMap { $0.targetValues?.first }
-    return values.count == trace.freeRunning.steps.count && !values.isEmpty ? values : nil
+    let values = forecastSteps.compactMap { $0.targetValues?.first }
+    return values.count == forecastSteps.count && !values.isEmpty ? values : nil
   }
 
   /// The complete `<figure>`, or an empty string for a trace of a token model.
   public var html: String {
-    guard trace.model.series != nil, !trace.freeRunning.steps.isEmpty else { return "" }
+    guard !forecastSteps.isEmpty else { return "" }
     let inputs = trace.model.reverseInput ? Array(inputValues.reversed()) : inputValues
     let forecast = forecastValues
     let truth = truthValues

@@ -118,7 +118,7 @@ public struct HeatmapFigure: Sendable {
 
   private var partName: String {
     switch part {
-    case .encoder: return trace.model.bidirectional ? "Forward encoder" : "Encoder"
+    case .encoder: return trace.model.kind.readsBothDirections ? "Forward encoder" : "Encoder"
     case .backwardEncoder: return "Backward encoder (processing order, last position first)"
     case .decoder: return "Decoder, free-running"
     case .teacherForcedDecoder: return "Decoder, teacher-forced"
@@ -130,7 +130,7 @@ public struct HeatmapFigure: Sendable {
     switch part {
     case .encoder: return trace.encoder.forward.enumerated().map { ($1.token, $1.state, .encoder($0)) }
     case .backwardEncoder: return (trace.encoder.backward ?? []).enumerated().map { ($1.token, $1.state, .backward($0)) }
-    case .decoder: return trace.freeRunning.steps.enumerated().map { ($1.fedToken ?? "≡", $1.state, .decoder($0)) }
+    case .decoder: return (trace.freeRunningDecode?.steps ?? []).enumerated().map { ($1.fedToken ?? "≡", $1.state, .decoder($0)) }
     case .teacherForcedDecoder:
       return (trace.teacherForced?.steps ?? []).enumerated().map { ($1.fedToken ?? "≡", $1.state, .teacherForced($0)) }
     case .backwardTeacherForcedDecoder:

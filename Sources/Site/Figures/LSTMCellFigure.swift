@@ -49,10 +49,11 @@ public struct LSTMCellFigure: Sendable {
     let trace = reader.trace
     switch step {
     case .encoder(let i):
-      return "encoder step \(i + 1) of \(trace.encoder.forward.count)" + (trace.model.bidirectional ? " (forward)" : "")
+      return "encoder step \(i + 1) of \(trace.encoder.forward.count)"
+        + (trace.model.kind.readsBothDirections ? " (forward)" : "")
     case .backward(let i): return "backward encoder step \(i + 1) of \(trace.encoder.backward?.count ?? 0)"
     case .bridge: return "the bridge"
-    case .decoder(let i): return "decoder step \(i + 1) of \(trace.freeRunning.steps.count)"
+    case .decoder(let i): return "decoder step \(i + 1) of \(trace.freeRunningDecode?.steps.count ?? 0)"
     case .teacherForced(let i): return "teacher-forced decoder step \(i + 1) of \(trace.teacherForced?.steps.count ?? 0)"
     }
   }

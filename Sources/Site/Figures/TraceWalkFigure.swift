@@ -74,11 +74,12 @@ public struct TraceWalkFigure: Sendable {
     let reader = TraceReader(trace)
     let all = reader.walkSteps(feeding: feeding)
     let steps = self.steps.map { chosen in all.filter(chosen.contains) } ?? all
-    let decode = feeding == .teacherForced ? trace.teacherForced : trace.freeRunning
-    let seriesCaption =
-      trace.model.series == nil
-      ? nil
-      : "Step through the series in \(trace.model.name): the encoder reads one value a step, the bridge hands over, and the decoder writes one value a step from the repeated encoding."
+    let decode = feeding == .teacherForced ? trace.teacherForced : trace.freeRunningDecode
+    var seriesCaption: String? = nil
+    if case .forecast = trace.decodes {
+      seriesCaption =
+        "Step through the series in \(trace.model.name): the encoder reads one value a step, the bridge hands over, and the decoder writes one value a step from the repeated encoding."
+    }
     let captionText =
       caption ?? seriesCaption
       ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
@@ -140,7 +141,7 @@ public struct TraceWalkFigure: Sendable {
   private var bridgeShortName: String {
     switch trace.bridge.kind {
     case .states: return "h, c → decoder"
-    case .repeatVector: return "repeat ×\(trace.bridge.repeatCount ?? trace.freeRunning.steps.count)"
+    case .repeatVector: return "repeat ×\(trace.bridge.repeatCount ?? trace.primaryDecode.steps.count)"
     }
   }
 
@@ -161,7 +162,7 @@ public struct TraceWalkFigure: Sendable {
       return .init(
         anchor: step.anchor, title: "The bridge", announce: "bridge: \(bridgeSentence)", body: bridgeBody(reader: reader))
     case .decoder(let i), .teacherForced(let i):
-      let decode = (feeding == .teacherForced ? trace.teacherForced : trace.freeRunning)!
+      let decode = (feeding == .teacherForced ? trace.teacherForced : trace.freeRunningDecode)!
       let record = decode.steps[i]
       let fed = record.fedToken.map(reader.plainToken) ?? "the repeated encoding"
       let fedQuoted = record.fedToken == nil ? fed : "‘\(fed)’"
@@ -217,12 +218,13 @@ public struct TraceWalkFigure: Sendable {
   private var bridgeSentence: String {
     switch trace.bridge.kind {
     case .states:
-      return trace.model.bidirectional
+      return trace.model.kind.readsBothDirections
         ? "the forward and backward final states are joined and become the decoder's initial hidden and cell states"
         : "the encoder's final hidden and cell states become the decoder's initial states"
     case .repeatVector:
       return "the encoder's final output is repeated \(trace.bridge.repeatCount ?? 0) times, as the decoder's input at every step"
-        + (trace.model.conditionedDecoder == true ? ", beside the token the decoder wrote last (a conditioned decoder)" : "")
+        + (trace.model.kind.decoderInput == .repeatedEncodingAndPreviousToken
+          ? ", beside the token the decoder wrote last (a conditioned decoder)" : "")
     }
   }
 
@@ -231,7 +233,7 @@ public struct TraceWalkFigure: Sendable {
     var vectors: [(String, [Float])] = []
     switch trace.bridge.kind {
     case .states:
-      if trace.model.bidirectional {
+      if trace.model.kind.readsBothDirections {
         vectors += [("forward h", trace.bridge.forwardHidden ?? []), ("backward h", trace.bridge.backwardHidden ?? [])]
         vectors += [("forward c", trace.bridge.forwardCell ?? []), ("backward c", trace.bridge.backwardCell ?? [])]
       }

@@ -132,7 +132,7 @@ public struct TrainingFigure: Sendable {
       }
       if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
       body += "</p>"
-      if trace.model.series != nil {
+      if case .forecast = trace.decodes {
         // A forecaster's output is numbers: plot them against the truth at this epoch (the
         // series as text would only be a long line of digits).
         body =
@@ -141,7 +141,7 @@ public struct TrainingFigure: Sendable {
         body += ForecastFigure(trace: trace, caption: "After epoch \(snapshot.epoch).", id: "\(stepperID)-\(index)-plot").html
         return .init(
           anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)",
-          announce: "epoch \(snapshot.epoch): forecast \(trace.freeRunning.output)", body: body)
+          announce: "epoch \(snapshot.epoch): forecast \(trace.primaryDecode.output)", body: body)
       }
       body += "<ol class=\"token-row\">"
       for step in decode.steps {

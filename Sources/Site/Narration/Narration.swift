@@ -174,7 +174,7 @@ private struct Speaker {
     case .states:
       let cell = trace.bridge.cell ?? []
       let units = cell.count
-      if trace.model.bidirectional {
+      if trace.model.kind.readsBothDirections {
         setup.append(
           "The forward and backward LSTMs' final states are joined: the decoder starts from \(units) hidden and \(units) cell values, half from each direction."
         )
@@ -188,9 +188,9 @@ private struct Speaker {
       }
     case .repeatVector:
       let vector = trace.bridge.repeatedVector ?? []
-      let count = trace.bridge.repeatCount ?? trace.freeRunning.steps.count
+      let count = trace.bridge.repeatCount ?? trace.primaryDecode.steps.count
       setup.append(
-        trace.model.conditionedDecoder == true
+        trace.model.kind.decoderInput == .repeatedEncodingAndPreviousToken
           ? "The encoder's final output (\(vector.count) values) is copied \(count) times: the decoder reads the same vector at every step, together with the token it wrote last, so both its state and that token tell the steps apart."
           : "The encoder's final output (\(vector.count) values) is copied \(count) times: the decoder reads the same vector at every step, and only its own state tells the steps apart."
       )
@@ -222,7 +222,7 @@ private struct Speaker {
       )
     }
     guard record.step == trace.firstDivergence else { return }
-    let other = decode.feeding == .teacherForced ? trace.freeRunning : trace.teacherForced
+    let other = decode.feeding == .teacherForced ? trace.freeRunningDecode : trace.teacherForced
     let otherStep = other?.steps[safe: record.step]
     switch (decode.feeding, otherStep?.fedToken) {
     case (.freeRunning, .some(let truth)):

@@ -113,7 +113,7 @@ extension Page {
       return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: last + [.bridge, .decoder(0)]).html
     case .decoder:
       let feeding: DecodeRecord.Feeding = trace.teacherForced != nil && figure.target != nil ? .teacherForced : .freeRunning
-      let decode = feeding == .teacherForced ? trace.teacherForced! : trace.freeRunning
+      let decode = feeding == .teacherForced ? trace.teacherForced! : trace.primaryDecode
       let chosen = (steps ?? Array(decode.steps.indices)).map {
         feeding == .teacherForced ? TraceStep.teacherForced($0) : TraceStep.decoder($0)
       }

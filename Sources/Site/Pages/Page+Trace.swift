@@ -10,23 +10,25 @@ extension Page {
   /// // ["t-walk-s", "t-compare-s", "t-heat-s", "t-arch-s"]
   /// ```
   public static func trace(_ trace: ModelTrace, path: String = "trace.html", idPrefix: String = "t", unit: Int = 0) -> Page {
-    if trace.model.series != nil {
-      let forecast = "The model forecast \(trace.freeRunning.output)"
+    let title = "“\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” through \(trace.model.name)"
+    let lede: String
+    switch trace.decodes {
+    case .forecast(let forecast):
       let truth = trace.target.map { " where the truth is \($0)" } ?? ""
       return Page(
         path: path, title: "A series of \(trace.encoder.tokens.count) values through \(trace.model.name)",
-        lede: "\(forecast)\(truth). Step through every gate and state below.", template: .trace,
+        lede: "The model forecast \(forecast.output)\(truth). Step through every gate and state below.", template: .trace,
         sections: traceSections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true))
+    case .teacherForcedOnly:
+      lede =
+        "Teacher-forced on the target “\(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary))”: this model's decoder is bidirectional, so it cannot decode free-running."
+    case .tokens(let free, _):
+      lede =
+        "The model wrote “\(HTML.displayText(free.output, in: trace.model.outputVocabulary))”"
+        + (trace.target.map { " for the target “\(HTML.displayText($0, in: trace.model.outputVocabulary))”." } ?? ".")
     }
-    let title = "“\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” through \(trace.model.name)"
-    let lede =
-      (trace.freeRunningDecode == nil
-        ? "Teacher-forced on the target “\(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary))”: this model's decoder is bidirectional, so it cannot decode free-running."
-        : "The model wrote “\(HTML.displayText(trace.freeRunning.output, in: trace.model.outputVocabulary))”"
-          + (trace.target.map { " for the target “\(HTML.displayText($0, in: trace.model.outputVocabulary))”." } ?? "."))
-      + " Step through every gate and state below."
     return Page(
-      path: path, title: title, lede: lede, template: .trace,
+      path: path, title: title, lede: lede + " Step through every gate and state below.", template: .trace,
       sections: traceSections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true))
   }
 
@@ -46,39 +48,49 @@ extension Page {
     ]
     for (index, trace) in traces.enumerated() {
       let prefix = "ex\(index + 1)"
-      if trace.model.series != nil {
+      var html = TraceWalkFigure(trace: trace, feeding: Self.walkFeeding(trace), id: "\(prefix)-walk").html
+      switch trace.decodes {
+      case .forecast:
         // A forecaster: the plot first, then the walk through its steps.
-        let html =
-          ForecastFigure(trace: trace, id: "\(prefix)-forecast").html + TraceWalkFigure(trace: trace, id: "\(prefix)-walk").html
+        html = ForecastFigure(trace: trace, id: "\(prefix)-forecast").html + html
         sections.append(
           PageSection(id: prefix, heading: "Example \(index + 1): a series of \(trace.encoder.tokens.count) values", html: html))
         continue
-      }
-      var html = TraceWalkFigure(trace: trace, feeding: Self.walkFeeding(trace), id: "\(prefix)-walk").html
-      if trace.freeRunningDecode == nil {
+      case .teacherForcedOnly:
         html += BidirectionalDecoderFigure(trace: trace, id: "\(prefix)-bidec").html
-      } else if trace.teacherForced != nil {
-        html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html
+      case .tokens(_, let comparison):
+        if comparison != nil { html += DecodeComparisonFigure(trace: trace, id: "\(prefix)-compare").html }
       }
-      if trace.model.bidirectional { html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html }
+      if case .bothDirections = trace.model.kind.encoder {
+        html += BidirectionalFigure(trace: trace, id: "\(prefix)-bi").html
+      }
       sections.append(
         PageSection(
           id: prefix, heading: "Example \(index + 1): “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”",
           html: html))
     }
-    let defaultLede =
-      "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
-      + (model.series != nil ? "a forecaster of real values through " : "")
-      + (model.bridge == .states ? "a state bridge" : "a RepeatVector bridge")
-      + (model.bidirectional ? ", bidirectional encoder" : "")
-      + (model.bidirectionalDecoder == true ? ", bidirectional decoder (it decodes only teacher-forced)." : ".")
+    let kind = model.kind
+    var defaultLede = "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
+    if case .values = kind.decoderOutput { defaultLede += "a forecaster of real values through " }
+    switch kind.bridge {
+    case .states: defaultLede += "a state bridge"
+    case .repeatVector: defaultLede += "a RepeatVector bridge"
+    }
+    if case .bothDirections = kind.encoder { defaultLede += ", bidirectional encoder" }
+    switch kind.decoding {
+    case .teacherForcedOnly(.bidirectionalDecoder): defaultLede += ", bidirectional decoder (it decodes only teacher-forced)."
+    case .freeRunning: defaultLede += "."
+    }
     return Page(path: path, title: "Model: \(model.name)", lede: lede ?? defaultLede, template: .model, sections: sections)
   }
 
   /// The decode a walk follows: free-running, or teacher-forced for a model that cannot
   /// decode free-running.
   static func walkFeeding(_ trace: ModelTrace) -> DecodeRecord.Feeding {
-    trace.freeRunningDecode == nil ? .teacherForced : .freeRunning
+    switch trace.decodes {
+    case .teacherForcedOnly: return .teacherForced
+    case .tokens, .forecast: return .freeRunning
+    }
   }
 
   static func traceSections(_ trace: ModelTrace, idPrefix p: String, unit: Int, includeArchitecture: Bool) -> [PageSection] {
@@ -87,37 +99,41 @@ extension Page {
         id: "\(p)-walk-s", heading: "Step by step",
         html: TraceWalkFigure(trace: trace, feeding: walkFeeding(trace), unit: unit, id: "\(p)-walk").html)
     ]
-    if trace.model.series != nil {
+    let walk = "\(p)-walk"
+    var heat = HeatmapFigure(trace: trace, part: .encoder, follows: walk, id: "\(p)-heat-enc").html
+    let bothDirections: Bool
+    switch trace.model.kind.encoder {
+    case .oneDirection: bothDirections = false
+    case .bothDirections: bothDirections = true
+    }
+    if bothDirections {
+      heat += HeatmapFigure(trace: trace, part: .backwardEncoder, follows: walk, id: "\(p)-heat-bwd").html
+    }
+    switch trace.decodes {
+    case .forecast:
       sections.insert(
         PageSection(
           id: "\(p)-forecast-s", heading: "The forecast", html: ForecastFigure(trace: trace, id: "\(p)-forecast").html),
         at: 0)
-    } else if trace.freeRunningDecode == nil {
+      heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
+    case .teacherForcedOnly:
       sections.append(
         PageSection(
           id: "\(p)-bidec-s", heading: "Why it cannot decode free-running",
           html: BidirectionalDecoderFigure(trace: trace, id: "\(p)-bidec").html))
-    } else {
+      // A bidirectional decoder: both halves of its teacher-forced decode.
+      heat += HeatmapFigure(trace: trace, part: .teacherForcedDecoder, follows: walk, id: "\(p)-heat-dec").html
+      heat += HeatmapFigure(trace: trace, part: .backwardTeacherForcedDecoder, follows: walk, id: "\(p)-heat-dec-bwd").html
+    case .tokens:
       sections.append(
         PageSection(
           id: "\(p)-compare-s", heading: "Teacher forcing and free-running",
           html: DecodeComparisonFigure(trace: trace, id: "\(p)-compare").html))
+      heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
     }
-    if trace.model.bidirectional {
+    if bothDirections {
       sections.append(
         PageSection(id: "\(p)-bi-s", heading: "Both directions", html: BidirectionalFigure(trace: trace, id: "\(p)-bi").html))
-    }
-    let walk = "\(p)-walk"
-    var heat = HeatmapFigure(trace: trace, part: .encoder, follows: walk, id: "\(p)-heat-enc").html
-    if trace.model.bidirectional {
-      heat += HeatmapFigure(trace: trace, part: .backwardEncoder, follows: walk, id: "\(p)-heat-bwd").html
-    }
-    if trace.freeRunningDecode != nil {
-      heat += HeatmapFigure(trace: trace, part: .decoder, follows: walk, id: "\(p)-heat-dec").html
-    } else {
-      // A bidirectional decoder: both halves of its teacher-forced decode.
-      heat += HeatmapFigure(trace: trace, part: .teacherForcedDecoder, follows: walk, id: "\(p)-heat-dec").html
-      heat += HeatmapFigure(trace: trace, part: .backwardTeacherForcedDecoder, follows: walk, id: "\(p)-heat-dec-bwd").html
     }
     sections.append(PageSection(id: "\(p)-heat-s", heading: "Every gate and state", html: heat))
     if includeArchitecture {

@@ -34,14 +34,15 @@ public struct Walkthrough: Sendable {
   /// One sentence under the title (plain text).
   public var lede: String {
     var parts = ["\(trace.encoder.forward.count) encoder steps", "the bridge"]
-    if let forced = trace.teacherForced {
+    switch trace.decodes {
+    case .teacherForcedOnly(let forced, _):
       parts.append("\(forced.steps.count) teacher-forced decoder steps")
-      parts.append(
-        trace.freeRunningDecode == nil
-          ? "no free-running decode (the decoder is bidirectional)"
-          : "\(trace.freeRunning.steps.count) free-running decoder steps")
-    } else {
-      parts.append("\(trace.freeRunning.steps.count) decoder steps")
+      parts.append("no free-running decode (the decoder is bidirectional)")
+    case .tokens(let free, let comparison?):
+      parts.append("\(comparison.teacherForced.steps.count) teacher-forced decoder steps")
+      parts.append("\(free.steps.count) free-running decoder steps")
+    case .tokens(let free, nil), .forecast(let free):
+      parts.append("\(free.steps.count) decoder steps")
     }
     return "A walkthrough, one step at a time: " + parts.joined(separator: ", ") + "."
   }
@@ -52,10 +53,15 @@ public struct Walkthrough: Sendable {
     let model = trace.model
     var html = "<dl class=\"deck-facts\">"
     html += "<dt>Model</dt><dd>\(HTML.escape(model.name)): "
-    html += model.bidirectional ? "bidirectional LSTM encoder, " : "LSTM encoder, "
+    let kind = model.kind
+    html += kind.readsBothDirections ? "bidirectional LSTM encoder, " : "LSTM encoder, "
     html += "\(model.encoderUnits) units; LSTM decoder, \(model.decoderUnits) units; "
-    html += model.bridge == .states ? "the encoder's states start the decoder" : "the encoding is repeated at every decoder step"
-    if model.conditionedDecoder == true { html += ", beside the token the decoder wrote last" }
+    switch kind.decoderInput {
+    case .previousToken: html += "the encoder's states start the decoder"
+    case .repeatedEncoding: html += "the encoding is repeated at every decoder step"
+    case .repeatedEncodingAndPreviousToken:
+      html += "the encoding is repeated at every decoder step, beside the token the decoder wrote last"
+    }
     html +=
       "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span>"
     let read = trace.encoder.tokens.map { reader.token($0) }.joined(separator: "</span> <span class=\"tok\">")
@@ -93,7 +99,7 @@ public struct Walkthrough: Sendable {
             id: "w-forced", steps: forced.steps.indices.map { .teacherForced($0) }, feeding: .teacherForced,
             caption: "Teacher forcing: each step is fed the true previous token, as in training.")))
     }
-    if trace.freeRunningDecode == nil {
+    guard let free = trace.freeRunningDecode else {
       // A bidirectional decoder: no free-running decode to walk; show why instead.
       slides.append(
         section(
@@ -105,7 +111,7 @@ public struct Walkthrough: Sendable {
       section(
         "w-free", trace.teacherForced == nil ? "The decoder" : "The decoder, free-running",
         walk(
-          id: "w-free", steps: trace.freeRunning.steps.indices.map { .decoder($0) }, feeding: .freeRunning,
+          id: "w-free", steps: free.steps.indices.map { .decoder($0) }, feeding: .freeRunning,
           caption: "Free-running: each step is fed the model's own previous prediction, as when it is used.")))
     if trace.teacherForced != nil {
       slides.append(
@@ -146,15 +152,18 @@ public struct Walkthrough: Sendable {
         "The least sure step was decoder step \(least + 1), which chose <span class=\"tok\">\(reader.token(free.steps[least].predicted))</span> with probability \(NumberText.fixed(confident[least]))."
       )
     }
-    if trace.model.bidirectionalDecoder == true {
+    let kind = trace.model.kind
+    switch (kind.decoding, kind.bridge) {
+    case (.teacherForcedOnly(.bidirectionalDecoder), _):
       items.append(
         "Everything the decoder knew about the input came through the bridge: the encoder's four final states, \(trace.model.decoderUnits) values each, a hidden and a cell state for each half of the decoder."
       )
-    } else {
+    case (.freeRunning, .states):
       items.append(
-        trace.model.bridge == .states
-          ? "Everything the decoder knew about the input came through the bridge: \(trace.model.decoderUnits) hidden and \(trace.model.decoderUnits) cell values."
-          : "The decoder read the same encoding at every step; its own state told the steps apart.")
+        "Everything the decoder knew about the input came through the bridge: \(trace.model.decoderUnits) hidden and \(trace.model.decoderUnits) cell values."
+      )
+    case (.freeRunning, .repeatVector):
+      items.append("The decoder read the same encoding at every step; its own state told the steps apart.")
     }
     var html = "<ul class=\"deck-summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
     if let notes = notes["w-summary"] { html += PresentMarkup.notes(notes) }

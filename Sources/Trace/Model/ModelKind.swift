@@ -88,6 +88,14 @@ public struct ModelKind: Equatable, Sendable {
     self.decoding = decoding
   }
 
+  /// Whether a forward and a backward LSTM read the input.
+  public var readsBothDirections: Bool {
+    switch encoder {
+    case .oneDirection: return false
+    case .bothDirections: return true
+    }
+  }
+
   /// The bridge that goes with what the decoder reads.
   public var bridge: Bridge {
     switch decoderInput {

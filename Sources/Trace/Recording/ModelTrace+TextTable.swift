@@ -15,11 +15,8 @@ extension ModelTrace {
   /// A series model's table shows the value read at each encoder step, and the predicted
   /// and true value at each decoder step.
   public var textTable: String {
+    if case .forecast(let forecast) = decodes { return forecastTable(forecast) }
     let kind = model.kind
-    switch kind.decoderOutput {
-    case .values: return forecastTable
-    case .tokens: break
-    }
     var out: [String] = []
     let encoderKind: String
     switch kind.encoder {
@@ -58,23 +55,30 @@ extension ModelTrace {
     }
     out.append("")
     out.append(bridgeLine)
-    for decode in [teacherForced, freeRunningDecode].compactMap({ $0 }) {
+    switch decodes {
+    case .forecast:
+      break  // drawn by forecastTable above
+    case .teacherForcedOnly(let decode, let refusal):
       out.append("")
       out.append(contentsOf: decoderTable(decode))
       if decode.steps.contains(where: { $0.backwardState != nil }) {
         out.append("")
         out.append(contentsOf: backwardDecoderTable(decode))
       }
-    }
-    if let freeRunningRefusal {
       out.append("")
-      out.append("No free-running decode: \(freeRunningRefusal).")
-    } else if teacherForced != nil {
-      out.append("")
-      if let step = firstDivergence {
-        out.append("The two decodes part at step \(step): from there the free-running decoder reads its own predictions.")
-      } else {
-        out.append("The two decodes are fed the same tokens at every step.")
+      out.append("No free-running decode: \(refusal).")
+    case .tokens(let freeRunning, let comparison):
+      for decode in [comparison?.teacherForced, freeRunning].compactMap({ $0 }) {
+        out.append("")
+        out.append(contentsOf: decoderTable(decode))
+      }
+      if let comparison {
+        out.append("")
+        if let step = comparison.firstDivergence {
+          out.append("The two decodes part at step \(step): from there the free-running decoder reads its own predictions.")
+        } else {
+          out.append("The two decodes are fed the same tokens at every step.")
+        }
       }
     }
     return out.joined(separator: "\n") + "\n"
@@ -181,7 +185,7 @@ private extension ModelTrace {
     switch bridge.kind {
     case .states:
       let size = bridge.hidden?.count ?? 0
-      let four = model.bidirectional ? " (forward and backward h and c, concatenated)" : ""
+      let four = model.kind.readsBothDirections ? " (forward and backward h and c, concatenated)" : ""
       return
         "Bridge: the encoder's final hidden and cell states (\(size) values each) become the decoder's initial states\(four)."
     case .repeatVector:
@@ -193,13 +197,13 @@ private extension ModelTrace {
   }
 
   /// The table of a series model's trace.
-  var forecastTable: String {
+  func forecastTable(_ forecast: DecodeRecord) -> String {
     var out: [String] = []
     out.append(
       "Model \(model.name): forecaster (repeat bridge, linear output), encoder LSTM \(model.encoderUnits) units, decoder \(model.decoderUnits) units, \(ModelSummary.grouped(model.parameterCount)) parameters"
     )
     let truth = target == nil ? "" : "; the true values are given"
-    out.append("Reads \(encoder.forward.count) values, writes \(freeRunning.steps.count)\(truth)")
+    out.append("Reads \(encoder.forward.count) values, writes \(forecast.steps.count)\(truth)")
     out.append("")
     out.append("Encoder: reads one value per step\(model.reverseInput ? " (the input reversed)" : "")")
     out.append("  (gate columns are means over the units; |c| is the mean size of the cell state)")
@@ -212,14 +216,14 @@ private extension ModelTrace {
     out.append("")
     out.append("Decoder: every step reads the repeated encoding and writes one value (linear Dense)")
     out.append(" step  predicted  true       sq. error  " + gateHeader)
-    for step in freeRunning.steps {
+    for step in forecast.steps {
       out.append(
         String(format: "%5d  ", step.step) + Self.column(step.predicted, 11) + Self.column(step.target ?? "-", 11)
           + Self.column(step.loss.map { String(format: "%.4f", $0) } ?? "-", 11) + gateCells(step.state))
     }
     out.append(
-      "  forecast \(freeRunning.output)"
-        + (freeRunning.meanLoss.map { String(format: "; mean squared error %.4f (RMSE %.4f)", $0, $0.squareRoot()) } ?? ""))
+      "  forecast \(forecast.output)"
+        + (forecast.meanLoss.map { String(format: "; mean squared error %.4f (RMSE %.4f)", $0, $0.squareRoot()) } ?? ""))
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -268,7 +272,6 @@ private extension ModelTrace {
     case .maxLength: stop = "it reached the length limit"
     case .fixedLength: stop = "a repeat bridge writes a fixed number of tokens"
     case .targetEnd: stop = "the target ended"
-    case .refused: stop = "the model cannot decode free-running"
     }
     lines.append(
       "  output \(quoted(decode.output, in: model.outputVocabulary)); stopped because \(stop)"

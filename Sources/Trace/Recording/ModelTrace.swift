@@ -18,23 +18,13 @@ public struct ModelTrace: Codable, Equatable, Sendable {
   public var encoder: EncoderRecord
   /// What the encoder handed to the decoder.
   public var bridge: BridgeRecord
-  /// The decode fed with the true previous tokens; present when a target was given.
-  public var teacherForced: DecodeRecord?
-  /// The decode fed with the model's own predictions (greedy); `nil` when the model
-  /// cannot decode free-running (a bidirectional decoder), and then ``freeRunningRefusal``
-  /// says why. Written as `freeRunning` in the JSON.
-  public var freeRunningDecode: DecodeRecord?
-  /// The first decoder step at which the two decodes are fed different tokens (or one
-  /// has stopped and the other has not); `nil` when they never part or there is no target.
-  public var firstDivergence: Int?
-  /// Why the trace has no free-running decode, in one sentence; `nil` when it has one.
-  public var freeRunningRefusal: String?
+  /// The decodes of the input, by the kind of model.
+  public var decodes: TraceDecodes
 
   /// A trace from its parts.
   public init(
     format: String, version: Int, model: ModelDescription, input: String, target: String?, encoder: EncoderRecord,
-    bridge: BridgeRecord, teacherForced: DecodeRecord?, freeRunning: DecodeRecord?, firstDivergence: Int?,
-    freeRunningRefusal: String? = nil
+    bridge: BridgeRecord, decodes: TraceDecodes
   ) {
     self.format = format
     self.version = version
@@ -43,36 +33,136 @@ public struct ModelTrace: Codable, Equatable, Sendable {
     self.target = target
     self.encoder = encoder
     self.bridge = bridge
-    self.teacherForced = teacherForced
-    self.freeRunningDecode = freeRunning
-    self.firstDivergence = firstDivergence
-    self.freeRunningRefusal = freeRunningRefusal
+    self.decodes = decodes
   }
 
-  enum CodingKeys: String, CodingKey {
-    case format, version, model, input, target, encoder, bridge, teacherForced
-    case freeRunningDecode = "freeRunning"
-    case firstDivergence, freeRunningRefusal
-  }
-
-  /// The decode fed with the model's own predictions, or, for a model that cannot decode
-  /// free-running, an empty decode whose stop reason is ``StopReason/refused``. Setting
-  /// it sets ``freeRunningDecode``.
-  public var freeRunning: DecodeRecord {
-    get {
-      freeRunningDecode ?? DecodeRecord(feeding: .freeRunning, steps: [], output: "", stopReason: .refused, meanLoss: nil)
+  /// The decode fed with the true previous tokens: present when a target was given, and
+  /// the only decode of a model that decodes only teacher-forced.
+  public var teacherForced: DecodeRecord? {
+    switch decodes {
+    case .tokens(_, let comparison): return comparison?.teacherForced
+    case .teacherForcedOnly(let decode, _): return decode
+    case .forecast: return nil
     }
-    set { freeRunningDecode = newValue }
   }
 
-  /// The decode a reader sees first: the free-running one, or the teacher-forced one when
-  /// the model cannot decode free-running.
-  public var primaryDecode: DecodeRecord { freeRunningDecode ?? teacherForced ?? freeRunning }
+  /// The decode fed with the model's own predictions (greedy), or a forecaster's forecast;
+  /// `nil` for a model that cannot decode free-running (then ``freeRunningRefusal`` says why).
+  public var freeRunningDecode: DecodeRecord? {
+    switch decodes {
+    case .tokens(let freeRunning, _): return freeRunning
+    case .teacherForcedOnly: return nil
+    case .forecast(let forecast): return forecast
+    }
+  }
+
+  /// The first decoder step at which the two decodes are fed different tokens (or one
+  /// has stopped and the other has not); `nil` when they never part or there is no target.
+  public var firstDivergence: Int? {
+    if case .tokens(_, let comparison) = decodes { return comparison?.firstDivergence }
+    return nil
+  }
+
+  /// Why the trace has no free-running decode, in one sentence; `nil` when it has one.
+  public var freeRunningRefusal: String? {
+    if case .teacherForcedOnly(_, let refusal) = decodes { return refusal }
+    return nil
+  }
+
+  /// The decode a reader sees first: the free-running one (a forecaster's forecast), or
+  /// the teacher-forced one of a model that decodes only teacher-forced.
+  public var primaryDecode: DecodeRecord {
+    switch decodes {
+    case .tokens(let freeRunning, _): return freeRunning
+    case .teacherForcedOnly(let decode, _): return decode
+    case .forecast(let forecast): return forecast
+    }
+  }
 
   /// The format name every trace carries.
   public static let formatName = "unrolled-trace"
   /// The version this code writes and reads.
   public static let currentVersion = 1
+}
+
+/// The decodes a trace holds, by the kind of model that made it.
+///
+/// Written to JSON (trace format version 1) as the keys `freeRunning`, `teacherForced`,
+/// `firstDivergence` and `freeRunningRefusal`, each present only when it has a value.
+public enum TraceDecodes: Equatable, Sendable {
+  /// A token model that decodes free-running: the free-running decode and, when a target
+  /// was given, the teacher-forced one beside it.
+  case tokens(freeRunning: DecodeRecord, comparison: TeacherForcedComparison?)
+  /// A model that decodes only teacher-forced: that decode, and the sentence that says why
+  /// there is no free-running one.
+  case teacherForcedOnly(DecodeRecord, refusal: String)
+  /// A forecaster's one decode: the values it wrote, with the true ones when given.
+  case forecast(DecodeRecord)
+}
+
+/// A teacher-forced decode set beside the free-running one of the same input.
+public struct TeacherForcedComparison: Equatable, Sendable {
+  /// The decode fed with the true previous tokens.
+  public var teacherForced: DecodeRecord
+  /// The first step at which the two decodes are fed differently (or one has stopped and
+  /// the other goes on); `nil` when they never part.
+  public var firstDivergence: Int?
+
+  /// A comparison from its parts.
+  public init(teacherForced: DecodeRecord, firstDivergence: Int?) {
+    self.teacherForced = teacherForced
+    self.firstDivergence = firstDivergence
+  }
+}
+
+extension ModelTrace {
+  enum CodingKeys: String, CodingKey {
+    case format, version, model, input, target, encoder, bridge, teacherForced, freeRunning, firstDivergence,
+      freeRunningRefusal
+  }
+
+  /// Reads a trace; which decodes it holds follows from its model's kind.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    format = try container.decode(String.self, forKey: .format)
+    version = try container.decode(Int.self, forKey: .version)
+    model = try container.decode(ModelDescription.self, forKey: .model)
+    input = try container.decode(String.self, forKey: .input)
+    target = try container.decodeIfPresent(String.self, forKey: .target)
+    encoder = try container.decode(EncoderRecord.self, forKey: .encoder)
+    bridge = try container.decode(BridgeRecord.self, forKey: .bridge)
+    let kind = model.kind
+    switch (kind.decoderOutput, kind.decoding) {
+    case (.values, _):
+      decodes = .forecast(try container.decode(DecodeRecord.self, forKey: .freeRunning))
+    case (.tokens, .teacherForcedOnly):
+      decodes = .teacherForcedOnly(
+        try container.decode(DecodeRecord.self, forKey: .teacherForced),
+        refusal: try container.decode(String.self, forKey: .freeRunningRefusal))
+    case (.tokens, .freeRunning):
+      let comparison = try container.decodeIfPresent(DecodeRecord.self, forKey: .teacherForced).map {
+        TeacherForcedComparison(
+          teacherForced: $0, firstDivergence: try container.decodeIfPresent(Int.self, forKey: .firstDivergence))
+      }
+      decodes = .tokens(freeRunning: try container.decode(DecodeRecord.self, forKey: .freeRunning), comparison: comparison)
+    }
+  }
+
+  /// Writes the trace in format version 1.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(format, forKey: .format)
+    try container.encode(version, forKey: .version)
+    try container.encode(model, forKey: .model)
+    try container.encode(input, forKey: .input)
+    try container.encodeIfPresent(target, forKey: .target)
+    try container.encode(self.encoder, forKey: .encoder)
+    try container.encode(bridge, forKey: .bridge)
+    try container.encodeIfPresent(teacherForced, forKey: .teacherForced)
+    try container.encodeIfPresent(freeRunningDecode, forKey: .freeRunning)
+    try container.encodeIfPresent(firstDivergence, forKey: .firstDivergence)
+    try container.encodeIfPresent(freeRunningRefusal, forKey: .freeRunningRefusal)
+  }
 }
 
 /// The facts about a model that a reader of a trace needs.
@@ -234,9 +324,6 @@ public enum StopReason: String, Codable, Sendable {
   case fixedLength
   /// Teacher forcing runs to the end of the target.
   case targetEnd
-  /// The model cannot decode free-running (a bidirectional decoder): no step was taken.
-  /// Never written to JSON, where the free-running decode is absent instead.
-  case refused
 }
 
 /// One complete decode of the input.

@@ -30,8 +30,7 @@ extension Seq2SeqModel {
       return ModelTrace(
         format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
         input: input, target: target, encoder: encoderRecord(forced.encoder), bridge: bridgeRecord(forced),
-        teacherForced: decodeRecord(forced, feeding: .teacherForced), freeRunning: nil, firstDivergence: nil,
-        freeRunningRefusal: reason.refusal(model: config.name))
+        decodes: .teacherForcedOnly(decodeRecord(forced, feeding: .teacherForced), refusal: reason.refusal(model: config.name)))
     case .freeRunning:
       break
     }
@@ -46,8 +45,12 @@ extension Seq2SeqModel {
       format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
       input: input, target: target,
       encoder: encoderRecord(free.encoder), bridge: bridgeRecord(free),
-      teacherForced: forcedRecord, freeRunning: freeRecord,
-      firstDivergence: forcedRecord.flatMap { Self.firstDivergence(teacherForced: $0, freeRunning: freeRecord) })
+      decodes: .tokens(
+        freeRunning: freeRecord,
+        comparison: forcedRecord.map {
+          TeacherForcedComparison(
+            teacherForced: $0, firstDivergence: Self.firstDivergence(teacherForced: $0, freeRunning: freeRecord))
+        }))
   }
 
   /// The facts about this model that a trace carries: its kind (``ModelDescription/kind``
@@ -118,8 +121,7 @@ private extension Seq2SeqModel {
       stopReason: .fixedLength, meanLoss: pass.meanSquaredError)
     return ModelTrace(
       format: ModelTrace.formatName, version: ModelTrace.currentVersion, model: description,
-      input: input, target: target, encoder: encoder, bridge: bridgeRecord(pass),
-      teacherForced: nil, freeRunning: forecastRecord, firstDivergence: nil)
+      input: input, target: target, encoder: encoder, bridge: bridgeRecord(pass), decodes: .forecast(forecastRecord))
   }
 
   func cellRecord(_ cache: LSTMStepCache) -> CellRecord {

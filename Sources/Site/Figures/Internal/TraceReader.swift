@@ -28,7 +28,7 @@ struct TraceReader {
 
   func decode(for step: TraceStep) -> DecodeRecord? {
     if case .teacherForced = step { return trace.teacherForced }
-    return trace.freeRunning
+    return trace.freeRunningDecode
   }
 
   /// The cell record of an LSTM step (`nil` for the bridge or an index out of range).
@@ -37,7 +37,7 @@ struct TraceReader {
     case .encoder(let i): return trace.encoder.forward[safe: i]?.state
     case .backward(let i): return trace.encoder.backward?[safe: i]?.state
     case .bridge: return nil
-    case .decoder(let i): return trace.freeRunning.steps[safe: i]?.state
+    case .decoder(let i): return trace.freeRunningDecode?.steps[safe: i]?.state
     case .teacherForced(let i): return trace.teacherForced?.steps[safe: i]?.state
     }
   }
@@ -82,7 +82,7 @@ struct TraceReader {
     steps += (trace.encoder.backward ?? []).indices.map { .backward($0) }
     steps.append(.bridge)
     switch feeding {
-    case .freeRunning: steps += trace.freeRunning.steps.indices.map { .decoder($0) }
+    case .freeRunning: steps += (trace.freeRunningDecode?.steps ?? []).indices.map { .decoder($0) }
     case .teacherForced: steps += (trace.teacherForced?.steps ?? []).indices.map { .teacherForced($0) }
     }
     return steps
