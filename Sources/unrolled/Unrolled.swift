@@ -24,7 +24,8 @@ struct Unrolled: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       guard code != .success else { exit(withError: error) }  // --help and --version
-      let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+      // A message may quote a checkpoint's name or tokens: its control characters are escaped.
+      let message = TerminalText.escaped(message(for: error).trimmingCharacters(in: .whitespacesAndNewlines))
       FileHandle.standardError.write(Data("unrolled: \(message.isEmpty ? "failed" : message)\n".utf8))
       Foundation.exit(code.rawValue)
     }

@@ -13,9 +13,14 @@ extension ModelTrace {
   /// ```
   ///
   /// A series model's table shows the value read at each encoder step, and the predicted
-  /// and true value at each decoder step.
+  /// and true value at each decoder step. Control characters in the model's name or tokens
+  /// are shown escaped (``TerminalText``), never sent to the terminal.
   public var textTable: String {
-    if model.series != nil { return forecastTable }
+    TerminalText.escaped(model.series != nil ? forecastTable : tokenTable)
+  }
+
+  /// The table of a token model, as it is before escaping.
+  private var tokenTable: String {
     var out: [String] = []
     let encoderKind =
       model.bidirectional ? "bidirectional LSTM, \(model.encoderUnits) units each way" : "LSTM, \(model.encoderUnits) units"
