@@ -1,5 +1,5 @@
 import Foundation
-import Site
+@testable import Site
 import Testing
 import Trace
 
@@ -12,6 +12,16 @@ struct EscapingTests {
     ])
   func escape(input: String, expected: String) {
     #expect(HTML.escape(input) == expected)
+  }
+
+  @Test(
+    "the about page names a checkpoint by a path relative to the lessons, never an absolute one",
+    arguments: [
+      ("addition", "addition"), ("models/tiny.safetensors", "models/tiny.safetensors"),
+      ("/home/ann/secret/tiny.safetensors", "tiny.safetensors"),
+    ])
+  func publishedCheckpointName(name: String, shown: String) {
+    #expect(TutorialSite.publishedName(of: name) == shown)
   }
 
   @Test("hostile tokens and names come out escaped on every page and in every figure")
