@@ -210,6 +210,26 @@ struct HostileLessonTests {
       ])
   }
 
+  @Test("a raw control character in YAML is one problem at its place, without Yams's snippet")
+  func rawControlCharacter() {
+    let files = [
+      "a.md": Fixtures.frontMatter.replacingOccurrences(of: "summary: Short.", with: "summary: Sh\u{7F}ort.")
+    ]
+    #expect(
+      Fixtures.problems(files) == [
+        "a.md:4:12: the front matter is not valid YAML: control characters are not allowed"
+      ])
+  }
+
+  @Test("a problem quoting text with a line break is still one line")
+  func quotedLineBreak() {
+    let block = "```trace\nmodel: reverse\ninput: \"ab\\nc\"\nview: encoder\ncaption: C\n```\n"
+    #expect(
+      Fixtures.problems(Self.lesson(block)) == [
+        #"a.md:10:8: input "ab\nc" has the character "\n" that model reverse does not know; it reads only "abc""#
+      ])
+  }
+
   static let scriptLinks = [
     "[x](javascript:alert(1))", "[x](JavaScript:alert(1))", "![x](data:text/html,<script>alert(1)</script>)",
     "<javascript:alert(1)>", "[x](vbscript:msgbox)", "![x](file:///etc/passwd)",

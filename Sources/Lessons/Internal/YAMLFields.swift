@@ -247,6 +247,13 @@ extension YAMLFields {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       problems.report("\(what) is not valid YAML: \(problem)", at: map.location(of: mark))
+    case .reader(let problem, let offset, _, let yaml):
+      // Yams counts the offset in characters; its description adds a multi-line snippet.
+      let before = yaml.prefix(offset ?? 0)
+      let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+      let column = (lines.last?.unicodeScalars.count ?? 0) + 1
+      problems.report(
+        "\(what) is not valid YAML: \(problem)", at: map.location(line: lines.count, column: column))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
       problems.report("\(what) has \(keys) more than once", at: map.location(of: context.mark))
