@@ -3,6 +3,12 @@ import Testing
 
 @testable import Lessons
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Input a teacher would never write, or an attacker would: each is refused with one problem
 /// (or loads) at once, instead of crashing the tool, hanging it or publishing what it should
 /// not. The sizes are those that crashed the tool or took it tens of seconds before
@@ -294,6 +300,21 @@ struct HostileLessonTests {
         "glossary.md:1:1: this is a link to a file outside the lessons directory; copy the file in instead",
         "lessons.yml:1:11: the glossary file `glossary.md` is not in the lessons directory",
       ])
+  }
+
+  @Test("a lesson's checkpoint that is a FIFO is refused at once, not waited on")
+  func checkpointFIFO() throws {
+    let lessons = FileManager.default.temporaryDirectory
+      .appendingPathComponent("unrolled-fifo-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: lessons) }
+    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+    try #require(mkfifo(lessons.appendingPathComponent("tiny.safetensors").path, 0o600) == 0)
+    let result = ModelShelf(lessonsDirectory: lessons).load("tiny.safetensors")
+    guard case .failure(let error) = result else {
+      Issue.record("a FIFO was read as a checkpoint")
+      return
+    }
+    #expect(error.description == "tiny.safetensors: cannot read the checkpoint: not a regular file")
   }
 
   @Test("a link to a file inside the lessons directory still loads")

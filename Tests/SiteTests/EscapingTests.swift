@@ -24,6 +24,20 @@ struct EscapingTests {
     #expect(TutorialSite.publishedName(of: name) == shown)
   }
 
+  @Test(
+    "a theme's template that does not parse is one line naming the place, not a parser dump",
+    arguments: [
+      ("<p>{{#items}}{{/other}}</p>", "line 1, column 17: a section is closed with another name than it was opened with"),
+      ("<p>\n{{#items}}</p>", "line 2, column 15: a section is never closed; close it with {{/name}}"),
+    ])
+  func badTemplate(template: String, expected: String) throws {
+    var resources = try SiteResources()
+    resources.templates["page"] = template
+    #expect(throws: SiteBuildError.badTemplate(name: "page", message: expected)) {
+      _ = try PageRenderer(resources: resources)
+    }
+  }
+
   @Test("hostile tokens and names come out escaped on every page and in every figure")
   func hostileVocabulary() throws {
     let model = try SiteFixtures.copyModel(tokens: ["<script>", "&", "\"", "b"], unit: .word, name: "<b>evil</b> & co")
