@@ -1,7 +1,8 @@
 import Foundation
-@testable import Site
 import Testing
 import Trace
+
+@testable import Site
 
 @Suite("Escaping")
 struct EscapingTests {

@@ -132,11 +132,13 @@ struct HostileCheckpointTests {
     }
   }
 
-  @Test("training options past their limits are refused with the limit", arguments: [
-    (TrainingOptions(epochs: 100_001), "epochs must be at most 100000, not 100001"),
-    (TrainingOptions(epochs: -1), "epochs must be 0 or more, not -1"),
-    (TrainingOptions(batchSize: Int.max), "the batch size must be at most 65536, not 9223372036854775807"),
-  ])
+  @Test(
+    "training options past their limits are refused with the limit",
+    arguments: [
+      (TrainingOptions(epochs: 100_001), "epochs must be at most 100000, not 100001"),
+      (TrainingOptions(epochs: -1), "epochs must be 0 or more, not -1"),
+      (TrainingOptions(batchSize: Int.max), "the batch size must be at most 65536, not 9223372036854775807"),
+    ])
   func trainingLimits(_ options: TrainingOptions, _ expected: String) {
     #expect(throws: TrainingError.invalidOption(expected)) { try options.validate() }
   }
