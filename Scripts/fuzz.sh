@@ -39,6 +39,8 @@ for target in $TARGETS; do
   SWIFT_BACKTRACE=enable=no "$SCRATCH/debug/$target" -max_total_time="$SECONDS_EACH" \
     -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -jobs=1 \
     -artifact_prefix="$findings/" -print_final_stats=1 "$corpus" || true
-  mv fuzz-0.log "$findings/last-run.log"
-  tail -n 12 "$findings/last-run.log" >&2
+  if [ -f fuzz-0.log ]; then
+    mv fuzz-0.log "$findings/last-run.log"
+    tail -n 12 "$findings/last-run.log" >&2
+  fi
 done

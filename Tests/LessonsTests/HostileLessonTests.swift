@@ -305,6 +305,23 @@ struct HostileLessonTests {
       ])
   }
 
+  @Test("a file on disk over the size limit is refused without being read")
+  func hugeFileOnDisk() throws {
+    let lessons = FileManager.default.temporaryDirectory
+      .appendingPathComponent("unrolled-huge-\(ProcessInfo.processInfo.processIdentifier)")
+    defer { try? FileManager.default.removeItem(at: lessons) }
+    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+    try Data((Fixtures.frontMatter + "Text.\n").utf8).write(to: lessons.appendingPathComponent("a.md"))
+    try Data(count: LessonLimits.fileBytes + 1).write(to: lessons.appendingPathComponent("b.md"))
+    let error = #expect(throws: LessonSetError.self) {
+      try LessonSetLoader(catalog: FakeCatalog()).load(directory: lessons)
+    }
+    #expect(
+      error?.problems.map(\.description) == [
+        "b.md:1:1: the file is 1000001 bytes; a file of a lesson set may be at most 1000000, so split it"
+      ])
+  }
+
   @Test("a lesson's checkpoint that is a FIFO is refused at once, not waited on")
   func checkpointFIFO() throws {
     let lessons = FileManager.default.temporaryDirectory
