@@ -15,6 +15,13 @@ import Testing
 /// (issue 15); each case now loads in milliseconds, so the suite simply stays fast.
 @Suite("Hostile and huge lessons")
 struct HostileLessonTests {
+  /// A new, empty folder for a test that needs real files; the caller removes it.
+  static func emptyFolder(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("unrolled-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
   /// A lesson `a.md` whose body (from line 8) is `body`.
   static func lesson(_ body: String) -> [String: String] { ["a.md": Fixtures.frontMatter + body] }
 
@@ -280,8 +287,7 @@ struct HostileLessonTests {
 
   @Test("a lesson or glossary that is a link out of the lessons directory is refused")
   func symbolicLinksOut() throws {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("unrolled-hostile-\(ProcessInfo.processInfo.processIdentifier)")
+    let root = try Self.emptyFolder("hostile")
     defer { try? FileManager.default.removeItem(at: root) }
     let lessons = root.appendingPathComponent("lessons")
     let secret = root.appendingPathComponent("secret")
@@ -307,10 +313,8 @@ struct HostileLessonTests {
 
   @Test("a file on disk over the size limit is refused without being read")
   func hugeFileOnDisk() throws {
-    let lessons = FileManager.default.temporaryDirectory
-      .appendingPathComponent("unrolled-huge-\(ProcessInfo.processInfo.processIdentifier)")
+    let lessons = try Self.emptyFolder("huge")
     defer { try? FileManager.default.removeItem(at: lessons) }
-    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
     try Data((Fixtures.frontMatter + "Text.\n").utf8).write(to: lessons.appendingPathComponent("a.md"))
     try Data(count: LessonLimits.fileBytes + 1).write(to: lessons.appendingPathComponent("b.md"))
     let error = #expect(throws: LessonSetError.self) {
@@ -324,10 +328,8 @@ struct HostileLessonTests {
 
   @Test("a lesson's checkpoint that is a FIFO is refused at once, not waited on")
   func checkpointFIFO() throws {
-    let lessons = FileManager.default.temporaryDirectory
-      .appendingPathComponent("unrolled-fifo-\(ProcessInfo.processInfo.processIdentifier)")
+    let lessons = try Self.emptyFolder("fifo")
     defer { try? FileManager.default.removeItem(at: lessons) }
-    try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
     try #require(mkfifo(lessons.appendingPathComponent("tiny.safetensors").path, 0o600) == 0)
     let result = ModelShelf(lessonsDirectory: lessons).load("tiny.safetensors")
     guard case .failure(let error) = result else {
@@ -339,8 +341,7 @@ struct HostileLessonTests {
 
   @Test("a link to a file inside the lessons directory still loads")
   func symbolicLinkInside() throws {
-    let lessons = FileManager.default.temporaryDirectory
-      .appendingPathComponent("unrolled-inside-\(ProcessInfo.processInfo.processIdentifier)")
+    let lessons = try Self.emptyFolder("inside")
     defer { try? FileManager.default.removeItem(at: lessons) }
     try FileManager.default.createDirectory(
       at: lessons.appendingPathComponent("shared"), withIntermediateDirectories: true)
