@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "Lessons", targets: ["Lessons"]),
     .library(name: "Site", targets: ["Site"]),
     .executable(name: "fuzz-checkpoint", targets: ["fuzz-checkpoint"]),
+    .executable(name: "fuzz-lessons", targets: ["fuzz-lessons"]),
     .executable(name: "bench-training", targets: ["bench-training"]),
   ],
   dependencies: [
@@ -59,6 +60,8 @@ let package = Package(
 
     // libFuzzer entry point for the checkpoint reader (docs/checkpoint-format.md).
     .executableTarget(name: "fuzz-checkpoint", dependencies: ["Trace"]),
+    // libFuzzer entry point for the lesson-set loader (docs/authoring.md, Scripts/fuzz.sh).
+    .executableTarget(name: "fuzz-lessons", dependencies: ["Lessons", "Trace"]),
     // Training throughput on fixed shapes, set against Keras by bench/run.sh (docs/performance.md).
     .executableTarget(
       name: "bench-training",

@@ -13,14 +13,15 @@ public struct LessonProblem: Hashable, Sendable, Comparable, CustomStringConvert
   /// What is wrong, in one line, saying what to write instead where it can.
   public var message: String
 
-  /// Creates a problem.
+  /// Creates a problem. The message stays one line even when it quotes text with line breaks
+  /// (a YAML block scalar, a parser's snippet): each break is written `\n`.
   ///
   /// ```swift
   /// LessonProblem(at: SourceLocation(file: "a.md", line: 1, column: 1), "the lesson is empty")
   /// ```
   public init(at location: SourceLocation, _ message: String) {
     self.location = location
-    self.message = message
+    self.message = message.replacingOccurrences(of: "\n", with: "\\n")
   }
 
   /// `file:line:column: message`, the format compilers use, so editors can jump to it.

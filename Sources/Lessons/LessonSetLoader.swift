@@ -51,12 +51,28 @@ public struct LessonSetLoader: Sendable {
     }
     var files: [LessonFile] = []
     var problems: [LessonProblem] = []
+    let realDirectory = directory.resolvingSymlinksInPath().path
+    var attempted: Set<String> = []
     func read(_ name: String) {
+      guard attempted.insert(name).inserted else { return }
       let url = directory.appendingPathComponent(name)
+      let start = SourceLocation(file: name, line: 1, column: 1)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
         !isDirectory.boolValue
       else { return }
+      // A symbolic link may point anywhere; what is published must come from the lessons.
+      guard url.resolvingSymlinksInPath().path.hasPrefix(realDirectory + "/") else {
+        problems.append(
+          LessonProblem(
+            at: start, "this is a link to a file outside the lessons directory; copy the file in instead"))
+        return
+      }
+      let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+      if let size, let problem = Self.sizeProblem(path: name, byteCount: size) {
+        problems.append(problem)
+        return
+      }
       guard let data = FileManager.default.contents(atPath: url.path),
         let text = String(data: data, encoding: .utf8)
       else {
@@ -101,6 +117,12 @@ public struct LessonSetLoader: Sendable {
   public func load(files: [LessonFile]) throws(LessonSetError) -> LessonSet {
     let problems = ProblemList()
     let checker = ModelChecker(catalog: catalog, problems: problems)
+    for file in files {
+      if let problem = Self.sizeProblem(path: file.path, byteCount: file.text.utf8.count) {
+        problems.report(problem.message, at: problem.location)
+      }
+    }
+    let files = files.filter { $0.text.utf8.count <= LessonLimits.fileBytes }
 
     var configuration = LessonSetConfiguration()
     if let file = files.first(where: { $0.path == LessonSetConfiguration.fileName }) {
@@ -151,6 +173,14 @@ public struct LessonSetLoader: Sendable {
 }
 
 extension LessonSetLoader {
+  /// The problem with a file of `byteCount` bytes, if it is over ``LessonLimits/fileBytes``.
+  fileprivate static func sizeProblem(path: String, byteCount: Int) -> LessonProblem? {
+    guard byteCount > LessonLimits.fileBytes else { return nil }
+    return LessonProblem(
+      at: SourceLocation(file: path, line: 1, column: 1),
+      "the file is \(byteCount) bytes; a file of a lesson set may be at most \(LessonLimits.fileBytes), so split it")
+  }
+
   /// Two lessons may not share an `order` (their place would be ambiguous) or a slug (one page
   /// would overwrite the other). Reported at the later file, naming both.
   fileprivate func reportDuplicates(in parsed: [LessonParser.Parsed], problems: ProblemList) {

@@ -70,6 +70,9 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     }
     // Read once: the same bytes give the model and the provenance hash.
     let fileName = checkpointURL.lastPathComponent
+    if Self.isSpecialFile(checkpointURL) {
+      return .failure(CheckpointError(.unreadable(reason: "not a regular file"), file: fileName))
+    }
     guard let data = FileManager.default.contents(atPath: checkpointURL.path) else {
       let exists = FileManager.default.fileExists(atPath: checkpointURL.path)
       return .failure(CheckpointError(exists ? .unreadable(reason: "cannot read the file") : .fileMissing, file: fileName))
@@ -82,6 +85,12 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     }
     // A history is optional, but one that is there and cannot be read is an error, not "none".
     var history: TrainingHistory?
+    if let historyURL, Self.isSpecialFile(historyURL) {
+      return .failure(
+        CheckpointError(
+          .unreadableMetadata(key: "history", reason: "\(historyURL.lastPathComponent) is not a regular file"),
+          file: fileName))
+    }
     if let historyURL, let historyData = FileManager.default.contents(atPath: historyURL.path) {
       do {
         history = try JSONDecoder().decode(TrainingHistory.self, from: historyData)
@@ -93,6 +102,14 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
       }
     }
     return .success(Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(data)))
+  }
+
+  /// Whether `url` names something other than a regular file (through any links): reading a
+  /// FIFO would wait for a writer, a device might never end.
+  static func isSpecialFile(_ url: URL) -> Bool {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+    guard let type = attributes?[.type] as? FileAttributeType else { return false }
+    return type != .typeRegular
   }
 
   /// FNV-1a, 64-bit: a stable fingerprint of a checkpoint without a crypto dependency.

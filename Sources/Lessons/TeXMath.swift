@@ -14,7 +14,9 @@
 //   \odot ⊙  \cdot ⋅  \times ×
 //   \tanh \exp \log          function names, upright
 //   \frac{a}{b}  \sum  \text{words}
-// Whitespace between tokens is ignored.
+// Whitespace between tokens is ignored. Groups nest at most `LessonLimits.mathNesting` deep:
+// the parser recurses once per group, so a limit keeps a hostile formula from exhausting the
+// stack.
 
 /// Renders a formula in a small TeX subset to MathML.
 ///
@@ -42,6 +44,8 @@ public enum TeXMath {
 private struct TeXMathParser {
   private let scalars: [Unicode.Scalar]
   private var position = 0
+  /// How many groups are open at `position`.
+  private var nesting = 0
 
   init(source: String) {
     scalars = Array(source.unicodeScalars)
@@ -165,10 +169,17 @@ extension TeXMathParser {
     let start = position
     guard let scalar = current else { throw error(at: start, "the formula ends too early") }
     if scalar == "{" {
+      guard nesting < LessonLimits.mathNesting else {
+        throw error(
+          at: start,
+          "groups nest more than \(LessonLimits.mathNesting) deep here; split the formula into smaller ones")
+      }
+      nesting += 1
       position += 1
       let items = try parseSequence(insideGroup: true)
       guard current == "}" else { throw error(at: start, "`{` is never closed; add a `}`") }
       position += 1
+      nesting -= 1
       return Atom(mathML: items.count == 1 ? items[0] : "<mrow>\(items.joined())</mrow>")
     }
     if scalar == "\\" { return try parseCommand() }

@@ -1,12 +1,10 @@
 // libFuzzer entry point for the checkpoint reader: any bytes must either be refused with a
-// CheckpointError or read into a file that writes back and reads again unchanged.
-// A crash, a trap or an AddressSanitizer report is a bug.
+// CheckpointError or read into a file that writes back and reads again unchanged; a file
+// that reads as a model must then trace one token and print its summary, within its
+// documented limits (ModelLimits). A crash, a trap, an AddressSanitizer report or a timeout
+// is a bug.
 //
-// Build and run (see docs/checkpoint-format.md):
-//
-//   swift build --product fuzz-checkpoint --sanitize fuzzer --sanitize address \
-//     -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz
-//   SWIFT_BACKTRACE=enable=no .build-fuzz/debug/fuzz-checkpoint -max_total_time=60 CORPUS_DIR
+// Build and run with Scripts/fuzz.sh (see docs/checkpoint-format.md, "Fuzzing the reader").
 //
 // With the fuzzer, SwiftPM compiles this file as a library and libFuzzer supplies `main`;
 // a plain `swift build` links an executable that does nothing.
@@ -26,6 +24,11 @@ public func fuzzCheckpoint(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt 
   }
   guard (try? reread.serialized()) == written else {
     fatalError("serialising must be deterministic")
+  }
+  guard let model = try? Seq2SeqModel(checkpoint: file) else { return 0 }
+  _ = ModelSummary(model).table
+  if let token = model.configuration.inputVocabulary.tokens.first {
+    _ = (try? model.trace(input: token))?.textTable
   }
   return 0
 }

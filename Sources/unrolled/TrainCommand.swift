@@ -61,6 +61,15 @@ extension Unrolled {
           "unknown task '\(task)'; the built-in tasks are \(BuiltInModel.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       try CommandOutput.validate(out, example: "model.safetensors")
+      let counts: [(Int?, ClosedRange<Int>, String)] = [
+        (epochs, ModelLimits.epochs, "--epochs"), (batch, ModelLimits.batchSize, "--batch"),
+        (units, ModelLimits.units, "--units"),
+      ]
+      for (value, limit, option) in counts {
+        if let value, let message = ModelLimits.problem(value, in: limit, naming: option) {
+          throw ValidationError(message)
+        }
+      }
       if let teacherForcing, !(0...1).contains(teacherForcing) {
         throw ValidationError("--teacher-forcing must be between 0 and 1, for example 0.75")
       }

@@ -24,7 +24,10 @@ struct Unrolled: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       guard code != .success else { exit(withError: error) }  // --help and --version
-      let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+      // A Codable error not turned into words nearer its file would print as a dump; a message
+      // may quote a checkpoint's name or tokens: its control characters are escaped.
+      let text = (error as? DecodingError)?.summary ?? message(for: error)
+      let message = TerminalText.escaped(text.trimmingCharacters(in: .whitespacesAndNewlines))
       FileHandle.standardError.write(Data("unrolled: \(message.isEmpty ? "failed" : message)\n".utf8))
       Foundation.exit(code.rawValue)
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Site
 import Testing
 import Trace
+
+@testable import Site
 
 @Suite("Escaping")
 struct EscapingTests {
@@ -12,6 +13,30 @@ struct EscapingTests {
     ])
   func escape(input: String, expected: String) {
     #expect(HTML.escape(input) == expected)
+  }
+
+  @Test(
+    "the about page names a checkpoint by a path relative to the lessons, never an absolute one",
+    arguments: [
+      ("addition", "addition"), ("models/tiny.safetensors", "models/tiny.safetensors"),
+      ("/home/ann/secret/tiny.safetensors", "tiny.safetensors"),
+    ])
+  func publishedCheckpointName(name: String, shown: String) {
+    #expect(TutorialSite.publishedName(of: name) == shown)
+  }
+
+  @Test(
+    "a theme's template that does not parse is one line naming the place, not a parser dump",
+    arguments: [
+      ("<p>{{#items}}{{/other}}</p>", "line 1, column 17: a section is closed with another name than it was opened with"),
+      ("<p>\n{{#items}}</p>", "line 2, column 15: a section is never closed; close it with {{/name}}"),
+    ])
+  func badTemplate(template: String, expected: String) throws {
+    var resources = try SiteResources()
+    resources.templates["page"] = template
+    #expect(throws: SiteBuildError.badTemplate(name: "page", message: expected)) {
+      _ = try PageRenderer(resources: resources)
+    }
   }
 
   @Test("hostile tokens and names come out escaped on every page and in every figure")

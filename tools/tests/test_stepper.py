@@ -95,6 +95,23 @@ def test_url_hash_opens_a_step_and_follows_stepping(fixture_root, open_page):
     assert visible_steps(driver) == [f"{FIGURE}/encoder-3"]
 
 
+def browser_problems(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+
+
+@pytest.mark.parametrize("fragment", ["%", "%E0%A4%A"])
+def test_a_malformed_hash_is_taken_as_written_not_thrown(fixture_root, open_page, fragment):
+    driver = open_page(fixture_root / "site" / "lessons" / "copy.html", fragment)
+    assert browser_problems(driver) == [], "stepper.js and present.js catch decodeURIComponent's URIError"
+    button(driver, "Next step").click()
+    assert len(visible_steps(driver)) == 1, "the stepper still works"
+
+
+def test_a_malformed_present_hash_is_not_thrown(fixture_root, open_page):
+    driver = open_page(fixture_root / "site" / "lessons" / "copy.html", "present/%")
+    assert browser_problems(driver) == [], "present.js takes #present/% as written"
+
+
 def test_play_advances_and_pause_stops(lesson):
     Select(lesson.find_element(By.CSS_SELECTOR, f"[id='{FIGURE}'] select")).select_by_value("2")
     play = button(lesson, "Play")

@@ -59,11 +59,31 @@ final class CommonMarkDocument {
   /// Parses `markdown` with source positions and smart punctuation.
   ///
   /// Without `allowsRawHTML`, cmark renders raw HTML as `<!-- raw HTML omitted -->`, which
-  /// is then removed, so the reader sees nothing of it.
+  /// is then removed, so the reader sees nothing of it. With it, raw HTML is kept, but a
+  /// Markdown link or image to a script URL still gets an empty address, as in safe mode:
+  /// opting into raw HTML is not opting into `[x](javascript:…)`.
   init(markdown: String, allowsRawHTML: Bool) {
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART
     root = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, options) }
     self.allowsRawHTML = allowsRawHTML
+    // Safe mode filters these when it renders; unsafe mode must have them filtered first.
+    if allowsRawHTML { emptyScriptURLs() }
+  }
+
+  /// Whether a link or image to `url` could run a script: cmark's own safe-mode rule
+  /// (`javascript:`, `vbscript:`, `file:`, and `data:` except PNG, GIF, JPEG and WebP
+  /// images), letter case ignored.
+  ///
+  /// ```swift
+  /// CommonMarkDocument.isScriptURL("JavaScript:alert(1)")      // true
+  /// CommonMarkDocument.isScriptURL("data:image/png;base64,AA")  // false
+  /// ```
+  static func isScriptURL(_ url: String) -> Bool {
+    let lowercased = url.lowercased()
+    if ["javascript:", "vbscript:", "file:"].contains(where: lowercased.hasPrefix) { return true }
+    guard lowercased.hasPrefix("data:") else { return false }
+    let images = ["png", "gif", "jpeg", "webp"].map { "data:image/\($0)" }
+    return !images.contains(where: lowercased.hasPrefix)
   }
 
   deinit {
@@ -118,6 +138,20 @@ final class CommonMarkDocument {
 }
 
 extension CommonMarkDocument {
+  /// Empties the address of every link and image (autolinks included) to a script URL.
+  fileprivate func emptyScriptURLs() {
+    guard let iterator = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iterator) }
+    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+      guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+        let node = cmark_iter_get_node(iterator),
+        [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(node)),
+        Self.isScriptURL(string(cmark_node_get_url(node)))
+      else { continue }
+      cmark_node_set_url(node, "")
+    }
+  }
+
   /// Walks the tree once, asking `transform` about each interesting node; changes nothing.
   fileprivate func plannedRewrites(_ transform: (Node) -> Rewrite) -> [(
     node: OpaquePointer, rewrite: Rewrite

@@ -101,7 +101,8 @@ extension LessonParser {
   }
 
   fileprivate func readFrontMatter(_ fields: YAMLFields) -> FrontMatter? {
-    let title = fields.string("title", required: "the lesson's title")
+    let title = fields.string(
+      "title", required: "the lesson's title", maximumLength: LessonLimits.titleCharacters)
     let order = fields.int("order", required: "the lesson's position in the course: 1, 2, 3, …")
     let summary = fields.string("summary", required: "one or two sentences for the contents page")
     let objectives = fields.strings(
@@ -148,6 +149,7 @@ extension LessonParser {
         if !html.isEmpty { blocks.append(.prose(html: html)) }
       }
     }
+    var specialCount = 0
     for (index, block) in topLevel.enumerated() {
       guard case .code(let info, let literal) = block.kind,
         let word = info.split(separator: " ").first.map(String.init),
@@ -156,6 +158,13 @@ extension LessonParser {
       flushProse(upTo: index)
       proseStart = index + 1
       let location = map.location(line: block.line, byteColumn: block.byteColumn)
+      specialCount += 1
+      guard specialCount <= LessonLimits.specialBlocks else {
+        problems.report(
+          "this is block \(LessonLimits.specialBlocks + 1) of `trace`, `quiz`, `notes` and `math`; a lesson may have at most \(LessonLimits.specialBlocks), so split it into two lessons",
+          at: location)
+        break
+      }
       let content = SourceMap(
         file: file.path, text: literal, lineOffset: block.line, columnOffset: location.column - 1)
       if let special = readSpecial(

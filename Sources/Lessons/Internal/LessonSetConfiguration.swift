@@ -22,9 +22,19 @@ struct LessonSetConfiguration {
       LessonParser.normalized(text), map: SourceMap(file: Self.fileName, text: text),
       what: Self.fileName,
       allowedKeys: Self.keys, missingLocation: start, problems: problems)
-    title = fields.string("title") ?? title
+    title = fields.string("title", maximumLength: LessonLimits.titleCharacters) ?? title
     allowsUnsafeHTML = fields.bool("unsafe-html") ?? false
     glossaryFile = fields.string("glossary")
     glossaryLocation = fields.valueLocation("glossary")
+    // The glossary is published as a page: a path out of the lessons directory would
+    // publish a file the author never meant to share.
+    if let name = glossaryFile,
+      name.hasPrefix("/") || name.split(separator: "/").contains(where: { $0 == ".." })
+    {
+      problems.report(
+        "the glossary `\(name)` must be a file inside the lessons directory, like `glossary.md`",
+        at: glossaryLocation)
+      glossaryFile = nil
+    }
   }
 }

@@ -69,10 +69,11 @@ struct ModelChecker {
   }
 
   func check(unit: Int, of model: LessonModelInfo, at location: SourceLocation) {
-    if unit >= model.units {
-      problems.report(
-        "unit \(unit) does not exist; model \(model.name) has \(model.units) units, numbered 0-\(model.units - 1)",
-        at: location)
-    }
+    if unit >= model.units { problems.report(Self.missingUnit(unit, of: model), at: location) }
+  }
+
+  /// Why `unit` is not one of `model`'s units.
+  static func missingUnit(_ unit: Int, of model: LessonModelInfo) -> String {
+    "unit \(unit) does not exist; model \(model.name) has \(model.units) units, numbered 0-\(model.units - 1)"
   }
 }

@@ -22,6 +22,9 @@ final class ProseRenderer {
   private(set) var headings: [LessonHeading] = []
   private(set) var glossaryTerms: Set<String> = []
   private var usedIDs: Set<String> = []
+  /// The next number to try after each heading slug: thirty thousand `## Same` headings
+  /// count up once, not from 2 each time.
+  private var nextSuffix: [String: Int] = [:]
 
   init(problems: ProblemList, checker: ModelChecker, glossary: GlossaryLinks) {
     self.problems = problems
@@ -107,11 +110,12 @@ extension ProseRenderer {
   fileprivate func uniqueID(for text: String) -> String {
     let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
     var id = base
-    var counter = 2
+    var counter = nextSuffix[base] ?? 2
     while usedIDs.contains(id) {
       id = "\(base)-\(counter)"
       counter += 1
     }
+    nextSuffix[base] = counter
     usedIDs.insert(id)
     return id
   }

@@ -17,10 +17,7 @@ extension TraceFigure {
     let target = fields.string("target")
     let viewText = fields.string(
       "view", required: "one of: \(TraceView.allCases.map(\.rawValue).joined(separator: ", "))")
-    let steps = fields.ints("steps")
-    let units = fields.ints("units")
     let unit = fields.int("unit")
-    let epochs = fields.ints("epochs")
     let caption = fields.string(
       "caption", required: "the figure's caption and alt text; every figure needs one")
 
@@ -42,26 +39,42 @@ extension TraceFigure {
         "view `comparison` sets teacher forcing beside free running, which needs a `target`",
         at: fields.valueLocation("view"))
     }
+    // The model first: its sizes bound the lists before any range becomes one. Problems are
+    // sorted by place when reported, so reading order does not show.
+    let info = model.flatMap { checker.model(named: $0, at: fields.valueLocation("model")) }
+    func beyondLimit(_ key: String) -> (Int) -> String {
+      { "`\(key)` in the `trace` block names \($0); steps, units and epochs are numbered below \(LessonLimits.listedNumber)" }
+    }
+    let readsInput = view == .encoder || view == .bidirectional
+    let steps: [Int]?
+    // Steps of the input as the model prepares it (padded, a step per word), by its own rule.
+    if let input, readsInput, let info, let count = info.encoderStepCount(of: input) {
+      steps = fields.ints("steps", below: min(count, LessonLimits.listedNumber)) { step in
+        step >= LessonLimits.listedNumber
+          ? beyondLimit("steps")(step)
+          : "step \(step) is past the end of the input \"\(input)\" (\(info.stepsDescription(of: input)))"
+      }
+    } else {
+      steps = fields.ints("steps", below: LessonLimits.listedNumber, tooLarge: beyondLimit("steps"))
+    }
+    let units: [Int]?
+    if let info, info.units < LessonLimits.listedNumber {
+      units = fields.ints("units", below: info.units) { ModelChecker.missingUnit($0, of: info) }
+    } else {
+      units = fields.ints("units", below: LessonLimits.listedNumber, tooLarge: beyondLimit("units"))
+    }
+    let epochs = fields.ints("epochs", below: LessonLimits.listedNumber, tooLarge: beyondLimit("epochs"))
+
     if epochs != nil, let view, view != .history {
       problems.report("`epochs` only applies to `view: history`", at: fields.keyLocation("epochs"))
     }
-    if let model, let info = checker.model(named: model, at: fields.valueLocation("model")) {
+    if let info {
       if view == .forecast, !info.readsNumbers {
         problems.report(
           "view `forecast` plots numbers; model \(info.name) reads and writes tokens", at: fields.valueLocation("view"))
       }
       if let input { checker.check(input: input, of: info, at: fields.valueLocation("input")) }
       if let target { checker.check(target: target, of: info, at: fields.valueLocation("target")) }
-      if let input, let steps, view == .encoder || view == .bidirectional,
-        let count = info.encoderStepCount(of: input), let step = steps.first(where: { $0 >= count })
-      {
-        problems.report(
-          "step \(step) is past the end of the input \"\(input)\" (\(info.stepsDescription(of: input)))",
-          at: fields.valueLocation("steps"))
-      }
-      for listed in units ?? [] {
-        checker.check(unit: listed, of: info, at: fields.valueLocation("units"))
-      }
       if let unit { checker.check(unit: unit, of: info, at: fields.valueLocation("unit")) }
     }
     if let unit, unit < 0 {

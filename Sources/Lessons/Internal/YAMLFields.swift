@@ -88,11 +88,21 @@ struct YAMLFields {
     return map.location(of: field.keyMark)
   }
 
-  /// A text value. `required` explains the key in the "missing" message.
-  func string(_ key: String, required: String? = nil) -> String? {
+  /// A text value. `required` explains the key in the "missing" message; a text longer than
+  /// `maximumLength` characters is refused.
+  func string(_ key: String, required: String? = nil, maximumLength: Int? = nil) -> String? {
     guard let value = present(key, required: required) else { return nil }
     guard let scalar = value.scalar, !scalar.string.isEmpty else {
       problems.report("`\(key)` in \(what) must be text", at: valueLocation(key))
+      return nil
+    }
+    if let maximumLength, scalar.string.count > maximumLength {
+      problems.report(
+        "`\(key)` in \(what) is \(scalar.string.count) characters long; it may be at most \(maximumLength)",
+        at: valueLocation(key))
+      return nil
+    }
+    guard checkPrintable(scalar.string, naming: "`\(key)` in \(what)", at: valueLocation(key)) else {
       return nil
     }
     return scalar.string
@@ -138,16 +148,25 @@ struct YAMLFields {
           "each item of `\(key)` in \(what) must be text", at: map.location(of: item.mark))
         return nil
       }
+      guard checkPrintable(text, naming: "an item of `\(key)` in \(what)", at: map.location(of: item.mark))
+      else { return nil }
       items.append((text, map.location(of: item.mark)))
     }
     return items
   }
 
-  /// A list of whole numbers, written as a list (`[0, 2, 5]`), a range (`0-3`) or one number.
-  func ints(_ key: String) -> [Int]? {
+  /// A list of whole numbers, written as a list (`[0, 2, 5]`), a range (`0-3`) or one number,
+  /// each below `bound`. The first number at or over `bound` is reported once, with the
+  /// message `tooLarge` makes of it, before a range becomes a list: `0-100000000000` costs
+  /// one problem and no memory.
+  func ints(_ key: String, below bound: Int, tooLarge: (Int) -> String) -> [Int]? {
     guard let value = present(key, required: nil) else { return nil }
     let hint =
       "`\(key)` in \(what) must be numbers from 0: a list like `[0, 2, 5]`, a range like `0-3`, or one number"
+    func refuse(_ number: Int) -> [Int]? {
+      problems.report(tooLarge(number), at: valueLocation(key))
+      return nil
+    }
     if let sequence = value.sequence {
       var numbers: [Int] = []
       for item in sequence {
@@ -155,11 +174,12 @@ struct YAMLFields {
           problems.report(hint, at: map.location(of: item.mark))
           return nil
         }
+        if number >= bound { return refuse(number) }
         numbers.append(number)
       }
       return numbers
     }
-    if let number = Self.int(value), number >= 0 { return [number] }
+    if let number = Self.int(value), number >= 0 { return number < bound ? [number] : refuse(number) }
     if let text = value.scalar?.string {
       let ends = text.split(separator: "-", omittingEmptySubsequences: false)
         .map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -170,7 +190,7 @@ struct YAMLFields {
             at: valueLocation(key))
           return nil
         }
-        return Array(low...high)
+        return high < bound ? Array(low...high) : refuse(high)
       }
     }
     problems.report(hint, at: valueLocation(key))
@@ -184,6 +204,23 @@ struct YAMLFields {
 }
 
 extension YAMLFields {
+  /// Whether `text` is free of control characters other than tab and line break, which would
+  /// reach a page's `<title>` or a terminal as they are; reports the first one if not.
+  fileprivate func checkPrintable(_ text: String, naming field: String, at location: SourceLocation)
+    -> Bool
+  {
+    guard
+      let control = text.unicodeScalars.first(where: {
+        $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n"
+      })
+    else { return true }
+    let code = String(control.value, radix: 16, uppercase: true)
+    problems.report(
+      "\(field) holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it",
+      at: location)
+    return false
+  }
+
   fileprivate func present(_ key: String, required: String?) -> Node? {
     guard let field = fields[key] else {
       if let required, isReadable {
@@ -210,6 +247,13 @@ extension YAMLFields {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       problems.report("\(what) is not valid YAML: \(problem)", at: map.location(of: mark))
+    case .reader(let problem, let offset, _, let yaml):
+      // Yams counts the offset in characters; its description adds a multi-line snippet.
+      let before = yaml.prefix(offset ?? 0)
+      let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+      let column = (lines.last?.unicodeScalars.count ?? 0) + 1
+      problems.report(
+        "\(what) is not valid YAML: \(problem)", at: map.location(line: lines.count, column: column))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
       problems.report("\(what) has \(keys) more than once", at: map.location(of: context.mark))

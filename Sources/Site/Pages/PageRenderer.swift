@@ -39,7 +39,7 @@ public struct PageRenderer: Sendable {
       do {
         library.register(try MustacheTemplate(string: resources.templates[name] ?? ""), named: name)
       } catch {
-        throw SiteBuildError.badTemplate(name: name, message: String(describing: error))
+        throw SiteBuildError.badTemplate(name: name, message: Self.parseProblem(error))
       }
     }
     self.library = library
@@ -100,5 +100,27 @@ public struct PageRenderer: Sendable {
       "homeHref": home.map { SitePath.relative(from: page.path, to: $0) } ?? "#content",
     ]
     return library.render(context, withTemplate: "layout") ?? ""
+  }
+}
+
+extension PageRenderer {
+  /// Why a template does not parse, in one line: where, then what, instead of the
+  /// `ParserError(context: …)` dump its description is.
+  ///
+  /// ```
+  /// line 3, column 14: a section is closed with another name than it was opened with
+  /// ```
+  static func parseProblem(_ error: any Error) -> String {
+    guard let parserError = error as? MustacheTemplate.ParserError else { return String(describing: error) }
+    let context = parserError.context
+    let what: String
+    switch parserError.error as? MustacheTemplate.Error {
+    case .sectionCloseNameIncorrect: what = "a section is closed with another name than it was opened with"
+    case .unfinishedName: what = "a tag is never finished; end it with }}"
+    case .expectedSectionEnd: what = "a section is never closed; close it with {{/name}}"
+    case .invalidSetDelimiter: what = "a set-delimiter tag is badly formed"
+    default: what = String(describing: parserError.error)
+    }
+    return "line \(context.lineNumber), column \(context.columnNumber): \(what)"
   }
 }

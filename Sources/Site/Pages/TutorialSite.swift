@@ -124,12 +124,27 @@ private extension TutorialSite {
     for name in materials.models.keys.sorted() {
       guard let entry = materials.models[name] else { continue }
       body +=
-        "<tr><td>\(HTML.escape(name))</td><td>\(ModelSummary.grouped(entry.model.parameterCount))</td><td><code>\(entry.checkpointHash)</code></td></tr>"
+        "<tr><td>\(HTML.escape(Self.publishedName(of: name)))</td><td>\(ModelSummary.grouped(entry.model.parameterCount))</td><td><code>\(entry.checkpointHash)</code></td></tr>"
     }
     body +=
       "</tbody></table>\n<h2 id=\"semantics\">What the models are</h2><p>LSTM encoder-decoders with Keras 3's semantics (gate order input, forget, candidate, output; sigmoid and tanh), checked against Keras to 1e-5 on the same weights. References: Hochreiter and Schmidhuber 1997; Sutskever, Vinyals and Le 2014; Cho et al. 2014; Bengio et al. 2015.</p>\n"
     var page = Page(path: "about.html", title: "About this site", template: .lesson, sections: [], showsContents: false)
     page.body = body
     return page
+  }
+}
+
+extension TutorialSite {
+  /// A model's name as a page may show it: a built-in name or a checkpoint path relative to
+  /// the lessons as written, but an absolute path only by its file name, which says which
+  /// checkpoint it is without publishing the author's folders.
+  ///
+  /// ```swift
+  /// TutorialSite.publishedName(of: "models/tiny.safetensors")        // "models/tiny.safetensors"
+  /// TutorialSite.publishedName(of: "/home/ann/models/tiny.safetensors")  // "tiny.safetensors"
+  /// ```
+  static func publishedName(of name: String) -> String {
+    guard name.hasPrefix("/") else { return name }
+    return name.split(separator: "/").last.map(String.init) ?? name
   }
 }

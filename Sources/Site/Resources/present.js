@@ -494,9 +494,16 @@
     });
   }
 
+  /* The URL's #fragment as text; a malformed escape (`page.html#%`) is taken as written
+     instead of throwing a URIError that would stop the script. */
+  function decodedHash() {
+    var raw = location.hash.slice(1);
+    try { return decodeURIComponent(raw); } catch (error) { return raw; }
+  }
+
   /* #present/<slide id> or ?present=<slide id>; a deck opens presenting its first slide. */
   function requested() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash = decodedHash();
     if (hash.indexOf("present/") === 0) return hash.slice("present/".length);
     if (hash === "present") return "";
     if (query.has("present")) return query.get("present");

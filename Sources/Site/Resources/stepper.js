@@ -167,8 +167,15 @@
 
   Stepper.prototype.toggle = function () { if (this.timer) this.stop(); else this.start(); };
 
+  /* The URL's #fragment as text; a malformed escape (`page.html#%`) is taken as written
+     instead of throwing a URIError that would stop the script. */
+  function decodedHash() {
+    var raw = location.hash.slice(1);
+    try { return decodeURIComponent(raw); } catch (error) { return raw; }
+  }
+
   function openHash(event) {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = decodedHash();
     if (!id) return;
     var target = document.getElementById(id);
     if (!target) return;

@@ -18,9 +18,15 @@ extension Seq2SeqModel {
     let configuration: Seq2SeqConfiguration
     do {
       configuration = try JSONDecoder().decode(Seq2SeqConfiguration.self, from: Data(configText.utf8))
+    } catch let error as DecodingError {
+      throw CheckpointError(.unreadableMetadata(key: CheckpointMetadataKey.config.rawValue, reason: error.summary))
+    } catch {
+      throw CheckpointError(.unreadableMetadata(key: CheckpointMetadataKey.config.rawValue, reason: "cannot be decoded"))
+    }
+    do {
       try configuration.validate()
     } catch {
-      throw CheckpointError(.unreadableMetadata(key: CheckpointMetadataKey.config.rawValue, reason: "\(error)"))
+      throw CheckpointError(.unreadableMetadata(key: CheckpointMetadataKey.config.rawValue, reason: error.message))
     }
     func matrix(_ name: String, _ rows: Int, _ columns: Int) throws(CheckpointError) -> Matrix {
       Matrix(rows: rows, columns: columns, values: try file.tensor(name, shape: [rows, columns]).values)

@@ -150,7 +150,7 @@ public struct ModelSummary: Equatable, Sendable {
       ]
       return bar + padded.joined(separator: bar) + bar
     }
-    var lines = ["Model: \"\(name)\""]
+    var lines = ["Model: \"\(TerminalText.escaped(name))\""]
     lines.append(line("┏", "━", "┳", "┓"))
     lines.append(cells(headers, "┃"))
     lines.append(line("┡", "━", "╇", "┩"))

@@ -94,9 +94,10 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
   /// Checks the rules a model must follow and says which one is broken.
   public func validate() throws(ConfigurationError) {
     func fail(_ message: String) -> ConfigurationError { ConfigurationError(message: message) }
-    guard encoder.units > 0, decoder.units > 0 else { throw fail("units must be positive") }
-    guard maxInputLength > 0, maxOutputLength > 0 else { throw fail("lengths must be positive") }
-    guard inputVocabulary.count > 0, outputVocabulary.count > 0 else { throw fail("a vocabulary is empty") }
+    // Sizes first: every rule below multiplies them (and so does every layer built after).
+    for size in sizes {
+      if let message = ModelLimits.problem(size.value, in: size.limit, naming: size.name) { throw fail(message) }
+    }
     if encoder.bidirectional, let backwardLayer = encoder.backwardLayer,
       let message = backwardLayer.kerasRuleViolation(returnSequences: false, returnState: bridge == .states)
     {
@@ -169,6 +170,37 @@ public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
         throw fail("the output padding token is not in the output vocabulary")
       }
     }
+  }
+}
+
+extension Seq2SeqConfiguration {
+  /// A size the configuration states, and the range ``ModelLimits`` allows it.
+  fileprivate struct Size {
+    var name: String
+    var value: Int
+    var limit: ClosedRange<Int>
+  }
+
+  /// Every size and count the configuration states, each with its limit.
+  fileprivate var sizes: [Size] {
+    var sizes = [
+      Size(name: "the encoder's units", value: encoder.units, limit: ModelLimits.units),
+      Size(name: "the decoder's units", value: decoder.units, limit: ModelLimits.units),
+      Size(name: "the maximum input length", value: maxInputLength, limit: ModelLimits.sequenceLength),
+      Size(name: "the maximum output length", value: maxOutputLength, limit: ModelLimits.sequenceLength),
+      Size(name: "the input vocabulary's size", value: inputVocabulary.count, limit: ModelLimits.vocabularySize),
+      Size(name: "the output vocabulary's size", value: outputVocabulary.count, limit: ModelLimits.vocabularySize),
+    ]
+    if let size = encoder.embeddingSize {
+      sizes.append(Size(name: "the encoder's embedding size", value: size, limit: ModelLimits.embeddingSize))
+    }
+    if let size = decoder.embeddingSize {
+      sizes.append(Size(name: "the decoder's embedding size", value: size, limit: ModelLimits.embeddingSize))
+    }
+    if let series {
+      sizes.append(Size(name: "the series' decimals", value: series.decimals, limit: ModelLimits.decimals))
+    }
+    return sizes
   }
 }
 

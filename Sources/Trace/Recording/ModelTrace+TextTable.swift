@@ -13,9 +13,17 @@ extension ModelTrace {
   /// ```
   ///
   /// A series model's table shows the value read at each encoder step, and the predicted
-  /// and true value at each decoder step.
+  /// and true value at each decoder step. Control characters in the model's name or tokens
+  /// are shown escaped (``TerminalText``), never sent to the terminal.
   public var textTable: String {
-    if case .forecast(let forecast) = decodes { return forecastTable(forecast) }
+    switch decodes {
+    case .forecast(let forecast): return TerminalText.escaped(forecastTable(forecast))
+    case .tokens, .teacherForcedOnly: return TerminalText.escaped(tokenTable)
+    }
+  }
+
+  /// The table of a token model, as it is before escaping.
+  private var tokenTable: String {
     let kind = model.kind
     var out: [String] = []
     let encoderKind: String

@@ -56,8 +56,12 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
 
   /// Checks every option and says which one is out of range.
   public func validate() throws(TrainingError) {
-    guard epochs >= 0 else { throw .invalidOption("epochs must be 0 or more, not \(epochs)") }
-    guard batchSize >= 1 else { throw .invalidOption("the batch size must be at least 1, not \(batchSize)") }
+    if let message = ModelLimits.problem(epochs, in: ModelLimits.epochs, naming: "epochs") {
+      throw .invalidOption(message)
+    }
+    if let message = ModelLimits.problem(batchSize, in: ModelLimits.batchSize, naming: "the batch size") {
+      throw .invalidOption(message)
+    }
     if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
       throw .invalidOption("the learning rate must be a positive number, not \(learningRate)")
     }

@@ -16,7 +16,8 @@ import Output
 enum CheckpointFileSystem {
   /// Every byte of the file at `path`.
   static func readBytes(atPath path: String) throws(CheckpointError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
+    // Without O_NONBLOCK, opening a FIFO waits for a writer: the check below could not run.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else {
       let code = errno
       if code == ENOENT { throw CheckpointError(.fileMissing) }
