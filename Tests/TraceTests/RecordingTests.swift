@@ -42,6 +42,24 @@ struct RecordingTests {
     }
   }
 
+  @Test(
+    "a free-running repeat bridge writes every repeat, whatever the length of the target beside it",
+    arguments: [false, true])
+  func freeRunningRepeatBridgeIgnoresTheTargetLength(conditioned: Bool) throws {
+    // Exported without output padding, so a target may be shorter than RepeatVector's count.
+    var configuration = TinyModel.configuration(.init(bridge: .repeatVector, bidirectional: false, conditioned: conditioned))
+    configuration.outputPadding = nil
+    let model = try Seq2SeqModel(configuration: configuration, seed: 3)
+    let trace = try model.trace(input: "ab", target: "c")
+    #expect(trace.freeRunning.steps.count == 3, "RepeatVector repeats 3 times")
+    #expect(trace.freeRunning.output.count == 3)
+    #expect(trace.freeRunning.stopReason == .fixedLength)
+    #expect(trace.freeRunning.steps.map(\.target) == ["c", nil, nil], "only the target's one token counts")
+    #expect(trace.teacherForced?.steps.count == 1, "the teacher-forced decode is as long as its target")
+    let untargeted = try model.trace(input: "ab").freeRunning
+    #expect(trace.freeRunning.steps.map(\.predicted) == untargeted.steps.map(\.predicted), "the same decode as without a target")
+  }
+
   @Test("a state-bridge trace feeds the start token, then truth or own predictions")
   func stateBridgeTrace() throws {
     let model = try ModelFactory.stateBridge()
