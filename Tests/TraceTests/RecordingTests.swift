@@ -79,6 +79,20 @@ struct RecordingTests {
     #expect(trace.bridge.hidden == trace.encoder.forward.last?.state.hidden)
   }
 
+  @Test("a state bridge pads its target after the end token, to exactly its most steps, as lstm_seq2seq does")
+  func stateBridgePadsAfterTheEndToken() throws {
+    var configuration = TinyModel.configuration(.init(bridge: .states, bidirectional: false))
+    configuration.outputVocabulary = Vocabulary(tokens: [TinyModel.start, TinyModel.end, " "] + TinyModel.letters)
+    configuration.outputPadding = Padding(width: 4, side: .right, token: " ")
+    let model = try Seq2SeqModel(configuration: configuration, seed: 3)
+    let forced = try #require(try model.trace(input: "ab", target: "ab").teacherForced)
+    #expect(forced.steps.map(\.target) == ["a", "b", "\n", " "], "the example's decoder_target_data: text, newline, spaces")
+    #expect(forced.steps.map(\.fedToken) == ["\t", "a", "b", "\n"], "its decoder_input_data: tab, text, newline")
+    #expect(forced.steps.count == configuration.maxOutputLength, "no step past --max-output-length")
+    let longest = try #require(try model.trace(input: "ab", target: "abc").teacherForced)
+    #expect(longest.steps.map(\.target) == ["a", "b", "c", "\n"], "the longest target needs no padding")
+  }
+
   @Test("a bidirectional encoder hands over its four states, concatenated")
   func bidirectionalBridge() throws {
     let model = try ModelFactory.stateBridge(bidirectional: true)

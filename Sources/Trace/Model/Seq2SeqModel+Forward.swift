@@ -173,15 +173,22 @@ extension Seq2SeqModel {
     return configuration.reverseInput ? tokens.reversed() : tokens
   }
 
-  /// The ids the decoder must write for a target text's ids: padded for a fixed-width
-  /// output, followed by the end token for a state bridge.
+  /// The ids the decoder must write for a target text's ids: followed by the end token for
+  /// a state bridge, then padded for a fixed-width output. A state bridge's padding comes
+  /// after its end token, as Keras's lstm_seq2seq example pads its `decoder_target_data`,
+  /// so a padded target is exactly `maxOutputLength` steps.
+  ///
+  /// ```
+  /// state bridge, right padding to 5:   "ab" -> a b \n ␣ ␣
+  /// repeat bridge, left padding to 3:   "7"  -> ␣ ␣ 7
+  /// ```
   public func decoderTargets(forTargetIDs ids: [Int]) -> [Int] {
     var tokens = ids
-    if let padding = configuration.outputPadding, let padID = configuration.outputVocabulary.id(of: padding.token) {
-      tokens = padding.pad(tokens, paddingID: padID)
-    }
     if configuration.bridge == .states, let end = configuration.endToken, let endID = configuration.outputVocabulary.id(of: end) {
       tokens.append(endID)
+    }
+    if let padding = configuration.outputPadding, let padID = configuration.outputVocabulary.id(of: padding.token) {
+      tokens = padding.pad(tokens, paddingID: padID)
     }
     return tokens
   }
