@@ -21,23 +21,17 @@ from keras import layers  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keras_export  # noqa: E402
+import keras_import  # noqa: E402
 
 INPUT_TOKENS = [" ", "a", "b", "c"]
 TARGET_TOKENS = ["\t", "\n", "x", "y", "z"]
 
 
 def read_checkpoint(path):
-    """(metadata, {name: array}) of a safetensors file, read by hand."""
+    """(metadata, {name: array}) of a checkpoint, its tensors as keras_import.py reads them."""
     data = Path(path).read_bytes()
     (size,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + size])
-    metadata = header.pop("__metadata__")
-    tensors = {}
-    for name, entry in header.items():
-        assert entry["dtype"] == "F32"
-        start, end = entry["data_offsets"]
-        tensors[name] = np.frombuffer(data[8 + size + start:8 + size + end], dtype="<f4").reshape(entry["shape"])
-    return metadata, tensors
+    return json.loads(data[8:8 + size])["__metadata__"], keras_import.read_checkpoint(path)[1]
 
 
 def state_bridge(bidirectional=False, use_bias=True, activation="softmax", recurrent_activation="sigmoid"):
