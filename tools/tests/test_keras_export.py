@@ -1,8 +1,8 @@
-"""Tests of tools/keras_export.py. They need Keras 3 (JAX backend) and numpy, which the
-`make test` venv does not install, so there they are skipped; run them with a venv that
-has Keras:
+"""Tests of tools/keras_export.py: what it writes for each architecture and what it refuses.
+They need Keras 3 (JAX backend, CPU) and numpy, which tools/requirements-test.txt installs
+into the `make test` venv; without them they are skipped:
 
-    KERAS_BACKEND=jax JAX_PLATFORMS=cpu python -m pytest -q tools/tests/test_keras_export.py
+    .venv/bin/python -m pytest -q tools/tests/test_keras_export.py
 """
 
 import json
