@@ -610,17 +610,19 @@ def checkpoint_bytes(config: dict, tensors: dict) -> bytes:
     return safetensors_bytes(tensors, metadata)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes to a temporary file beside `path`, then renames it over `path`."""
+def write_atomically(path: Path, write) -> None:
+    """Calls `write(temporary)` for a temporary file beside `path` (with its suffix), flushes
+    that file to disk and renames it over `path`: a failure never leaves half a file, and
+    leaves an existing `path` as it was."""
     path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent or ".")
+    os.close(descriptor)
     try:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp creates 0600; give the usual mode
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
+        write(temporary)
+        with open(temporary, "rb+") as file:
             os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
@@ -713,7 +715,8 @@ def main(argv=None) -> int:
             max_input_length=arguments.max_input_length, max_output_length=arguments.max_output_length,
             input_padding=arguments.input_padding, output_padding=arguments.output_padding,
             padding_token=arguments.padding_token, reverse_input=arguments.reverse_input, decimals=arguments.decimals)
-        write_atomically(Path(arguments.out), checkpoint_bytes(config, tensors))
+        data = checkpoint_bytes(config, tensors)
+        write_atomically(Path(arguments.out), lambda temporary: Path(temporary).write_bytes(data))
     except ExportError as error:
         print(f"keras_export: error: {error}", file=sys.stderr)
         return 1

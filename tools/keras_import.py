@@ -42,11 +42,10 @@ import json
 import os
 import struct
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from keras_export import FORMAT_NAME, MERGE_MODES, model_kind  # noqa: E402
+from keras_export import FORMAT_NAME, MERGE_MODES, model_kind, write_atomically  # noqa: E402
 
 KERAS_MERGE_MODES = {unrolled: keras for keras, unrolled in MERGE_MODES.items()}
 
@@ -206,20 +205,6 @@ def _set_weights(model, roles, tensors):
     weights = sum(len(layer.weights) for layer in model.layers)
     if weights != len(tensors):
         raise KerasImportError(f"the checkpoint has {len(tensors)} tensors but the Keras model has {weights} weights")
-
-
-def write_atomically(path: Path, save) -> None:
-    """Calls `save(temporary path)` beside `path`, then renames the file over `path`."""
-    path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".keras", dir=path.parent or ".")
-    os.close(descriptor)
-    try:
-        save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def parser() -> argparse.ArgumentParser:

@@ -34,11 +34,14 @@ def read_checkpoint(path):
     return json.loads(data[8:8 + size])["__metadata__"], keras_import.read_checkpoint(path)[1]
 
 
-def state_bridge(bidirectional=False, use_bias=True, activation="softmax", recurrent_activation="sigmoid"):
+def state_bridge(bidirectional=False, use_bias=True, activation="softmax", recurrent_activation="sigmoid",
+                 merge_mode="concat"):
     encoder_inputs = keras.Input((None, len(INPUT_TOKENS)))
     decoder_inputs = keras.Input((None, len(TARGET_TOKENS)))
     if bidirectional:
-        _, fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(2, return_state=True))(encoder_inputs)
+        # Bidirectional returns (output, fh, fc, bh, bc), or with merge_mode=None six
+        # tensors, both sequences before the four states.
+        fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(2, return_state=True), merge_mode=merge_mode)(encoder_inputs)[-4:]
         states = [layers.Concatenate()([fh, bh]), layers.Concatenate()([fc, bc])]
         units = 4
     else:
@@ -177,16 +180,7 @@ def bidirectional_decoder(merge_mode="concat", backward_activation="tanh"):
 
 
 def test_a_bidirectional_encoder_with_merge_mode_none_hands_over_its_states(tmp_path):
-    # Keras returns six tensors then (both sequences before the four states).
-    encoder_inputs = keras.Input((None, len(INPUT_TOKENS)))
-    decoder_inputs = keras.Input((None, len(TARGET_TOKENS)))
-    outputs = layers.Bidirectional(layers.LSTM(2, return_state=True), merge_mode=None)(encoder_inputs)
-    assert len(outputs) == 6
-    _, _, fh, fc, bh, bc = outputs
-    states = [layers.Concatenate()([fh, bh]), layers.Concatenate()([fc, bc])]
-    decoded = layers.LSTM(4, return_sequences=True)(decoder_inputs, initial_state=states)
-    model = keras.Model([encoder_inputs, decoder_inputs], layers.Dense(len(TARGET_TOKENS), activation="softmax")(decoded))
-    status, out = export(tmp_path, model)
+    status, out = export(tmp_path, state_bridge(bidirectional=True, merge_mode=None))
     assert status == 0
     config = json.loads(read_checkpoint(out)[0]["config"])
     assert config["encoder"]["mergeMode"] == "none" and config["bridge"] == "stateBridge"
