@@ -45,7 +45,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from keras_export import FORMAT_NAME, MERGE_MODES, model_kind, write_atomically  # noqa: E402
+from keras_export import FORMAT_NAME, FORMAT_VERSION, MERGE_MODES, model_kind, write_atomically  # noqa: E402
 
 KERAS_MERGE_MODES = {unrolled: keras for keras, unrolled in MERGE_MODES.items()}
 
@@ -75,18 +75,22 @@ def read_checkpoint(path) -> tuple[dict, dict]:
     metadata = header.pop("__metadata__", {})
     if metadata.get("format") != FORMAT_NAME:
         raise KerasImportError(f"{path} is not an unrolled checkpoint: format is {metadata.get('format')!r}")
-    if metadata.get("version") != "1":
-        raise KerasImportError(f"{path} has checkpoint version {metadata.get('version')!r}; this tool reads version 1")
+    if metadata.get("version") != str(FORMAT_VERSION):
+        raise KerasImportError(
+            f"{path} has checkpoint version {metadata.get('version')!r}; this tool reads version {FORMAT_VERSION}")
     try:
         config = json.loads(metadata["config"])
     except (KeyError, json.JSONDecodeError) as error:
         raise KerasImportError(f"{path}: the configuration is missing or not JSON ({error})")
     tensors = {}
     for name, entry in header.items():
-        if entry.get("dtype") != "F32":
-            raise KerasImportError(f"{path}: tensor {name!r} has dtype {entry.get('dtype')!r}; unrolled writes F32")
-        start, end = entry["data_offsets"]
-        tensors[name] = np.frombuffer(data[8 + size + start:8 + size + end], dtype="<f4").reshape(entry["shape"])
+        try:
+            if entry["dtype"] != "F32":
+                raise KerasImportError(f"{path}: tensor {name!r} has dtype {entry['dtype']!r}; unrolled writes F32")
+            start, end = entry["data_offsets"]
+            tensors[name] = np.frombuffer(data[8 + size + start:8 + size + end], dtype="<f4").reshape(entry["shape"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise KerasImportError(f"{path}: tensor {name!r} is malformed ({error})")
     return config, tensors
 
 
@@ -225,7 +229,10 @@ def main(argv=None) -> int:
             raise KerasImportError(f"--out {arguments.out}: Keras saves a model only as a .keras file")
         config, tensors = read_checkpoint(arguments.checkpoint)
         os.environ.setdefault("KERAS_BACKEND", "jax")
-        model = build_model(config, tensors)
+        try:
+            model = build_model(config, tensors)
+        except (KeyError, TypeError, ValueError) as error:  # a configuration unrolled would not have written
+            raise KerasImportError(f"{arguments.checkpoint}: Keras cannot build this configuration's model ({error})")
         write_atomically(Path(arguments.out), model.save)
     except KerasImportError as error:
         print(f"keras_import: error: {error}", file=sys.stderr)

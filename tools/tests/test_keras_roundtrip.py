@@ -293,3 +293,14 @@ def test_refuses_what_is_not_a_checkpoint(tmp_path, capsys, content, message):
     error = capsys.readouterr().err.strip().splitlines()
     assert len(error) == 1 and message in error[0]
     assert not (tmp_path / "model.keras").exists()
+
+
+def test_a_configuration_keras_cannot_build_is_one_line(tmp_path, capsys):
+    checkpoint = next(p for p in FIXTURE_CHECKPOINTS if p.stem == "repeat-lstm")
+    config, tensors = keras_import.read_checkpoint(checkpoint)
+    del config["encoder"]["units"]
+    broken = tmp_path / "broken.safetensors"
+    broken.write_bytes(keras_export.checkpoint_bytes(config, tensors))
+    assert keras_import.main([str(broken), "--out", str(tmp_path / "model.keras")]) == 1
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "cannot build" in error[0] and "units" in error[0]
