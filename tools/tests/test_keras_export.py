@@ -19,6 +19,10 @@ np = pytest.importorskip("numpy")
 keras = pytest.importorskip("keras")
 from keras import layers  # noqa: E402
 
+# Keras 3.15's JAX backend converts arrays with np.array(x), which numpy 2.4 warns about
+# once per call (keras/src/backend/jax/core.py); the copy it warns about changes no value.
+pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation doesn't accept a copy keyword")
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keras_export  # noqa: E402
 import keras_import  # noqa: E402

@@ -27,6 +27,10 @@ np = pytest.importorskip("numpy")
 keras = pytest.importorskip("keras")
 from keras import layers  # noqa: E402
 
+# Keras 3.15's JAX backend converts arrays with np.array(x), which numpy 2.4 warns about
+# once per call (keras/src/backend/jax/core.py); the copy it warns about changes no value.
+pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation doesn't accept a copy keyword")
+
 from conftest import BUILT_IN_MODELS, FIXTURE_CHECKPOINTS  # noqa: E402
 from test_cli import sample_input, sample_target  # noqa: E402
 
