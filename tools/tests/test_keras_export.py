@@ -6,22 +6,18 @@ into the `make test` venv; without them they are skipped:
 """
 
 import json
-import os
 import struct
 import sys
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("KERAS_BACKEND", "jax")
-os.environ.setdefault("JAX_PLATFORMS", "cpu")
-np = pytest.importorskip("numpy")
-keras = pytest.importorskip("keras")
+from conftest import KERAS_WARNING, import_keras
+
+np, keras = import_keras()
 from keras import layers  # noqa: E402
 
-# Keras 3.15's JAX backend converts arrays with np.array(x), which numpy 2.4 warns about
-# once per call (keras/src/backend/jax/core.py); the copy it warns about changes no value.
-pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation doesn't accept a copy keyword")
+pytestmark = pytest.mark.filterwarnings(KERAS_WARNING)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keras_export  # noqa: E402

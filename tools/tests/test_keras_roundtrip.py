@@ -14,24 +14,19 @@ without them they are skipped.
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("KERAS_BACKEND", "jax")
-os.environ.setdefault("JAX_PLATFORMS", "cpu")
-np = pytest.importorskip("numpy")
-keras = pytest.importorskip("keras")
+from conftest import BUILT_IN_MODELS, FIXTURE_CHECKPOINTS, KERAS_WARNING, import_keras
+
+np, keras = import_keras()
 from keras import layers  # noqa: E402
 
-# Keras 3.15's JAX backend converts arrays with np.array(x), which numpy 2.4 warns about
-# once per call (keras/src/backend/jax/core.py); the copy it warns about changes no value.
-pytestmark = pytest.mark.filterwarnings("ignore:__array__ implementation doesn't accept a copy keyword")
+pytestmark = pytest.mark.filterwarnings(KERAS_WARNING)
 
-from conftest import BUILT_IN_MODELS, FIXTURE_CHECKPOINTS  # noqa: E402
 from test_cli import sample_input, sample_target  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
