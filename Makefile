@@ -36,7 +36,7 @@ venv: $(VENV)/.installed
 # (axe-core 4.x) inside the wheel and inject it through Selenium; Playwright is not needed.
 AXE_WHEEL := axe-playwright-python==0.1.7
 
-$(VENV)/.installed: tools/requirements-test.txt Makefile
+$(VENV)/.installed: tools/requirements-test.txt bench/requirements.txt Makefile
 	@Scripts/install-deps.sh python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -r tools/requirements-test.txt

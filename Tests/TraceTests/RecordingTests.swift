@@ -42,6 +42,24 @@ struct RecordingTests {
     }
   }
 
+  @Test(
+    "a free-running repeat bridge writes every repeat, whatever the length of the target beside it",
+    arguments: [false, true])
+  func freeRunningRepeatBridgeIgnoresTheTargetLength(conditioned: Bool) throws {
+    // Exported without output padding, so a target may be shorter than RepeatVector's count.
+    var configuration = TinyModel.configuration(.init(bridge: .repeatVector, bidirectional: false, conditioned: conditioned))
+    configuration.outputPadding = nil
+    let model = try Seq2SeqModel(configuration: configuration, seed: 3)
+    let trace = try model.trace(input: "ab", target: "c")
+    #expect(trace.primaryDecode.steps.count == 3, "RepeatVector repeats 3 times")
+    #expect(trace.primaryDecode.output.count == 3)
+    #expect(trace.primaryDecode.stopReason == .fixedLength)
+    #expect(trace.primaryDecode.steps.map(\.target) == ["c", nil, nil], "only the target's one token counts")
+    #expect(trace.teacherForced?.steps.count == 1, "the teacher-forced decode is as long as its target")
+    let untargeted = try model.trace(input: "ab").primaryDecode
+    #expect(trace.primaryDecode.steps.map(\.predicted) == untargeted.steps.map(\.predicted), "the same decode as without a target")
+  }
+
   @Test("a state-bridge trace feeds the start token, then truth or own predictions")
   func stateBridgeTrace() throws {
     let model = try ModelFactory.stateBridge()
@@ -59,6 +77,20 @@ struct RecordingTests {
       #expect(step.fedToken == free.steps[index - 1].predicted, "free-running feeds back its own prediction")
     }
     #expect(trace.bridge.hidden == trace.encoder.forward.last?.state.hidden)
+  }
+
+  @Test("a state bridge pads its target after the end token, to exactly its most steps, as lstm_seq2seq does")
+  func stateBridgePadsAfterTheEndToken() throws {
+    var configuration = TinyModel.configuration(.init(bridge: .states, bidirectional: false))
+    configuration.outputVocabulary = Vocabulary(tokens: [TinyModel.start, TinyModel.end, " "] + TinyModel.letters)
+    configuration.outputPadding = Padding(width: 4, side: .right, token: " ")
+    let model = try Seq2SeqModel(configuration: configuration, seed: 3)
+    let forced = try #require(try model.trace(input: "ab", target: "ab").teacherForced)
+    #expect(forced.steps.map(\.target) == ["a", "b", "\n", " "], "the example's decoder_target_data: text, newline, spaces")
+    #expect(forced.steps.map(\.fedToken) == ["\t", "a", "b", "\n"], "its decoder_input_data: tab, text, newline")
+    #expect(forced.steps.count == configuration.maxOutputLength, "no step past --max-output-length")
+    let longest = try #require(try model.trace(input: "ab", target: "abc").teacherForced)
+    #expect(longest.steps.map(\.target) == ["a", "b", "c", "\n"], "the longest target needs no padding")
   }
 
   @Test("a bidirectional encoder hands over its four states, concatenated")

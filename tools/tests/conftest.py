@@ -122,3 +122,18 @@ def unrolled() -> pathlib.Path:
     if not binary.exists():
         pytest.fail(f"{binary} is missing: run `swift build` first (make test does)")
     return binary
+
+
+# The Keras tests (test_keras_export.py, test_keras_roundtrip.py).
+
+# Keras 3.15's JAX backend converts arrays with np.array(x), which numpy 2.4 warns about
+# once per call (keras/src/backend/jax/core.py); the copy it warns about changes no value.
+KERAS_WARNING = "ignore:__array__ implementation doesn't accept a copy keyword"
+
+
+def import_keras():
+    """(numpy, keras) with Keras 3 on JAX's CPU backend, unless the environment chose
+    another; skips the calling test module when either is missing."""
+    os.environ.setdefault("KERAS_BACKEND", "jax")
+    os.environ.setdefault("JAX_PLATFORMS", "cpu")
+    return pytest.importorskip("numpy"), pytest.importorskip("keras")

@@ -1,50 +1,47 @@
-"""Tests of tools/keras_export.py. They need Keras 3 (JAX backend) and numpy, which the
-`make test` venv does not install, so there they are skipped; run them with a venv that
-has Keras:
+"""Tests of tools/keras_export.py: what it writes for each architecture and what it refuses.
+They need Keras 3 (JAX backend, CPU) and numpy, which tools/requirements-test.txt installs
+into the `make test` venv; without them they are skipped:
 
-    KERAS_BACKEND=jax JAX_PLATFORMS=cpu python -m pytest -q tools/tests/test_keras_export.py
+    .venv/bin/python -m pytest -q tools/tests/test_keras_export.py
 """
 
 import json
-import os
 import struct
 import sys
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("KERAS_BACKEND", "jax")
-os.environ.setdefault("JAX_PLATFORMS", "cpu")
-np = pytest.importorskip("numpy")
-keras = pytest.importorskip("keras")
+from conftest import KERAS_WARNING, import_keras
+
+np, keras = import_keras()
 from keras import layers  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings(KERAS_WARNING)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import keras_export  # noqa: E402
+import keras_import  # noqa: E402
 
 INPUT_TOKENS = [" ", "a", "b", "c"]
 TARGET_TOKENS = ["\t", "\n", "x", "y", "z"]
 
 
 def read_checkpoint(path):
-    """(metadata, {name: array}) of a safetensors file, read by hand."""
+    """(metadata, {name: array}) of a checkpoint, its tensors as keras_import.py reads them."""
     data = Path(path).read_bytes()
     (size,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + size])
-    metadata = header.pop("__metadata__")
-    tensors = {}
-    for name, entry in header.items():
-        assert entry["dtype"] == "F32"
-        start, end = entry["data_offsets"]
-        tensors[name] = np.frombuffer(data[8 + size + start:8 + size + end], dtype="<f4").reshape(entry["shape"])
-    return metadata, tensors
+    return json.loads(data[8:8 + size])["__metadata__"], keras_import.read_checkpoint(path)[1]
 
 
-def state_bridge(bidirectional=False, use_bias=True, activation="softmax", recurrent_activation="sigmoid"):
+def state_bridge(bidirectional=False, use_bias=True, activation="softmax", recurrent_activation="sigmoid",
+                 merge_mode="concat"):
     encoder_inputs = keras.Input((None, len(INPUT_TOKENS)))
     decoder_inputs = keras.Input((None, len(TARGET_TOKENS)))
     if bidirectional:
-        _, fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(2, return_state=True))(encoder_inputs)
+        # Bidirectional returns (output, fh, fc, bh, bc), or with merge_mode=None six
+        # tensors, both sequences before the four states.
+        fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(2, return_state=True), merge_mode=merge_mode)(encoder_inputs)[-4:]
         states = [layers.Concatenate()([fh, bh]), layers.Concatenate()([fc, bc])]
         units = 4
     else:
@@ -156,29 +153,83 @@ def test_repeat_bridge_functional(tmp_path):
     assert json.loads(read_checkpoint(out)[0]["config"])["bridge"] == "repeatBridge"
 
 
-def conditioned_repeat_bridge():
+def conditioned_repeat_bridge(order="repeated first"):
     inputs = keras.Input((5, len(INPUT_TOKENS)))
     previous = keras.Input((7, len(TARGET_TOKENS)))
     repeated = layers.RepeatVector(7)(layers.LSTM(3)(inputs))
-    decoded = layers.LSTM(4, return_sequences=True)(layers.Concatenate()([repeated, previous]))
+    pieces = [repeated, previous] if order == "repeated first" else [previous, repeated]
+    decoded = layers.LSTM(4, return_sequences=True)(layers.Concatenate()(pieces))
     return keras.Model([inputs, previous], layers.Dense(len(TARGET_TOKENS), activation="softmax")(decoded))
 
 
-def series_model():
-    inputs = keras.Input((5, len(INPUT_TOKENS)))
+def series_model(features=1):
+    inputs = keras.Input((5, features))
     decoded = layers.LSTM(4, return_sequences=True)(layers.RepeatVector(7)(layers.LSTM(3)(inputs)))
-    return keras.Model(inputs, layers.TimeDistributed(layers.Dense(len(TARGET_TOKENS)))(decoded))
+    return keras.Model(inputs, layers.TimeDistributed(layers.Dense(features))(decoded))
 
 
-@pytest.mark.parametrize("model, message", [
-    (conditioned_repeat_bridge, "conditioned decoder"),
-    (series_model, "series model"),
+def bidirectional_decoder(merge_mode="concat", backward_activation="tanh"):
+    encoder_inputs = keras.Input((None, len(INPUT_TOKENS)))
+    decoder_inputs = keras.Input((None, len(TARGET_TOKENS)))
+    _, fh, fc, bh, bc = layers.Bidirectional(layers.LSTM(2, return_state=True))(encoder_inputs)
+    decoder = layers.Bidirectional(
+        layers.LSTM(2, return_sequences=True), merge_mode=merge_mode,
+        backward_layer=layers.LSTM(2, return_sequences=True, go_backwards=True, activation=backward_activation))
+    decoded = decoder(decoder_inputs, initial_state=[fh, fc, bh, bc])
+    return keras.Model([encoder_inputs, decoder_inputs], layers.Dense(len(TARGET_TOKENS), activation="softmax")(decoded))
+
+
+def test_a_bidirectional_encoder_with_merge_mode_none_hands_over_its_states(tmp_path):
+    status, out = export(tmp_path, state_bridge(bidirectional=True, merge_mode=None))
+    assert status == 0
+    config = json.loads(read_checkpoint(out)[0]["config"])
+    assert config["encoder"]["mergeMode"] == "none" and config["bridge"] == "stateBridge"
+
+
+def test_the_conditioned_decoder_is_a_repeat_bridge_that_reads_its_previous_token(tmp_path):
+    status, out = export(tmp_path, conditioned_repeat_bridge())
+    assert status == 0
+    metadata, tensors = read_checkpoint(out)
+    config = json.loads(metadata["config"])
+    assert config["bridge"] == "repeatBridge" and config["conditionedDecoder"] is True
+    assert config["startToken"] == "\t" and "endToken" not in config
+    assert config["maxOutputLength"] == 7, "RepeatVector's n, whatever --max-output-length says"
+    assert tensors["decoder/kernel"].shape == (3 + len(TARGET_TOKENS), 16), "[encoding | previous token]"
+
+
+def test_the_series_forecaster_names_its_values(tmp_path):
+    model_path = tmp_path / "series.keras"
+    series_model(features=2).save(model_path)
+    out = tmp_path / "series.safetensors"
+    assert keras_export.main([str(model_path), "--decimals", "4", "--out", str(out)]) == 0
+    config = json.loads(read_checkpoint(out)[0]["config"])
+    assert config["series"] == {"decimals": 4}
+    assert config["inputVocabulary"] == config["outputVocabulary"] == {"tokens": ["x1", "x2"], "unit": "character"}
+    assert (config["maxInputLength"], config["maxOutputLength"]) == (5, 7)
+    assert "startToken" not in config and "inputPadding" not in config
+
+
+def test_the_bidirectional_decoder_keeps_both_halves(tmp_path):
+    status, out = export(tmp_path, bidirectional_decoder())
+    assert status == 0
+    metadata, tensors = read_checkpoint(out)
+    config = json.loads(metadata["config"])
+    assert config["decoder"] == {"units": 2, "activation": "tanh", "recurrentActivation": "sigmoid", "bidirectional": True}
+    assert "decoder/forward/kernel" in tensors and "decoder/backward/recurrent_kernel" in tensors
+    assert tensors["output/kernel"].shape == (4, len(TARGET_TOKENS)), "the two halves concatenated"
+
+
+@pytest.mark.parametrize("model, options, message", [
+    (lambda: conditioned_repeat_bridge("previous first"), [], "Concatenate()([RepeatVector(n)(encoding), previous tokens])"),
+    (lambda: bidirectional_decoder(merge_mode="sum"), [], "concatenates its halves"),
+    (lambda: bidirectional_decoder(backward_activation="relu"), [], "one set of options for both"),
+    (lambda: series_model(), ["--output-padding", "right"], "no padding"),
 ])
-def test_names_what_unrolled_has_but_the_exporter_cannot_read(tmp_path, capsys, model, message):
-    status, _ = export(tmp_path, model())
+def test_refuses_what_the_new_architectures_cannot_be(tmp_path, capsys, model, options, message):
+    status, _ = export(tmp_path, model(), *options)
     assert status == 1
     error = capsys.readouterr().err.strip().splitlines()
-    assert len(error) == 1 and message in error[0] and "not read" in error[0]
+    assert len(error) == 1 and error[0].startswith("keras_export: error:") and message in error[0]
 
 
 def test_refuses_a_vocabulary_of_the_wrong_size(tmp_path, capsys):

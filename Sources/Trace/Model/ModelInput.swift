@@ -93,15 +93,22 @@ extension Seq2SeqConfiguration {
     return reverseInput ? tokens.reversed() : tokens
   }
 
-  /// The ids the decoder must write for a target text's ids: padded for a fixed-width
-  /// output, followed by the end token for a state bridge.
+  /// The ids the decoder must write for a target text's ids: followed by the end token for
+  /// a state bridge, then padded for a fixed-width output. A state bridge's padding comes
+  /// after its end token, as Keras's lstm_seq2seq example pads its `decoder_target_data`,
+  /// so a padded target is exactly `maxOutputLength` steps.
+  ///
+  /// ```
+  /// state bridge, right padding to 5:   "ab" -> a b \n ␣ ␣
+  /// repeat bridge, left padding to 3:   "7"  -> ␣ ␣ 7
+  /// ```
   public func decoderTargets(forTargetIDs ids: [Int]) -> [Int] {
     var tokens = ids
+    if kind.stopsAtEndToken, let endToken, let endID = outputVocabulary.id(of: endToken) {
+      tokens.append(endID)
+    }
     if let outputPadding, let padID = outputVocabulary.id(of: outputPadding.token) {
       tokens = outputPadding.pad(tokens, paddingID: padID)
-    }
-    if bridge == .states, let endToken, let endID = outputVocabulary.id(of: endToken) {
-      tokens.append(endID)
     }
     return tokens
   }

@@ -72,7 +72,9 @@ public struct Seq2SeqForward: Sendable {
   public var decoderSteps: [DecoderStepCache]
   /// How the decoder was fed.
   public var feeding: DecoderFeeding
-  /// Per row, how many decoder steps belong to it (through its end token).
+  /// Per row, how many decoder steps belong to it: free-running, through its end token
+  /// (state bridge) or every step RepeatVector repeats (repeat bridge); fed the target, the
+  /// target's length.
   public var stepCounts: [Int]
   /// A bidirectional decoder's two runs over the fed sequence (their steps are also in
   /// ``decoderSteps``); `nil` for a one-directional decoder.
@@ -308,13 +310,18 @@ extension Seq2SeqModel {
       for row in 0..<batch {
         predictions[row] = probabilities.argmax(row: row)
         if let targets, t < targets[row].count { stepTargets[row] = targets[row][t] }
-        if feeding == .freeRunning && kind.stopsAtEndToken {
+        switch (feeding, kind.stopsAtEndToken) {
+        case (.freeRunning, true):
           if !finished[row] {
             stepCounts[row] = t + 1
             if predictions[row] == endID { finished[row] = true }
           }
           if finished[row] && t + 1 > stepCounts[row] { stepTargets[row] = nil }
-        } else {
+        case (.freeRunning, false):
+          // A free-running repeat bridge writes as many steps as RepeatVector repeats,
+          // whatever the length of a target given beside it.
+          stepCounts[row] = stepLimit
+        default:
           stepCounts[row] = targets.map { min($0[row].count, stepLimit) } ?? stepLimit
         }
       }

@@ -546,18 +546,7 @@ def conditioned_repeat_bridge_fixture(name, seed):
         entry["hidden"], entry["cell"] = values(state["hidden"][0]), values(state["cell"][0])
         check("greedy probabilities", np.asarray(dense(state["hidden"]))[0], entry["probabilities"])
 
-    config = {
-        "name": name, "bridge": "repeatBridge",
-        "encoder": {"units": 4, "bidirectional": False, "mergeMode": "concat", "activation": "tanh",
-                    "recurrentActivation": "sigmoid"},
-        "decoder": {"units": 5, "activation": "tanh", "recurrentActivation": "sigmoid"},
-        "inputVocabulary": {"tokens": input_tokens, "unit": "character"},
-        "outputVocabulary": {"tokens": output_tokens, "unit": "character"},
-        "maxInputLength": length, "maxOutputLength": length, "reverseInput": False,
-        "startToken": "\t", "conditionedDecoder": True,
-    }
-    tensors = {**keras_export._lstm_tensors(encoder, "encoder"), **keras_export._lstm_tensors(decoder, "decoder"),
-               "output/kernel": np.asarray(dense.kernel), "output/bias": np.asarray(dense.bias)}
+    config, tensors = keras_export.describe(model, input_tokens, output_tokens, name=name, start_token="\t")
     save(name, {
         "config": config, "tensors": tensors_json(tensors), "input": source, "target": target,
         "encoder": record, "repeatedVector": values(encoding[0]), "teacherForced": steps,
@@ -765,8 +754,7 @@ def exported_fixture(seed):
 
 def series_fixture(name, seed, features, bidirectional=False):
     """The classic forecaster on real values: F values per step in and out, a linear Dense,
-    mean squared error. keras_export.py exports softmax models only, so the unrolled
-    configuration and tensors are written here, by the checkpoint format's names."""
+    mean squared error."""
     rng = np.random.default_rng(seed)
     steps_in, steps_out = 6, 3
     encoder = layers.LSTM(4, name="encoder")
@@ -803,32 +791,21 @@ def series_fixture(name, seed, features, bidirectional=False):
         entry["predictedValues"] = values(predicted[0, step["position"]])
         entry["loss"] = values(loss)
 
-    names = ["x"] if features == 1 else [f"x{index + 1}" for index in range(features)]
-    vocabulary = {"tokens": names, "unit": "character"}
-    lstm_config = {"activation": "tanh", "recurrentActivation": "sigmoid"}
-    config = {
-        "name": name, "bridge": "repeatBridge",
-        "encoder": {"units": 3 if bidirectional else 4, "bidirectional": bidirectional, "mergeMode": "concat", **lstm_config},
-        "decoder": {"units": 5, **lstm_config},
-        "inputVocabulary": vocabulary, "outputVocabulary": vocabulary,
-        "maxInputLength": steps_in, "maxOutputLength": steps_out, "reverseInput": False,
-        "series": {"decimals": 3},
-    }
-    tensors, variables = {}, {}
-    def lstm_tensors(lstm, prefix):
+    config, tensors = keras_export.describe(model, name=name)
+    # Each checkpoint tensor's Keras variable, for its gradient below.
+    variables = {}
+    def lstm_variables(lstm, prefix):
         for suffix, variable in (("kernel", lstm.cell.kernel), ("recurrent_kernel", lstm.cell.recurrent_kernel),
                                  ("bias", lstm.cell.bias)):
-            tensors[f"{prefix}/{suffix}"] = np.asarray(variable)
             variables[f"{prefix}/{suffix}"] = variable
     if bidirectional:
-        lstm_tensors(encoder.forward_layer, "encoder/forward")
-        lstm_tensors(encoder.backward_layer, "encoder/backward")
+        lstm_variables(encoder.forward_layer, "encoder/forward")
+        lstm_variables(encoder.backward_layer, "encoder/backward")
     else:
-        lstm_tensors(encoder, "encoder")
-    lstm_tensors(decoder_layer, "decoder")
-    tensors["output/kernel"] = np.asarray(dense.kernel)
-    tensors["output/bias"] = np.asarray(dense.bias)
+        lstm_variables(encoder, "encoder")
+    lstm_variables(decoder_layer, "decoder")
     variables["output/kernel"], variables["output/bias"] = dense.kernel, dense.bias
+    assert sorted(variables) == sorted(tensors)
 
     # Keras's gradient of its mean_squared_error (averaged over steps) with respect to every
     # weight, through JAX: what unrolled's backward must give on the same weights.
