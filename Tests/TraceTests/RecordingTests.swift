@@ -57,7 +57,8 @@ struct RecordingTests {
     #expect(trace.primaryDecode.steps.map(\.target) == ["c", nil, nil], "only the target's one token counts")
     #expect(trace.teacherForced?.steps.count == 1, "the teacher-forced decode is as long as its target")
     let untargeted = try model.trace(input: "ab").primaryDecode
-    #expect(trace.primaryDecode.steps.map(\.predicted) == untargeted.steps.map(\.predicted), "the same decode as without a target")
+    #expect(
+      trace.primaryDecode.steps.map(\.predicted) == untargeted.steps.map(\.predicted), "the same decode as without a target")
   }
 
   @Test("a state-bridge trace feeds the start token, then truth or own predictions")
