@@ -1,7 +1,8 @@
 /// Which number or text a fact asks for, once its model (and trace) are known.
 ///
-/// A closed vocabulary, so the Site module can look up every case and a typo in a lesson is
-/// an error at build time instead of a wrong number on a page. Steps and units count from 0.
+/// A closed vocabulary, so `LessonMaterials` resolves every case to a value from a checkpoint
+/// or a trace, and a typo in a lesson is an error at build time instead of a wrong number on
+/// a page. Steps and units count from 0.
 ///
 /// ```swift
 /// // `=addition.parameters.encoder`                        -> .parameterCount(.encoder)

@@ -11,16 +11,12 @@
 /// string   = '"' characters, with \" and \\ '"'
 /// ```
 ///
-/// Model facts: `parameters`, `parameters.encoder|decoder|output`,
-/// `accuracy.exactMatch|perCharacter` (series models: `accuracy.rootMeanSquaredError|meanAbsoluteError|naiveRootMeanSquaredError`), `epochs`, `units`.
-/// Trace facts (after `trace(model, "input"[, "target"])`), optionally prefixed by
-/// `teacherForced.` or `freeRunning.` (the default) for decoder facts:
-/// `encoder[i].<quantity>.mean|unit[j]`, `decoder[i].<quantity>.mean|unit[j]`,
-/// `decoder[i].token|probability|loss`, `output`, `firstDivergence`; a quantity is one of
-/// `inputGate forgetGate candidate outputGate cellState hiddenState`.
+/// The facts there are: the cases of ``FactPath``, listed for authors in docs/authoring.md
+/// ("Facts"); `FactParser` reads them and names the valid ones when a fact is misspelt.
 ///
 /// The rendered HTML holds `<span class="fact" data-fact-id="N"></span>` where `N` indexes
-/// `Lesson.facts`; the Site module puts the value inside the span.
+/// `Lesson.facts`; `LessonMaterials` computes the values and the Site's lesson page puts each
+/// one inside its span, escaped.
 ///
 /// ```swift
 /// // `=trace(addition, " 2+10", "12").decoder[1].probability`

@@ -42,11 +42,6 @@ public struct ColorScale: Equatable, Sendable {
     return (kind == .sequential ? "s" : "d") + String(bin)
   }
 
-  /// The lower edge value of each bin, for the legend.
-  public var binStarts: [Float] {
-    (0..<Self.binCount).map { lower + (upper - lower) * Float($0) / Float(Self.binCount) }
-  }
-
   /// The legend: the nine swatches with their ranges as text.
   ///
   /// ```

@@ -64,11 +64,4 @@ public struct Seq2SeqGradients: Equatable, Sendable {
     return all
   }
 
-  /// The L2 norm of all gradients together (Keras's `global_norm`), summed in Double.
-  /// ```
-  /// ‖g‖ = sqrt(Σ_θ (∂L/∂θ)²)
-  /// ```
-  public var globalNorm: Float {
-    Float(flattened.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
-  }
 }
