@@ -86,7 +86,7 @@ struct ActivationTests {
   }
 
   @Test(
-    "a step's gates, cell and hidden state are its equations, each block activated on its own, bit for bit",
+    "the fast step is the reference step, its equations, bit for bit: gates, cell, its activation, hidden state",
     arguments: [(Activation.tanh, Activation.sigmoid), (.relu, .sigmoid), (.linear, .tanh), (.sigmoid, .relu)])
   func stepMatchesItsEquations(activation: Activation, recurrentActivation: Activation) {
     var generator = SeededGenerator(seed: 21)
@@ -99,17 +99,24 @@ struct ActivationTests {
       bias: random(1, 4 * units).values, activation: activation, recurrentActivation: recurrentActivation)
     let input = random(rows, inputs)
     let state = LSTMState(hidden: random(rows, units), cell: random(rows, units))
-    let step = layer.step(input: input, state: state)
-
-    var z = Matrix.product(input, layer.kernel) + Matrix.product(state.hidden, layer.recurrentKernel)
-    z.addToEveryRow(layer.bias)
-    let i = recurrentActivation(z, columns: 0..<units), f = recurrentActivation(z, columns: units..<2 * units)
-    let g = activation(z, columns: 2 * units..<3 * units), o = recurrentActivation(z, columns: 3 * units..<4 * units)
-    let cell = f * state.cell + i * g
-    let hidden = o * activation(cell)
+    let zeros = LSTMState.zeros(batch: rows, units: units)
+    let mask = [true, false, true, true, false]
     func bits(_ matrix: Matrix) -> [UInt32] { matrix.values.map(\.bitPattern) }
-    #expect(bits(step.inputGate) == bits(i) && bits(step.forgetGate) == bits(f))
-    #expect(bits(step.candidate) == bits(g) && bits(step.outputGate) == bits(o))
-    #expect(bits(step.cell) == bits(cell) && bits(step.hidden) == bits(hidden))
+    func same(_ fast: LSTMStepCache, _ reference: LSTMStepCache, _ what: String) {
+      #expect(bits(fast.gates) == bits(reference.gates), "\(what): gates")
+      #expect(
+        bits(fast.cell) == bits(reference.cell) && bits(fast.cellActivation) == bits(reference.cellActivation), "\(what): cell")
+      #expect(bits(fast.hidden) == bits(reference.hidden) && fast.mask == reference.mask, "\(what): hidden state")
+    }
+    same(layer.step(input: input, state: state), layer.referenceStep(input: input, state: state), "a step")
+    same(
+      layer.step(input: input, state: state, mask: mask), layer.referenceStep(input: input, state: state, mask: mask),
+      "a masked step")
+    same(
+      layer.step(input: input, state: zeros, startsFromZeros: true), layer.referenceStep(input: input, state: zeros),
+      "a first step from zeros")
+    same(
+      layer.step(input: input, state: state, inputProjection: Matrix.product(input, layer.kernel)),
+      layer.referenceStep(input: input, state: state), "a step handed x·W")
   }
 }
