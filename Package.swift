@@ -67,16 +67,18 @@ let package = Package(
       name: "bench-training",
       dependencies: ["Trace", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+    // What the test targets share: golden files and small seeded models.
+    .target(name: "TestSupport", dependencies: ["Trace"], path: "Tests/TestSupport"),
     .testTarget(name: "OutputTests", dependencies: ["Output"]),
     .testTarget(
-      name: "TraceTests", dependencies: ["Trace"],
+      name: "TraceTests", dependencies: ["Trace", "TestSupport"],
       resources: [.copy("Fixtures")]),
     // Golden files are read from the source tree (#filePath), not from the bundle.
     .testTarget(
-      name: "LessonsTests", dependencies: ["Lessons", "Trace"],
+      name: "LessonsTests", dependencies: ["Lessons", "Trace", "TestSupport"],
       exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "SiteTests", dependencies: ["Site"],
+      name: "SiteTests", dependencies: ["Site", "TestSupport"],
       exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
   ]
 )

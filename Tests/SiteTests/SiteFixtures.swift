@@ -1,40 +1,22 @@
 import Foundation
 import Site
+import TestSupport
 import Trace
 
 /// Small seeded models and their traces, the same on every run, for page tests.
 enum SiteFixtures {
-  /// The addition tutorial's shape: LSTM(75) → RepeatVector(2) → LSTM(50) → Dense(12).
-  static func additionModel(seed: UInt64 = 1) throws -> Seq2SeqModel {
-    let vocabulary = Vocabulary(tokens: "0123456789+ ".map(String.init))
-    return try Seq2SeqModel(
-      configuration: Seq2SeqConfiguration(
-        name: "addition", bridge: .repeatVector, encoder: EncoderConfiguration(units: 75),
-        decoder: DecoderConfiguration(units: 50), inputVocabulary: vocabulary, outputVocabulary: vocabulary,
-        maxInputLength: 5, maxOutputLength: 2,
-        inputPadding: Padding(width: 5, side: .left, token: " "),
-        outputPadding: Padding(width: 2, side: .left, token: " ")),
-      seed: seed)
-  }
+  /// The addition tutorial's shape (``TestSupport/TestModels/addition(seed:)``).
+  static func additionModel(seed: UInt64 = 1) throws -> Seq2SeqModel { try TestModels.addition(seed: seed) }
 
-  /// A small state-bridge copy model, optionally bidirectional; `tokens` lets a test put
-  /// hostile tokens such as `<script>` or `&` in the vocabularies.
+  /// A small state-bridge copy model (``TestSupport/TestModels/copy(bidirectional:mergeMode:units:seed:tokens:unit:name:embeddingSize:)``).
   static func copyModel(
     bidirectional: Bool = false, mergeMode: MergeMode = .concat, units: Int = 6, seed: UInt64 = 2,
     tokens: [String] = ["a", "b", "c", "d"], unit: Vocabulary.Unit = .character, name: String = "copy",
     embeddingSize: Int? = nil
   ) throws -> Seq2SeqModel {
-    let input = Vocabulary(tokens: tokens, unit: unit)
-    let output = Vocabulary(tokens: ["\t", "\n"] + tokens, unit: unit)
-    return try Seq2SeqModel(
-      configuration: Seq2SeqConfiguration(
-        name: name, bridge: .states,
-        encoder: EncoderConfiguration(
-          units: units, bidirectional: bidirectional, mergeMode: mergeMode, embeddingSize: embeddingSize),
-        decoder: DecoderConfiguration(units: bidirectional ? 2 * units : units, embeddingSize: embeddingSize),
-        inputVocabulary: input, outputVocabulary: output, maxInputLength: 6, maxOutputLength: 8,
-        startToken: "\t", endToken: "\n"),
-      seed: seed)
+    try TestModels.copy(
+      bidirectional: bidirectional, mergeMode: mergeMode, units: units, seed: seed, tokens: tokens, unit: unit, name: name,
+      embeddingSize: embeddingSize)
   }
 
   static func copyTrace() throws -> ModelTrace { try copyModel().trace(input: "abca", target: "abca") }
