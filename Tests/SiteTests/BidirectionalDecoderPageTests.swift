@@ -34,6 +34,19 @@ struct BidirectionalDecoderPageTests {
     #expect(heat.contains("backward half, teacher-forced (processing order"))
   }
 
+  @Test("the cell diagram's previous state at the first step is the forward half's own, not all four states averaged")
+  func firstStepPreviousState() throws {
+    let trace = try Self.trace()
+    let forwardCell = try #require(trace.bridge.forwardCell), forwardHidden = try #require(trace.bridge.forwardHidden)
+    let allCell = try #require(trace.bridge.cell)
+    #expect(forwardCell.count == trace.model.decoderUnits && allCell.count == 2 * trace.model.decoderUnits)
+    let html = LSTMCellFigure(trace: trace, step: .teacherForced(0), unit: 1, id: "c").html
+    func mean(_ values: [Float]) -> String { NumberText.fixed(values.reduce(0, +) / Float(values.count), decimals: 3) }
+    #expect(html.contains("previous cell state: mean \(mean(forwardCell)), unit 1 \(NumberText.fixed(forwardCell[1], decimals: 3))"))
+    #expect(html.contains("previous hidden state: mean \(mean(forwardHidden))"))
+    #expect(mean(allCell) == mean(forwardCell) || !html.contains("previous cell state: mean \(mean(allCell)),"))
+  }
+
   @Test("the model page and the walkthrough handle a trace with no free-running decode")
   func modelPageAndWalkthrough() throws {
     let model = try SiteFixtures.bidirectionalDecoderModel()

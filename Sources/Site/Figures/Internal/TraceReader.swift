@@ -57,7 +57,17 @@ struct TraceReader {
       return (zeros, zeros)
     case .decoder(let i), .teacherForced(let i):
       if i > 0, let record = decode(for: step)?.steps[safe: i - 1] { return (record.state.cell, record.state.hidden) }
-      if trace.bridge.kind == .states, let cell = trace.bridge.cell, let hidden = trace.bridge.hidden { return (cell, hidden) }
+      let bridge = trace.bridge
+      switch (trace.model.kind.decoderInput, trace.model.kind.decoding) {
+      case (.previousToken, .teacherForcedOnly(.bidirectionalDecoder)):
+        // A step's record is the decoder's forward half, which starts from the encoder's
+        // forward states alone (the backward half starts from the backward ones).
+        if let cell = bridge.forwardCell, let hidden = bridge.forwardHidden { return (cell, hidden) }
+      case (.previousToken, .freeRunning):
+        if let cell = bridge.cell, let hidden = bridge.hidden { return (cell, hidden) }
+      case (.repeatedEncoding, _), (.repeatedEncodingAndPreviousToken, _):
+        break  // a repeat bridge's decoder starts from zeros
+      }
       return (zeros, zeros)
     }
   }
