@@ -42,7 +42,8 @@ struct BidirectionalDecoderPageTests {
     #expect(forwardCell.count == trace.model.decoderUnits && allCell.count == 2 * trace.model.decoderUnits)
     let html = LSTMCellFigure(trace: trace, step: .teacherForced(0), unit: 1, id: "c").html
     func mean(_ values: [Float]) -> String { NumberText.fixed(values.reduce(0, +) / Float(values.count), decimals: 3) }
-    #expect(html.contains("previous cell state: mean \(mean(forwardCell)), unit 1 \(NumberText.fixed(forwardCell[1], decimals: 3))"))
+    #expect(
+      html.contains("previous cell state: mean \(mean(forwardCell)), unit 1 \(NumberText.fixed(forwardCell[1], decimals: 3))"))
     #expect(html.contains("previous hidden state: mean \(mean(forwardHidden))"))
     #expect(mean(allCell) == mean(forwardCell) || !html.contains("previous cell state: mean \(mean(allCell)),"))
   }
