@@ -69,6 +69,27 @@ public struct TraceWalkFigure: Sendable {
     self.caption = caption
   }
 
+  /// What the decoder reads at each step, by the model's kind and the decode's feeding: a
+  /// plain repeat bridge's decoder reads only the repeated encoding, whichever decode it is.
+  ///
+  /// ```
+  /// howTheDecoderIsFed(additionTrace, .teacherForced)  // "reads the repeated encoding at every step."
+  /// ```
+  static func howTheDecoderIsFed(_ trace: ModelTrace, _ feeding: DecodeRecord.Feeding) -> String {
+    switch (trace.model.kind.decoderInput, feeding) {
+    case (.repeatedEncoding, _):
+      return "reads the repeated encoding at every step."
+    case (.repeatedEncodingAndPreviousToken, .teacherForced):
+      return "reads the repeated encoding and the true previous token (teacher forcing)."
+    case (.repeatedEncodingAndPreviousToken, .freeRunning):
+      return "reads the repeated encoding and its own previous prediction (free-running)."
+    case (.previousToken, .teacherForced):
+      return "is fed the true previous token (teacher forcing)."
+    case (.previousToken, .freeRunning):
+      return "is fed its own previous prediction (free-running)."
+    }
+  }
+
   /// The complete `<figure>`.
   public var html: String {
     let reader = TraceReader(trace)
@@ -83,9 +104,7 @@ public struct TraceWalkFigure: Sendable {
     let captionText =
       caption ?? seriesCaption
       ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
-      + "the encoder reads each token, the bridge hands over, and the decoder "
-      + (feeding == .teacherForced
-        ? "is fed the true previous token (teacher forcing)." : "is fed its own previous prediction (free-running).")
+      + "the encoder reads each token, the bridge hands over, and the decoder " + Self.howTheDecoderIsFed(trace, feeding)
     var html =
       "<figure class=\"figure stepper walk-figure\" id=\"\(HTML.escape(id))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(id))-caption\">"
     html += "<figcaption id=\"\(HTML.escape(id))-caption\">\(HTML.escape(captionText))</figcaption>"

@@ -97,7 +97,9 @@ public struct Walkthrough: Sendable {
           "w-forced", "The decoder, teacher-forced",
           walk(
             id: "w-forced", steps: forced.steps.indices.map { .teacherForced($0) }, feeding: .teacherForced,
-            caption: "Teacher forcing: each step is fed the true previous token, as in training.")))
+            caption: trace.model.kind.decoderReadsTokens
+              ? "Teacher forcing: each step is fed the true previous token, as in training."
+              : "Teacher forcing changes nothing here: each step reads the same repeated encoding.")))
     }
     guard let free = trace.freeRunningDecode else {
       // A bidirectional decoder: no free-running decode to walk; show why instead.
@@ -112,7 +114,9 @@ public struct Walkthrough: Sendable {
         "w-free", trace.teacherForced == nil ? "The decoder" : "The decoder, free-running",
         walk(
           id: "w-free", steps: free.steps.indices.map { .decoder($0) }, feeding: .freeRunning,
-          caption: "Free-running: each step is fed the model's own previous prediction, as when it is used.")))
+          caption: trace.model.kind.decoderReadsTokens
+            ? "Free-running: each step is fed the model's own previous prediction, as when it is used."
+            : "Each step reads the same repeated encoding; the decoder's own state tells the steps apart.")))
     if trace.teacherForced != nil {
       slides.append(
         section("w-compare", "Both decodes, side by side", DecodeComparisonFigure(trace: trace, id: "w-compare-figure").html))
