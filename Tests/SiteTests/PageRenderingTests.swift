@@ -1,7 +1,8 @@
 import Foundation
-import Site
 import Testing
 import Trace
+
+@testable import Site
 
 @Suite("Pages")
 struct PageRenderingTests {
@@ -100,6 +101,23 @@ struct PageRenderingTests {
     #expect(html.components(separatedBy: "<polyline").count - 1 == 4)
     #expect(html.contains(">epoch</text>") && html.contains("<title id=\"training-loss-t\">Loss by epoch</title>"))
     #expect(html.contains("id=\"training-epochs/epoch-2\""))
+  }
+
+  @Test("a probe's loss is its own, by decode, and the epoch's training loss is labelled as the epoch's mean")
+  func probeLosses() throws {
+    let copy = try SiteFixtures.copyTrace()
+    let forced = try #require(copy.teacherForced?.meanLoss), free = try #require(copy.freeRunningDecode?.meanLoss)
+    let text = TrainingFigure.lossesText(of: copy, epochLoss: 0.0138)
+    #expect(
+      text
+        == " · this input's loss \(NumberText.significant(forced)) teacher-forced, \(NumberText.significant(free)) free-running · the epoch's mean training loss 0.0138"
+    )
+    let addition = TrainingFigure.lossesText(of: try SiteFixtures.additionTrace(), epochLoss: nil)
+    #expect(addition.hasSuffix("(both decodes read the repeated encoding)"), "a plain repeat bridge's two decodes are one")
+    #expect(TrainingFigure.lossesText(of: try SiteFixtures.copyModel().trace(input: "ab"), epochLoss: nil).isEmpty)
+    let html = TrainingFigure(history: try SiteFixtures.history(), id: "training").html
+    #expect(html.contains("the epoch&#39;s mean training loss") || html.contains("the epoch's mean training loss"))
+    #expect(!html.contains("</span> · loss "), "no unlabelled loss beside a probe's output")
   }
 
   // 300 KB before every step carried its narration (about 0.4 KB a full step, 0.15 KB a

@@ -116,6 +116,30 @@ public struct TrainingFigure: Sendable {
     return html + "</tbody></table></details>"
   }
 
+  /// The probe's own losses, each saying which decode it is, then the epoch's mean training
+  /// loss, labelled as such: " · this input's loss 0.371 teacher-forced, 8.69 free-running ·
+  /// the epoch's mean training loss 0.0138". A plain repeat bridge's two decodes are one.
+  static func lossesText(of trace: ModelTrace, epochLoss: Float?) -> String {
+    var own: [String] = []
+    switch trace.decodes {
+    case .tokens(let free, let comparison?):
+      let forced = comparison.teacherForced.meanLoss, freeLoss = free.meanLoss
+      if trace.model.kind.decoderReadsTokens {
+        if let forced { own.append("\(NumberText.significant(forced)) teacher-forced") }
+        if let freeLoss { own.append("\(NumberText.significant(freeLoss)) free-running") }
+      } else if let forced {
+        own.append("\(NumberText.significant(forced)) (both decodes read the repeated encoding)")
+      }
+    case .teacherForcedOnly(let forced, _):
+      if let loss = forced.meanLoss { own.append("\(NumberText.significant(loss)) teacher-forced") }
+    case .tokens(_, nil), .forecast:
+      break
+    }
+    var text = own.isEmpty ? "" : " · this input's loss " + own.joined(separator: ", ")
+    if let epochLoss { text += " · the epoch's mean training loss \(NumberText.significant(epochLoss))" }
+    return text
+  }
+
   private func snapshotStepper() -> String {
     let stepperID = "\(id)-epochs"
     let steps = history.snapshots.enumerated().map { index, snapshot -> StepperMarkup.Step in
@@ -130,8 +154,7 @@ public struct TrainingFigure: Sendable {
       if let target = trace.target {
         body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)"
       }
-      if let metrics { body += " · loss \(NumberText.significant(metrics.loss))" }
-      body += "</p>"
+      body += Self.lossesText(of: trace, epochLoss: metrics?.loss) + "</p>"
       if case .forecast = trace.decodes {
         // A forecaster's output is numbers: plot them against the truth at this epoch (the
         // series as text would only be a long line of digits).
