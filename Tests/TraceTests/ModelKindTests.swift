@@ -79,3 +79,21 @@ struct ModelKindTests {
     #expect(state.outputActivation == .softmax && plain.outputActivation == .linear)
   }
 }
+
+@Suite("The built-in models' table")
+struct CatalogTableTests {
+  @Test("a line per built-in model, its architecture in words from its kind, and what the numbers are")
+  func table() throws {
+    let table = try BuiltInModel.catalogTable()
+    let lines = table.split(separator: "\n").map(String.init)
+    for model in BuiltInModel.allCases {
+      #expect(lines.contains { $0.hasPrefix(model.rawValue + " ") }, "\(model.rawValue) has a line")
+    }
+    #expect(lines.contains { $0.hasPrefix("autoencoder-conditioned ") && $0.contains("repeat bridge, conditioned decoder") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("dates-bidirectional-decoder ") && $0.contains("bidirectional decoder (teacher-forced only)")
+      })
+    #expect(table.contains("measured on each task's held-out validation examples, decoding free-running."))
+  }
+}
