@@ -69,10 +69,15 @@ extension Unrolled {
         target = generated.target
       }
       let trace = try model.trace(input: input, target: target)
+      // An input outside what a built-in model was trained on still gets an answer: say so.
+      let outside = modelOptions.model.flatMap(BuiltInModel.init(rawValue:))?.outsideTrainingNotice(for: input)
+      if let outside { FileHandle.standardError.write(Data("note: \(outside)\n".utf8)) }
       switch format {
       case .text: try CommandOutput.write(Data(trace.textTable.utf8), to: out)
       case .json: try CommandOutput.write(trace.jsonData(pretty: true) + Data("\n".utf8), to: out)
-      case .html: try CommandOutput.write(Data(try PageRenderer().standaloneTracePage(trace).utf8), to: out)
+      case .html:
+        try CommandOutput.write(
+          Data(try PageRenderer().standaloneTracePage(trace, outsideTraining: outside).utf8), to: out)
       }
     }
   }

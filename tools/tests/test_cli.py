@@ -231,3 +231,14 @@ def test_a_word_model_names_the_unknown_word(unrolled, args, message):
     if "allowed words" in message:
         allowed = lines[0].split("allowed words: ")[1].split(" ")
         assert "kitchen" in allowed and "unlock" in allowed and allowed == sorted(allowed)
+
+
+def test_an_input_outside_the_training_domain_is_noted_and_still_traced(unrolled):
+    result = run(unrolled, "trace", "--model", "addition", "23+19")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "note: 23 and 19 are outside 1–10, the numbers the addition model was trained on"
+    assert "Encoder" in result.stdout
+    inside = run(unrolled, "trace", "--model", "addition", " 7+5")
+    assert inside.returncode == 0 and inside.stderr == ""
+    page = run(unrolled, "trace", "--model", "addition", "23+19", "--format", "html")
+    assert "Outside its training: 23 and 19 are outside 1–10" in page.stdout

@@ -62,8 +62,15 @@ public struct PageRenderer: Sendable {
   /// try PageRenderer().standaloneTracePage(model.trace(input: " 2+10", target: "12"))
   /// // "<!DOCTYPE html><html lang=\"en\">…“␣2+10” through addition…"
   /// ```
-  public func standaloneTracePage(_ trace: ModelTrace, unit: Int = 0) -> String {
-    standalone(Page.trace(trace, unit: unit))
+  ///
+  /// `outsideTraining`, when given, says how the input lies outside what the model was
+  /// trained on (``Trace/BuiltInModel/outsideTrainingNotice(for:)``); the page says it first.
+  public func standaloneTracePage(_ trace: ModelTrace, unit: Int = 0, outsideTraining: String? = nil) -> String {
+    var page = Page.trace(trace, unit: unit)
+    if let outsideTraining {
+      page.lede = "Outside its training: \(outsideTraining), so its answer is a guess. " + (page.lede ?? "")
+    }
+    return standalone(page)
   }
 
   /// A page of a site: assets linked from `assets/`, links relative to the page.
