@@ -40,7 +40,7 @@ struct YAMLFields {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      Self.report(error, map: map, what: what, problems: problems)
+      Self.report(error, in: text, map: map, what: what, problems: problems)
       isReadable = false
       return
     } catch {
@@ -241,12 +241,18 @@ extension YAMLFields {
   }
 
   fileprivate static func report(
-    _ error: YamlError, map: SourceMap, what: String, problems: ProblemList
+    _ error: YamlError, in text: String, map: SourceMap, what: String, problems: ProblemList
   ) {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
-      problems.report("\(what) is not valid YAML: \(problem)", at: map.location(of: mark))
+      // The parser's words, then what to do: the hint's place is what to change.
+      if let hint = YAMLHint.hint(in: text, line: mark.line) {
+        problems.report(
+          "\(what) is not valid YAML (\(problem)): \(hint.text)", at: map.location(line: hint.line, column: hint.column))
+      } else {
+        problems.report("\(what) is not valid YAML: \(problem)", at: map.location(of: mark))
+      }
     case .reader(let problem, let offset, _, let yaml):
       // Yams counts the offset in characters; its description adds a multi-line snippet.
       let before = yaml.prefix(offset ?? 0)
