@@ -172,7 +172,7 @@ public struct LessonSetLoader: Sendable {
     guard problems.isEmpty else { throw LessonSetError(problems: problems.problems) }
     return LessonSet(
       title: configuration.title, lessons: parsed.map(\.lesson).sorted { $0.order < $1.order },
-      glossary: glossary, allowsUnsafeHTML: configuration.allowsUnsafeHTML)
+      glossary: glossary, allowsUnsafeHTML: configuration.allowsUnsafeHTML, warnings: problems.warnings)
   }
 }
 

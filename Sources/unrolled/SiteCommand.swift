@@ -40,6 +40,11 @@ extension Unrolled {
       let directory = lessons.map { URL(fileURLWithPath: $0) } ?? BuiltInCurriculum.directory
       let shelf = ModelShelf(lessonsDirectory: directory)
       let set = try LessonSetLoader(catalog: shelf, glossaryPage: "../glossary.html").load(directory: directory)
+      // As a compiler warns: the site is built, each line says what to change.
+      for warning in set.warnings {
+        FileHandle.standardError.write(
+          Data("unrolled: \(TerminalText.escaped("\(warning.location): warning: \(warning.message)"))\n".utf8))
+      }
       let materials = try LessonMaterials.gather(for: set, shelf: shelf)
       let tutorial = TutorialSite(lessons: set, materials: materials, generator: "unrolled \(Unrolled.version)")
       var protected = [OutputFolder.Protected(path: directory.path, role: "the lessons folder")]

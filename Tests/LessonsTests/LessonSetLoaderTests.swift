@@ -244,4 +244,44 @@ struct LessonSetLoaderTests {
   func errnoInWords(code: Int32, words: String) {
     #expect(FileReading.failure(errno: code).reason == words)
   }
+
+  static let droppedMarkup = """
+    Some <b>bold</b> text.
+
+    <div class="box">
+    Boxed.
+    </div>
+
+    | gate | what |
+    | --- | :---: |
+    | f | forgets |
+
+    A bar | in a sentence.
+
+    ```
+    | a | b |
+    |---|---|
+    ```
+
+    """
+
+  @Test("raw HTML left out and a pipe table shown as text are warned of, at their place; the set still loads")
+  func warnsOfDroppedMarkup() throws {
+    let set = try Fixtures.lessonSet(["a.md": Fixtures.frontMatter + Self.droppedMarkup])
+    #expect(
+      set.warnings.map(\.description) == [
+        "a.md:8:6: raw HTML `<b>` is left out of the page; write it in Markdown, or set `unsafe-html: true` in lessons.yml to keep it",
+        "a.md:10:1: raw HTML `<div>` is left out of the page; write it in Markdown, or set `unsafe-html: true` in lessons.yml to keep it",
+        "a.md:14:1: this pipe table is not a table in CommonMark and shows as text with `|` in it; use a list, or an HTML <table> with `unsafe-html: true`",
+      ], "a bar in a sentence and a table inside a code block are not warned of")
+    #expect(set.lessons.count == 1)
+  }
+
+  @Test("with unsafe-html: true raw HTML is kept, so only the pipe table is warned of")
+  func unsafeHTMLKeepsRawHTML() throws {
+    let set = try Fixtures.lessonSet([
+      "lessons.yml": "unsafe-html: true\n", "a.md": Fixtures.frontMatter + Self.droppedMarkup,
+    ])
+    #expect(set.warnings.map(\.location.line) == [14])
+  }
 }

@@ -326,3 +326,16 @@ def test_a_readme_among_the_lessons_is_not_a_lesson(unrolled, tmp_path):
     result = run(unrolled, "site", "--lessons", str(lessons), "--out", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert not list((tmp_path / "site").rglob("*readme*")), "no page for the README"
+
+
+def test_raw_html_left_out_is_a_warning_line_and_the_site_is_built(unrolled, tmp_path):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (lessons / "a.md").write_text(LESSON + "\n<div>Boxed.</div>\n")
+    result = run(unrolled, "site", "--lessons", str(lessons), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "unrolled: a.md:11:1: warning: raw HTML `<div>` is left out of the page; write it in Markdown, "
+        "or set `unsafe-html: true` in lessons.yml to keep it"
+    ]
+    assert "Boxed" not in (tmp_path / "site/lessons/a.html").read_text()
