@@ -135,7 +135,6 @@ STATE = str(ROOT / "Tests/TraceTests/Fixtures/checkpoints/state-lstm.safetensors
         (["trace", "--checkpoint", STATE, ""], "the input is empty"),
         (["trace", "--checkpoint", STATE, "abcabcabc"], "reads at most 5"),
         (["trace", "--checkpoint", STATE, "abc", "--target", "x"], "the target has a character"),
-        (["trace", "--checkpoint", "/nonexistent/model.safetensors", "abc"], "checkpoint file not found"),
         (["trace", "--checkpoint", STATE, "--bogus", "abc"], "Unknown option '--bogus'"),
         (["trace", "--bogus", "abc"], "Unknown option '--bogus'"),
         (["trace", "abc"], "choose a model"),
@@ -147,6 +146,14 @@ STATE = str(ROOT / "Tests/TraceTests/Fixtures/checkpoints/state-lstm.safetensors
         (["trace", "--model", "sines", series_text(24), "--target", "1,2"], "the target has 2 values; the sines model writes exactly 8"),
         (["trace", "--model", "addition", "--example", "1"], "the addition model reads text"),
         (["trace", "--model", "sines"], "give the text to read, or --example N"),
+        (["trace", "--model", "sines", "--example", "-1"],
+         "--example <seed>': give a non-negative whole number (0, 1, 2, …): the seed of the generated series"),
+        (["trace", "--checkpoint", "/nonexistent/model.safetensors", "abc"],
+         "/nonexistent/model.safetensors: checkpoint file not found"),
+        (["site", "--lessons", "/nonexistent/lessons", "--out", "/nonexistent/site"],
+         "/nonexistent/lessons:1:1: cannot read the lessons folder: no such file or folder"),
+        (["site", "--theme", "/nonexistent/theme", "--out", "/nonexistent/site"],
+         "cannot read the theme folder /nonexistent/theme: no such folder"),
     ],
 )
 def test_bad_input_gets_one_clear_line(unrolled, args, message):
@@ -255,27 +262,6 @@ def without_root_privileges(*command):
 needs_setpriv = pytest.mark.skipif(
     subprocess.run(["which", "setpriv"], capture_output=True).returncode != 0, reason="setpriv (util-linux) is not installed"
 )
-
-
-@pytest.mark.parametrize(
-    "args, message",
-    [
-        (["trace", "--model", "sines", "--example", "-1"],
-         "--example <seed>': give a non-negative whole number (0, 1, 2, …): the seed of the generated series"),
-        (["trace", "--checkpoint", "/nonexistent/model.safetensors", "abc"],
-         "/nonexistent/model.safetensors: checkpoint file not found"),
-        (["site", "--lessons", "/nonexistent/lessons", "--out", "/nonexistent/site"],
-         "/nonexistent/lessons:1:1: cannot read the lessons folder: no such file or folder"),
-        (["site", "--theme", "/nonexistent/theme", "--out", "/nonexistent/site"],
-         "cannot read the theme folder /nonexistent/theme: no such folder"),
-    ],
-)
-def test_what_is_missing_is_named_in_one_line(unrolled, args, message):
-    result = run(unrolled, *args)
-    assert result.returncode != 0
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert message in lines[0]
 
 
 def test_an_unknown_theme_template_is_refused_and_nothing_is_written(unrolled, tmp_path):
