@@ -92,8 +92,8 @@ struct YAMLFields {
   /// `maximumLength` characters is refused.
   func string(_ key: String, required: String? = nil, maximumLength: Int? = nil) -> String? {
     guard let value = present(key, required: required) else { return nil }
-    guard let scalar = value.scalar, !scalar.string.isEmpty else {
-      problems.report("`\(key)` in \(what) must be text", at: valueLocation(key))
+    guard let scalar = value.scalar, !scalar.string.isEmpty, !Self.hasCustomTag(value) else {
+      problems.report("`\(key)` in \(what) must be text\(quotingHint(for: key))", at: valueLocation(key))
       return nil
     }
     if let maximumLength, scalar.string.count > maximumLength {
@@ -229,10 +229,25 @@ extension YAMLFields {
       return nil
     }
     if field.value.tag.rawValue == Tag.Name.null.rawValue, field.value.scalar != nil {
-      problems.report("`\(key)` in \(what) has no value", at: map.location(of: field.keyMark))
+      problems.report("`\(key)` in \(what) has no value\(quotingHint(for: key))", at: map.location(of: field.keyMark))
       return nil
     }
     return field.value
+  }
+
+  /// "; a value that starts with `&` must be quoted: …" when `key`'s line is one of the
+  /// usual quoting mistakes that YAML reads without a syntax error (an anchor `&x`, a tag
+  /// `!x`), else "".
+  fileprivate func quotingHint(for key: String) -> String {
+    guard let line = fields[key]?.keyMark?.line,
+      let hint = YAMLHint.hint(forLine: Substring(map.text(ofLine: line)), number: line)
+    else { return "" }
+    return "; " + hint.text
+  }
+
+  /// Whether a `!tag` of the author's own was put on the value (`title: !important`).
+  fileprivate static func hasCustomTag(_ node: Node) -> Bool {
+    node.tag.rawValue.hasPrefix("!") && !node.tag.rawValue.hasPrefix("tag:")
   }
 
   fileprivate static func int(_ node: Node) -> Int? {
