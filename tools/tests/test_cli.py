@@ -297,6 +297,19 @@ def test_permission_denied_is_said_with_the_path(unrolled, tmp_path):
         capture_output=True, text=True)
     assert site.returncode != 0
     assert site.stderr.strip().splitlines() == ["unrolled: b.md:1:1: cannot read the file: permission denied"]
+    # A checkpoint a lesson names, locked the same way, is named as the lesson names it.
+    (lessons / "b.md").chmod(0o644)
+    (lessons / "locked.safetensors").write_bytes(pathlib.Path(STATE).read_bytes())
+    (lessons / "locked.safetensors").chmod(0)
+    (lessons / "b.md").write_text(
+        LESSON.replace("order: 1", "order: 2")
+        + '\n```trace\nmodel: locked.safetensors\ninput: "abc"\nview: encoder\ncaption: Reading.\n```\n')
+    site = subprocess.run(
+        without_root_privileges(str(unrolled), "site", "--lessons", str(lessons), "--out", str(tmp_path / "site")),
+        capture_output=True, text=True)
+    assert site.returncode != 0
+    assert site.stderr.strip().splitlines() == [
+        "unrolled: b.md:12:8: locked.safetensors: cannot read the checkpoint: permission denied"]
     trace = subprocess.run(
         without_root_privileges(str(unrolled), "trace", "--checkpoint", str(checkpoint), "abc"),
         capture_output=True, text=True)
