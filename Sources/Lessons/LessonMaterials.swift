@@ -64,13 +64,16 @@ public struct LessonMaterials: Sendable {
     }
     for lesson in set.lessons {
       for case .trace(let figure) in lesson.blocks {
-        let request = TraceRequest(model: figure.model, input: figure.input, target: figure.target)
-        _ = trace(request, at: figure.location)
+        if let input = figure.input {
+          _ = trace(TraceRequest(model: figure.model, input: input, target: figure.target), at: figure.location)
+        } else {
+          _ = entry(figure.model, at: figure.location)
+        }
         if figure.view == .history, let model = entry(figure.model, at: figure.location), model.history == nil {
           problems.append(
             LessonProblem(
               at: figure.location,
-              "model \(figure.model) has no training history to show (NAME.history.json beside its checkpoint)"))
+              "model \(figure.model) has no training history to show: there is no \(model.historyPath) beside its checkpoint"))
         }
         if figure.view == .history, let history = entry(figure.model, at: figure.location)?.history {
           for epoch in figure.epochs ?? [] where !history.probes.contains(where: { $0.epoch == epoch }) {
@@ -129,7 +132,9 @@ extension LessonMaterials {
     func lastValidation() throws(FactError) -> ValidationMetrics {
       guard let metrics = model.history?.epochs.last?.validation else {
         throw FactError(
-          message: "model \(fact.model) has no training history with a validation set, so `\(fact.source)` has no value")
+          message: model.history == nil
+            ? "model \(fact.model) has no training history, so `\(fact.source)` has no value: there is no \(model.historyPath) beside its checkpoint"
+            : "model \(fact.model) has no training history with a validation set, so `\(fact.source)` has no value")
       }
       return metrics
     }
@@ -171,7 +176,8 @@ extension LessonMaterials {
       }
     case .epochs:
       guard let epochs = model.history?.epochs.count else {
-        throw FactError(message: "model \(fact.model) has no training history")
+        throw FactError(
+          message: "model \(fact.model) has no training history: there is no \(model.historyPath) beside its checkpoint")
       }
       return String(epochs)
     case .units:

@@ -18,4 +18,17 @@ public protocol LessonModelCatalog: Sendable {
   var modelNames: [String] { get }
   /// The model called `name` (a built-in name or a checkpoint path), or nil if unknown.
   func model(named name: String) -> LessonModelInfo?
+  /// Why the model called `name` cannot be had, when the catalog knows better than
+  /// "unknown" (a checkpoint path that names no file, a file that cannot be read), or nil.
+  ///
+  /// ```swift
+  /// shelf.problem(loading: "models/nosuch.safetensors")
+  /// // "models/nosuch.safetensors: checkpoint file not found"
+  /// ```
+  func problem(loading name: String) -> String?
+}
+
+extension LessonModelCatalog {
+  /// A catalog of names only: every name it does not know is unknown.
+  public func problem(loading name: String) -> String? { nil }
 }

@@ -18,17 +18,28 @@ public struct LessonSet: Hashable, Sendable {
   public var glossary: Glossary?
   /// Whether raw HTML in lessons is kept (`unsafe-html: true`) instead of dropped.
   public var allowsUnsafeHTML: Bool
+  /// What the set's author should know but that does not stop it, sorted like problems:
+  /// raw HTML left out, a pipe table shown as text.
+  ///
+  /// ```swift
+  /// set.warnings.map(\.description)
+  /// // ["01-cells.md:12:1: raw HTML `<div>` is left out of the page; …"]
+  /// ```
+  public var warnings: [LessonProblem]
 
   /// Creates a lesson set.
   ///
   /// ```swift
   /// LessonSet(title: "Unrolled", lessons: [], glossary: nil, allowsUnsafeHTML: false)
   /// ```
-  public init(title: String, lessons: [Lesson], glossary: Glossary?, allowsUnsafeHTML: Bool) {
+  public init(
+    title: String, lessons: [Lesson], glossary: Glossary?, allowsUnsafeHTML: Bool, warnings: [LessonProblem] = []
+  ) {
     self.title = title
     self.lessons = lessons
     self.glossary = glossary
     self.allowsUnsafeHTML = allowsUnsafeHTML
+    self.warnings = warnings.sorted()
   }
 
   /// The lesson with this slug.

@@ -4,8 +4,8 @@ import Foundation
 /// problem at once.
 ///
 /// The directory holds `*.md` lessons (read in file-name order, then sorted by their `order`),
-/// an optional `lessons.yml` and the glossary file it names. Other files and subdirectories are
-/// ignored.
+/// an optional `lessons.yml` and the glossary file it names. A `README.md` (in any case), other
+/// files and subdirectories are ignored.
 ///
 /// ```swift
 /// let loader = LessonSetLoader(catalog: BuiltInModels())
@@ -40,13 +40,15 @@ public struct LessonSetLoader: Sendable {
   /// ```
   /// - Throws: `LessonSetError` with every problem, paths relative to `directory`.
   public func load(directory: URL) throws(LessonSetError) -> LessonSet {
-    let directoryLocation = SourceLocation(file: ".", line: 1, column: 1)
     let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    } catch {
+    switch FileReading.names(inFolder: directory.path) {
+    case .success(let found): names = found
+    case .failure(let failure):
+      // The folder itself is the place: there is no file in it to point at.
       throw LessonSetError(problems: [
-        LessonProblem(at: directoryLocation, "cannot read the lessons directory")
+        LessonProblem(
+          at: SourceLocation(file: directory.relativePath, line: 1, column: 1),
+          "cannot read the lessons folder: \(failure.reason)")
       ])
     }
     var files: [LessonFile] = []
@@ -73,19 +75,21 @@ public struct LessonSetLoader: Sendable {
         problems.append(problem)
         return
       }
-      guard let data = FileManager.default.contents(atPath: url.path),
-        let text = String(data: data, encoding: .utf8)
-      else {
-        problems.append(
-          LessonProblem(
-            at: SourceLocation(file: name, line: 1, column: 1), "cannot read the file as UTF-8 text"
-          ))
+      let bytes: [UInt8]
+      switch FileReading.bytes(atPath: url.path) {
+      case .success(let read): bytes = read
+      case .failure(let failure):
+        problems.append(LessonProblem(at: start, "cannot read the file: \(failure.reason)"))
+        return
+      }
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        problems.append(LessonProblem(at: start, "the file is not UTF-8 text; save it as UTF-8"))
         return
       }
       files.append(LessonFile(path: name, text: text))
     }
     for name in names.sorted()
-    where name.hasSuffix(".md") || name == LessonSetConfiguration.fileName {
+    where (name.hasSuffix(".md") && !Self.isReadme(name)) || name == LessonSetConfiguration.fileName {
       read(name)
     }
     // The glossary may have any name; lessons.yml says which (its problems are reported later).
@@ -147,7 +151,7 @@ public struct LessonSetLoader: Sendable {
       page: glossaryPage)
 
     let lessonFiles = files.filter {
-      $0.path.hasSuffix(".md") && $0.path != configuration.glossaryFile
+      $0.path.hasSuffix(".md") && !Self.isReadme($0.path) && $0.path != configuration.glossaryFile
     }
     .sorted { $0.path < $1.path }
     if lessonFiles.isEmpty {
@@ -168,11 +172,17 @@ public struct LessonSetLoader: Sendable {
     guard problems.isEmpty else { throw LessonSetError(problems: problems.problems) }
     return LessonSet(
       title: configuration.title, lessons: parsed.map(\.lesson).sorted { $0.order < $1.order },
-      glossary: glossary, allowsUnsafeHTML: configuration.allowsUnsafeHTML)
+      glossary: glossary, allowsUnsafeHTML: configuration.allowsUnsafeHTML, warnings: problems.warnings)
   }
 }
 
 extension LessonSetLoader {
+  /// Whether `path` is a folder's `README.md` (in any case), which describes the folder to
+  /// whoever opens it and is not a lesson.
+  static func isReadme(_ path: String) -> Bool {
+    path.lowercased() == "readme.md"
+  }
+
   /// The problem with a file of `byteCount` bytes, if it is over ``LessonLimits/fileBytes``.
   fileprivate static func sizeProblem(path: String, byteCount: Int) -> LessonProblem? {
     guard byteCount > LessonLimits.fileBytes else { return nil }

@@ -19,6 +19,9 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     public var history: TrainingHistory?
     /// The checkpoint's bytes' FNV-1a 64-bit hash, for provenance.
     public var checkpointHash: String
+    /// Where the training history was looked for, named as the lessons name the checkpoint
+    /// (`models/reverse.history.json`), so a missing one can be named.
+    public var historyPath: String
   }
 
   private let lessonsDirectory: URL?
@@ -39,6 +42,15 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
   public func model(named name: String) -> LessonModelInfo? {
     guard case .success(let entry) = load(name) else { return nil }
     return LessonModelInfo(name: name, configuration: entry.model.configuration)
+  }
+
+  /// Why the checkpoint `name` cannot be loaded; nil for a name that is not a checkpoint
+  /// path (then it is an unknown model) or one that loads.
+  public func problem(loading name: String) -> String? {
+    guard BuiltInModel(rawValue: name) != nil || name.hasSuffix(".safetensors"),
+      case .failure(let error) = load(name)
+    else { return nil }
+    return error.description
   }
 
   /// The loaded model called `name`, or why it could not be loaded.
@@ -68,14 +80,16 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
     } else {
       return .failure(CheckpointError(.fileMissing, file: name))
     }
-    // Read once: the same bytes give the model and the provenance hash.
-    let fileName = checkpointURL.lastPathComponent
-    if Self.isSpecialFile(checkpointURL) {
-      return .failure(CheckpointError(.unreadable(reason: "not a regular file"), file: fileName))
-    }
-    guard let data = FileManager.default.contents(atPath: checkpointURL.path) else {
-      let exists = FileManager.default.fileExists(atPath: checkpointURL.path)
-      return .failure(CheckpointError(exists ? .unreadable(reason: "cannot read the file") : .fileMissing, file: fileName))
+    // Read once: the same bytes give the model and the provenance hash. A checkpoint of the
+    // lessons is named as the lesson names it (relative to the lessons folder).
+    let fileName = BuiltInModel(rawValue: name) == nil ? name : checkpointURL.lastPathComponent
+    let data: Data
+    switch FileReading.bytes(atPath: checkpointURL.path) {
+    case .success(let bytes): data = Data(bytes)
+    case .failure(let failure) where failure.code == ENOENT:
+      return .failure(CheckpointError(.fileMissing, file: fileName))
+    case .failure(let failure):
+      return .failure(CheckpointError(.unreadable(reason: failure.reason), file: fileName))
     }
     let model: Seq2SeqModel
     do {
@@ -101,7 +115,11 @@ public final class ModelShelf: LessonModelCatalog, @unchecked Sendable {
             file: fileName))
       }
     }
-    return .success(Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(data)))
+    let historyPath =
+      BuiltInModel(rawValue: name) == nil
+      ? String(name.dropLast(".safetensors".count)) + ".history.json" : "\(name).history.json"
+    return .success(
+      Entry(name: name, model: model, history: history, checkpointHash: Self.fnv1a(data), historyPath: historyPath))
   }
 
   /// Whether `url` names something other than a regular file (through any links): reading a

@@ -15,8 +15,9 @@
 public struct TraceFigure: Hashable, Sendable {
   /// The model: a built-in name or a checkpoint path.
   public var model: String
-  /// The text the encoder reads.
-  public var input: String
+  /// The text the encoder reads; nil only in a `history` view, which then follows the
+  /// history's first probe input.
+  public var input: String?
   /// The expected output, for teacher forcing, losses and comparisons.
   public var target: String?
   /// Which picture to draw.
@@ -41,7 +42,7 @@ public struct TraceFigure: Hashable, Sendable {
   ///             location: SourceLocation(file: "a.md", line: 9, column: 1))
   /// ```
   public init(
-    model: String, input: String, target: String? = nil, view: TraceView, steps: [Int]? = nil,
+    model: String, input: String?, target: String? = nil, view: TraceView, steps: [Int]? = nil,
     units: [Int]? = nil, unit: Int? = nil, epochs: [Int]? = nil, caption: String,
     location: SourceLocation
   ) {

@@ -25,7 +25,12 @@ struct ModelOptions: ParsableArguments {
       }
       return try builtIn.load()
     case (nil, .some(let path)):
-      return try Seq2SeqModel(checkpointAt: URL(fileURLWithPath: path))
+      do {
+        return try Seq2SeqModel(checkpointAt: URL(fileURLWithPath: path))
+      } catch {
+        // Named as typed, folders and all: `models/x.safetensors`, not `x.safetensors`.
+        throw CheckpointError(error.problem, file: path)
+      }
     }
   }
 }

@@ -26,7 +26,8 @@ extension Unrolled {
 
     @Option(
       help: ArgumentHelp(
-        "A folder of templates (NAME.mustache), site.css or stepper.js that replace the built-in ones.", valueName: "dir"))
+        "A folder of templates (NAME.mustache, also under templates/), site.css, stepper.js, present.css or present.js that replace the built-in ones; any other .mustache, .css or .js file in it is refused.",
+        valueName: "dir"))
     var theme: String?
 
     func validate() throws {
@@ -34,12 +35,18 @@ extension Unrolled {
     }
 
     func run() throws {
+      // The theme first: a mistyped --theme is refused before the lessons are traced.
+      let renderer = try PageRenderer(theme: theme.map { URL(fileURLWithPath: $0) })
       let directory = lessons.map { URL(fileURLWithPath: $0) } ?? BuiltInCurriculum.directory
       let shelf = ModelShelf(lessonsDirectory: directory)
       let set = try LessonSetLoader(catalog: shelf, glossaryPage: "../glossary.html").load(directory: directory)
+      // As a compiler warns: the site is built, each line says what to change.
+      for warning in set.warnings {
+        FileHandle.standardError.write(
+          Data("unrolled: \(TerminalText.escaped("\(warning.location): warning: \(warning.message)"))\n".utf8))
+      }
       let materials = try LessonMaterials.gather(for: set, shelf: shelf)
       let tutorial = TutorialSite(lessons: set, materials: materials, generator: "unrolled \(Unrolled.version)")
-      let renderer = try PageRenderer(theme: theme.map { URL(fileURLWithPath: $0) })
       var protected = [OutputFolder.Protected(path: directory.path, role: "the lessons folder")]
       if let theme { protected.append(OutputFolder.Protected(path: theme, role: "the theme folder")) }
       let destination = try SiteBuilder(renderer: renderer, title: set.title).build(

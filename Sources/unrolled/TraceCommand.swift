@@ -26,10 +26,14 @@ extension Unrolled {
     @Argument(help: "The text the encoder reads (for a series model, numbers separated by commas).")
     var input: String?
 
+    // Unconditional, so `--example -1` reaches the transform and is answered in words
+    // rather than as a missing value.
     @Option(
+      parsing: .unconditional,
       help: ArgumentHelp(
-        "Series models: trace a generated noisy sum of sines (with its true next values) drawn from this seed, instead of an input.",
-        valueName: "seed"))
+        "Series models: trace a generated noisy sum of sines (with its true next values) drawn from this seed, a whole number from 0, instead of an input.",
+        valueName: "seed"),
+      transform: Trace.exampleSeed)
     var example: UInt64?
 
     @Option(help: "The expected output: adds a teacher-forced decode beside the free-running one.")
@@ -40,6 +44,15 @@ extension Unrolled {
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
+
+    /// A seed for `--example`: a whole number from 0, refused in words otherwise.
+    static func exampleSeed(_ text: String) throws -> UInt64 {
+      guard let seed = UInt64(text) else {
+        throw ValidationError(
+          "give a non-negative whole number (0, 1, 2, …): the seed of the generated series")
+      }
+      return seed
+    }
 
     func validate() throws {
       switch (input, example) {

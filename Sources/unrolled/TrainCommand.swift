@@ -13,7 +13,10 @@ extension Unrolled {
 
         Examples:
           unrolled train --task addition --epochs 50 --out addition.safetensors
-          unrolled train --data fra.txt --epochs 100 --optimizer rmsprop
+          unrolled train --data pairs.tsv                (defaults chosen by the number of pairs)
+          unrolled train --data fra.txt --units 256 --epochs 100 --optimizer rmsprop
+
+        --data defaults, by the number of pairs in the file: \(TabSeparatedDefaults.summary).
         """)
 
     @Option(
@@ -25,16 +28,19 @@ extension Unrolled {
         "A tab-separated file of source<TAB>target lines (the Keras example's fra.txt layout).", valueName: "file"))
     var data: String?
 
-    @Option(help: "Passes over the training data; 0 writes the untrained model (default: the task's recipe, or 100 for --data).")
+    @Option(
+      help:
+        "Passes over the training data; 0 writes the untrained model (default: the task's recipe; for --data, about 1,200 batches, 50 to 300 epochs)."
+    )
     var epochs: Int?
 
-    @Option(help: "Examples per mini-batch (default: the recipe's, or 64 for --data).")
+    @Option(help: "Examples per mini-batch (default: the recipe's, or \(TabSeparatedDefaults.batchSize) for --data).")
     var batch: Int?
 
     @Option(help: "The seed of shuffling and sampling (default: the recipe's, or 0).")
     var seed: UInt64?
 
-    @Option(help: "adam or rmsprop (Keras defaults).")
+    @Option(help: "adam or rmsprop, with Keras's defaults (default: the recipe's, or adam for --data).")
     var optimizer: OptimizerKind?
 
     @Option(
@@ -45,8 +51,8 @@ extension Unrolled {
     @Flag(help: "Let the encoder read the source reversed (Sutskever et al. 2014).")
     var reverseInput = false
 
-    @Option(help: "Units of the encoder and decoder for --data (default 256, as in the Keras example).")
-    var units: Int = 256
+    @Option(help: "Units of the encoder and decoder for --data (default: 64 below 1,000 pairs, 128 below 10,000, else 256).")
+    var units: Int?
 
     @Option(help: ArgumentHelp("The checkpoint to write (default NAME.safetensors).", valueName: "file"))
     var out: String?
@@ -85,6 +91,15 @@ extension Unrolled {
       recipe.options.probeEpochs = recipe.options.probeEpochs.filter { $0 <= recipe.options.epochs }
 
       let config = recipe.configuration
+      if let data {
+        // What was chosen for this file, defaults by its size included, before the long wait.
+        let options = recipe.options
+        let pairs = recipe.dataset.training.count + recipe.dataset.validation.count
+        FileHandle.standardError.write(
+          Data(
+            "\(data): \(pairs) pairs, \(recipe.dataset.validation.count) held out for validation; \(config.encoder.units) units, \(options.epochs) epoch\(options.epochs == 1 ? "" : "s"), \(options.optimizer.rawValue), batches of \(options.batchSize)\n"
+              .utf8))
+      }
       let outURL = URL(fileURLWithPath: out ?? "\(config.name).safetensors")
       let historyURL = outURL.deletingPathExtension().appendingPathExtension("history.json")
       try CommandOutput.check([outURL.relativePath, historyURL.relativePath])
@@ -146,16 +161,20 @@ extension Unrolled {
         return recipe
       }
       let path = data ?? ""
-      let dataset = try Dataset.tabSeparated(contentsOfFile: path, validationFraction: 0.2, seed: seed ?? 0)
+      let dataset = try Dataset.tabSeparated(
+        contentsOfFile: path, validationFraction: TabSeparatedDefaults.validationFraction, seed: seed ?? 0)
+      let defaults = TabSeparatedDefaults(pairCount: dataset.training.count + dataset.validation.count)
       let alphabet = dataset.alphabet
       let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
       let configuration = Seq2SeqConfiguration.stateBridge(
         name: name, source: alphabet.source, target: alphabet.target, dataset: dataset,
-        encoder: EncoderConfiguration(units: units), reverseInput: reverseInput)
+        encoder: EncoderConfiguration(units: units ?? defaults.units), reverseInput: reverseInput)
       let probes = dataset.validation.prefix(3).map { ProbeExample(input: $0.source, target: $0.target) }
       return TrainingRecipe(
         configuration: configuration, dataset: dataset,
-        options: TrainingOptions(epochs: 100, batchSize: 64, seed: seed ?? 0, optimizer: .rmsprop),
+        options: TrainingOptions(
+          epochs: defaults.epochs, batchSize: TabSeparatedDefaults.batchSize, seed: seed ?? 0,
+          optimizer: TabSeparatedDefaults.optimizer),
         weightSeed: seed ?? 0, probes: Array(probes))
     }
   }

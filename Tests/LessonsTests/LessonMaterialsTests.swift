@@ -100,6 +100,76 @@ struct LessonMaterialsTests {
   }
 }
 
+@Suite("Lesson materials: what is missing is named")
+struct MissingMaterialsTests {
+  /// One epoch of training on two pairs, with "abc" as the probe, written beside the
+  /// checkpoint as tiny.history.json.
+  private func writeHistory(in folder: LessonFolder) throws {
+    let config = folder.model.configuration
+    var trainer = try Trainer(
+      model: folder.model, options: TrainingOptions(epochs: 1, batchSize: 2, seed: 0, optimizer: .adam, probeEpochs: [1]))
+    let pairs = try [("abc", "ca"), ("ba", "ab")].map { try TrainingExample(source: $0.0, target: $0.1, configuration: config) }
+    let history = try trainer.train(on: pairs, probes: [ProbeExample(input: "abc", target: "ca")])
+    try history.jsonData().write(to: folder.url.appendingPathComponent("tiny.history.json"))
+  }
+
+  @Test("a checkpoint a lesson names that is not there is named as missing, not as an unknown model")
+  func missingCheckpoint() throws {
+    let folder = try LessonFolder(
+      lesson: frontMatter + """
+        ```trace
+        model: models/nosuch.safetensors
+        input: "abc"
+        view: encoder
+        caption: Reading.
+        ```
+        """)
+    let error = try #require(throws: LessonSetError.self) { try folder.load() }
+    #expect(error.description == "01-tiny.md:9:8: models/nosuch.safetensors: checkpoint file not found")
+  }
+
+  @Test("a history figure or an epochs fact without a history names the file it looked for")
+  func missingHistoryIsNamed() throws {
+    let folder = try LessonFolder(
+      lesson: frontMatter + """
+        It trained for `="tiny.safetensors".epochs` epochs.
+
+        ```trace
+        model: tiny.safetensors
+        view: history
+        caption: How it learned.
+        ```
+        """)
+    let (set, shelf) = try folder.load()
+    let error = try #require(throws: LessonSetError.self) { try LessonMaterials.gather(for: set, shelf: shelf) }
+    #expect(error.problems.count == 2, "\(error)")
+    #expect(error.problems.allSatisfy { $0.message.contains("there is no tiny.history.json beside its checkpoint") }, "\(error)")
+  }
+
+  @Test("a history figure needs no input: it follows the history's first probe")
+  func historyWithoutInput() throws {
+    let folder = try LessonFolder(
+      lesson: frontMatter + """
+        ```trace
+        model: tiny.safetensors
+        view: history
+        caption: How it learned.
+        ```
+        """)
+    try writeHistory(in: folder)
+    let (set, shelf) = try folder.load()
+    let figure = try #require(
+      set.lessons.first?.blocks.compactMap { block -> TraceFigure? in
+        if case .trace(let figure) = block { return figure }
+        return nil
+      }.first)
+    #expect(figure.input == nil)
+    let materials = try LessonMaterials.gather(for: set, shelf: shelf)
+    #expect(materials.models["tiny.safetensors"]?.history?.probes.first?.traces.first?.input == "abc")
+    #expect(!materials.traces.keys.contains { $0.model == "tiny.safetensors" }, "it traces nothing itself")
+  }
+}
+
 @Suite("Model shelf")
 struct ModelShelfTests {
   @Test("a training history that is there but unreadable is reported, not taken for none")

@@ -61,7 +61,43 @@ struct LessonProblemTests {
     Case(
       "invalid YAML",
       files: ["a.md": "---\ntitle: A\norder: 1\nsummary: S\nobjectives: [L\nminutes: 5\n---\n"],
-      "a.md:6:8: the front matter is not valid YAML: did not find expected ',' or ']'"),
+      "a.md:5:13: the front matter is not valid YAML (did not find expected ',' or ']'): a value that starts with `[` is a list: end it with `]`, or quote it: objectives: \"[L\""
+    ),
+    Case(
+      "a value that starts with a colon",
+      files: ["a.md": "---\ntitle: : Gates\norder: 1\nsummary: S\nobjectives: [L]\nminutes: 5\n---\n"],
+      "a.md:2:8: the front matter is not valid YAML (mapping values are not allowed in this context): a value that starts with `:` must be quoted: title: \": Gates\""
+    ),
+    Case(
+      "a value that holds a colon and a space",
+      files: ["a.md": "---\ntitle: Gates: the forget gate\norder: 1\nsummary: S\nobjectives: [L]\nminutes: 5\n---\n"],
+      "a.md:2:8: the front matter is not valid YAML (mapping values are not allowed in this context): a value that holds `: ` must be quoted: title: \"Gates: the forget gate\""
+    ),
+    Case(
+      "a value that starts with an alias star",
+      files: ["a.md": "---\ntitle: *Gates*\norder: 1\nsummary: S\nobjectives: [L]\nminutes: 5\n---\n"],
+      "a.md:2:8: the front matter is not valid YAML (did not find expected alphabetic or numeric character): a value that starts with `*` must be quoted: title: \"*Gates*\""
+    ),
+    Case(
+      "a value that starts with @",
+      files: ["a.md": "---\ntitle: '@home'\norder: 1\nsummary: @home\nobjectives: [L]\nminutes: 5\n---\n"],
+      "a.md:4:10: the front matter is not valid YAML (found character that cannot start any token): a value that starts with `@` must be quoted: summary: \"@home\""
+    ),
+    Case(
+      "a value that starts with an anchor ampersand",
+      files: ["a.md": "---\ntitle: &Gates\norder: 1\nsummary: S\nobjectives: [L]\nminutes: 5\n---\n"],
+      "a.md:2:1: `title` in the front matter has no value; a value that starts with `&` must be quoted: title: \"&Gates\""
+    ),
+    Case(
+      "a value that starts with a tag, which YAML would take off silently",
+      files: ["a.md": "---\ntitle: !important Gates\norder: 1\nsummary: S\nobjectives: [L]\nminutes: 5\n---\n"],
+      "a.md:2:8: `title` in the front matter must be text; a value that starts with `!` must be quoted: title: \"!important Gates\""
+    ),
+    Case(
+      "a tab that indents",
+      files: ["a.md": "---\ntitle: A\norder: 1\nsummary: S\nobjectives:\n\t- L\nminutes: 5\n---\n"],
+      "a.md:6:1: the front matter is not valid YAML (found character that cannot start any token): a tab may not indent YAML; indent with spaces"
+    ),
     Case(
       "slug not a slug",
       files: [

@@ -187,4 +187,101 @@ struct LessonSetLoaderTests {
     #expect(set.glossary?.fileName == "terms.txt")
     #expect(set.lessons.map(\.fileName) == ["a.md"])
   }
+
+  /// A fresh folder holding `files`, removed by the caller.
+  private func folder(_ files: [String: String]) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("unrolled-lessons-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    return directory
+  }
+
+  @Test("a lessons folder that is not there is named, with the reason")
+  func missingFolderIsNamed() throws {
+    let missing = FileManager.default.temporaryDirectory.appendingPathComponent("unrolled-nosuch-\(UUID().uuidString)")
+    let error = try #require(throws: LessonSetError.self) {
+      try LessonSetLoader(catalog: FakeCatalog()).load(directory: missing)
+    }
+    #expect(
+      error.description == "\(missing.relativePath):1:1: cannot read the lessons folder: no such file or folder",
+      "the path the teacher typed is in the message")
+  }
+
+  @Test("a README.md among the lessons, in any case, is not a lesson", arguments: ["README.md", "readme.md", "ReadMe.md"])
+  func readmeIsIgnored(name: String) throws {
+    let directory = try folder([
+      name: "# Notes for teachers\n\nNo front matter here.\n", "a.md": Fixtures.frontMatter + "Text.\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let set = try LessonSetLoader(catalog: FakeCatalog()).load(directory: directory)
+    #expect(set.lessons.map(\.fileName) == ["a.md"])
+    #expect(Fixtures.problems([name: "# Notes\n", "a.md": Fixtures.frontMatter + "Text.\n"]) == [])
+  }
+
+  @Test("a lesson that is not UTF-8 says so, and asks for UTF-8")
+  func notUTF8() throws {
+    let directory = try folder([:])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data([0x2D, 0xFF, 0xFE, 0x0A]).write(to: directory.appendingPathComponent("a.md"))
+    let error = try #require(throws: LessonSetError.self) {
+      try LessonSetLoader(catalog: FakeCatalog()).load(directory: directory)
+    }
+    #expect(error.description.contains("a.md:1:1: the file is not UTF-8 text; save it as UTF-8"), "\(error)")
+  }
+
+  // Tests run as root, whom chmod 000 does not stop: the mapping from errno to words is
+  // tested here, and tools/tests/test_cli.py triggers a real EACCES without root's
+  // capabilities.
+  @Test(
+    "errno values become words a teacher reads",
+    arguments: [
+      (EACCES, "permission denied"), (EPERM, "permission denied"), (ENOENT, "no such file or folder"),
+      (ENOTDIR, "not a folder"), (EISDIR, "it is a folder, not a file"),
+    ])
+  func errnoInWords(code: Int32, words: String) {
+    #expect(FileReading.failure(errno: code).reason == words)
+  }
+
+  static let droppedMarkup = """
+    Some <b>bold</b> text.
+
+    <div class="box">
+    Boxed.
+    </div>
+
+    | gate | what |
+    | --- | :---: |
+    | f | forgets |
+
+    A bar | in a sentence.
+
+    ```
+    | a | b |
+    |---|---|
+    ```
+
+    """
+
+  @Test("raw HTML left out and a pipe table shown as text are warned of, at their place; the set still loads")
+  func warnsOfDroppedMarkup() throws {
+    let set = try Fixtures.lessonSet(["a.md": Fixtures.frontMatter + Self.droppedMarkup])
+    #expect(
+      set.warnings.map(\.description) == [
+        "a.md:8:6: raw HTML `<b>` is left out of the page; write it in Markdown, or set `unsafe-html: true` in lessons.yml to keep it",
+        "a.md:10:1: raw HTML `<div>` is left out of the page; write it in Markdown, or set `unsafe-html: true` in lessons.yml to keep it",
+        "a.md:14:1: this pipe table is not a table in CommonMark and shows as text with `|` in it; use a list, or an HTML <table> with `unsafe-html: true`",
+      ], "a bar in a sentence and a table inside a code block are not warned of")
+    #expect(set.lessons.count == 1)
+  }
+
+  @Test("with unsafe-html: true raw HTML is kept, so only the pipe table is warned of")
+  func unsafeHTMLKeepsRawHTML() throws {
+    let set = try Fixtures.lessonSet([
+      "lessons.yml": "unsafe-html: true\n", "a.md": Fixtures.frontMatter + Self.droppedMarkup,
+    ])
+    #expect(set.warnings.map(\.location.line) == [14])
+  }
 }

@@ -83,6 +83,35 @@ struct SiteBuilderTests {
     #expect(html.contains("<main id=\"content\""), "the layout is still the built-in one")
   }
 
+  @Test("a theme folder that is not there is refused with its path")
+  func missingTheme() throws {
+    let parent = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let missing = parent.appendingPathComponent("nosuch")
+    let error = try #require(throws: SiteBuildError.self) { try PageRenderer(theme: missing) }
+    #expect(error == .themeUnreadable(path: missing.relativePath, reason: "no such folder"))
+    #expect(error.description == "cannot read the theme folder \(missing.relativePath): no such folder")
+  }
+
+  @Test("a theme template the site does not use is refused, naming every one; other files are left alone")
+  func unknownThemeFiles() throws {
+    let theme = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: theme) }
+    try FileManager.default.createDirectory(
+      at: theme.appendingPathComponent("templates"), withIntermediateDirectories: true)
+    for name in ["layot.mustache", "templates/lesson.mustache", "templates/extra.css", "README.md", "site.css"] {
+      try Data("x".utf8).write(to: theme.appendingPathComponent(name))
+    }
+    let error = try #require(throws: SiteBuildError.self) { try PageRenderer(theme: theme) }
+    guard case .themeFilesUnknown(_, let files, let allowed) = error else {
+      Issue.record("not refused as unknown files: \(error)")
+      return
+    }
+    #expect(files == ["layot.mustache", "templates/extra.css"])
+    #expect(allowed.contains("layout.mustache") && allowed.contains("site.css"))
+    #expect(!error.description.contains("\n"), "one line")
+  }
+
   @Test("links between pages are relative, so the site opens from file://")
   func relativeLinks() {
     #expect(SitePath.relative(from: "models/addition.html", to: "index.html") == "../index.html")

@@ -135,7 +135,6 @@ STATE = str(ROOT / "Tests/TraceTests/Fixtures/checkpoints/state-lstm.safetensors
         (["trace", "--checkpoint", STATE, ""], "the input is empty"),
         (["trace", "--checkpoint", STATE, "abcabcabc"], "reads at most 5"),
         (["trace", "--checkpoint", STATE, "abc", "--target", "x"], "the target has a character"),
-        (["trace", "--checkpoint", "/nonexistent/model.safetensors", "abc"], "checkpoint file not found"),
         (["trace", "--checkpoint", STATE, "--bogus", "abc"], "Unknown option '--bogus'"),
         (["trace", "--bogus", "abc"], "Unknown option '--bogus'"),
         (["trace", "abc"], "choose a model"),
@@ -147,6 +146,14 @@ STATE = str(ROOT / "Tests/TraceTests/Fixtures/checkpoints/state-lstm.safetensors
         (["trace", "--model", "sines", series_text(24), "--target", "1,2"], "the target has 2 values; the sines model writes exactly 8"),
         (["trace", "--model", "addition", "--example", "1"], "the addition model reads text"),
         (["trace", "--model", "sines"], "give the text to read, or --example N"),
+        (["trace", "--model", "sines", "--example", "-1"],
+         "--example <seed>': give a non-negative whole number (0, 1, 2, …): the seed of the generated series"),
+        (["trace", "--checkpoint", "/nonexistent/model.safetensors", "abc"],
+         "/nonexistent/model.safetensors: checkpoint file not found"),
+        (["site", "--lessons", "/nonexistent/lessons", "--out", "/nonexistent/site"],
+         "/nonexistent/lessons:1:1: cannot read the lessons folder: no such file or folder"),
+        (["site", "--theme", "/nonexistent/theme", "--out", "/nonexistent/site"],
+         "cannot read the theme folder /nonexistent/theme: no such folder"),
     ],
 )
 def test_bad_input_gets_one_clear_line(unrolled, args, message):
@@ -242,3 +249,102 @@ def test_an_input_outside_the_training_domain_is_noted_and_still_traced(unrolled
     assert inside.returncode == 0 and inside.stderr == ""
     page = run(unrolled, "trace", "--model", "addition", "23+19", "--format", "html")
     assert "Outside its training: 23 and 19 are outside 1–10" in page.stdout
+
+LESSON = """---
+title: A lesson
+order: 1
+summary: Short.
+objectives: [Learn]
+minutes: 5
+---
+
+Text.
+"""
+
+
+def without_root_privileges(*command):
+    """The command run as root but without the capabilities that let root read any file, so
+    a file with mode 000 really answers EACCES (chmod alone does not stop root)."""
+    drop = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}", *command]
+
+
+needs_setpriv = pytest.mark.skipif(
+    subprocess.run(["which", "setpriv"], capture_output=True).returncode != 0, reason="setpriv (util-linux) is not installed"
+)
+
+
+def test_an_unknown_theme_template_is_refused_and_nothing_is_written(unrolled, tmp_path):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "layot.mustache").write_text("{{title}}")
+    (theme / "README.md").write_text("notes")
+    result = run(unrolled, "site", "--theme", str(theme), "--out", str(tmp_path / "site"))
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"unrolled: the theme folder {theme} holds layot.mustache, which the site does not use; a theme may hold "
+        "site.css, stepper.js, present.css, present.js, deck.mustache, index.mustache, layout.mustache, "
+        "lesson.mustache, model.mustache, page.mustache, trace.mustache"
+    ]
+    assert not (tmp_path / "site").exists()
+
+
+@needs_setpriv
+def test_permission_denied_is_said_with_the_path(unrolled, tmp_path):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (lessons / "a.md").write_text(LESSON)
+    (lessons / "b.md").write_text(LESSON.replace("order: 1", "order: 2"))
+    (lessons / "b.md").chmod(0)
+    checkpoint = tmp_path / "locked.safetensors"
+    checkpoint.write_bytes(pathlib.Path(STATE).read_bytes())
+    checkpoint.chmod(0)
+    probe = subprocess.run(without_root_privileges("cat", str(checkpoint)), capture_output=True)
+    if probe.returncode == 0:
+        pytest.skip("dropping the capabilities did not stop reading a mode-000 file here")
+    site = subprocess.run(
+        without_root_privileges(str(unrolled), "site", "--lessons", str(lessons), "--out", str(tmp_path / "site")),
+        capture_output=True, text=True)
+    assert site.returncode != 0
+    assert site.stderr.strip().splitlines() == ["unrolled: b.md:1:1: cannot read the file: permission denied"]
+    # A checkpoint a lesson names, locked the same way, is named as the lesson names it.
+    (lessons / "b.md").chmod(0o644)
+    (lessons / "locked.safetensors").write_bytes(pathlib.Path(STATE).read_bytes())
+    (lessons / "locked.safetensors").chmod(0)
+    (lessons / "b.md").write_text(
+        LESSON.replace("order: 1", "order: 2")
+        + '\n```trace\nmodel: locked.safetensors\ninput: "abc"\nview: encoder\ncaption: Reading.\n```\n')
+    site = subprocess.run(
+        without_root_privileges(str(unrolled), "site", "--lessons", str(lessons), "--out", str(tmp_path / "site")),
+        capture_output=True, text=True)
+    assert site.returncode != 0
+    assert site.stderr.strip().splitlines() == [
+        "unrolled: b.md:12:8: locked.safetensors: cannot read the checkpoint: permission denied"]
+    trace = subprocess.run(
+        without_root_privileges(str(unrolled), "trace", "--checkpoint", str(checkpoint), "abc"),
+        capture_output=True, text=True)
+    assert trace.returncode != 0
+    assert trace.stderr.strip() == f"unrolled: {checkpoint}: cannot read the checkpoint: Permission denied"
+
+
+def test_a_readme_among_the_lessons_is_not_a_lesson(unrolled, tmp_path):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (lessons / "a.md").write_text(LESSON)
+    (lessons / "README.md").write_text("# Notes for whoever opens this folder\n")
+    result = run(unrolled, "site", "--lessons", str(lessons), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert not list((tmp_path / "site").rglob("*readme*")), "no page for the README"
+
+
+def test_raw_html_left_out_is_a_warning_line_and_the_site_is_built(unrolled, tmp_path):
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (lessons / "a.md").write_text(LESSON + "\n<div>Boxed.</div>\n")
+    result = run(unrolled, "site", "--lessons", str(lessons), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "unrolled: a.md:11:1: warning: raw HTML `<div>` is left out of the page; write it in Markdown, "
+        "or set `unsafe-html: true` in lessons.yml to keep it"
+    ]
+    assert "Boxed" not in (tmp_path / "site/lessons/a.html").read_text()

@@ -102,3 +102,20 @@ def test_every_malformed_line_of_a_data_file_is_reported_with_its_number(unrolle
     assert re.search(r"pairs\.txt:2\b", result.stderr) and re.search(r"pairs\.txt:4\b", result.stderr), result.stderr
     assert not re.search(r"pairs\.txt:[13]\b", result.stderr), "well-formed lines are not reported"
     assert not (tmp_path / "x.safetensors").exists()
+
+
+def test_data_defaults_follow_the_number_of_pairs_and_are_said(unrolled, tmp_path):
+    data = tmp_path / "copy.tsv"
+    words = ["abc", "bca", "cab", "acb", "bac", "cba", "aab", "bba", "cca", "abb"]
+    data.write_text("".join(f"{word}\t{word}\n" for word in words))
+    result = train(unrolled, "--data", str(data), "--epochs", "1", "--out", str(tmp_path / "copy.safetensors"))
+    assert result.returncode == 0, result.stderr
+    # 10 pairs: 2 held out (20%), 64 units and Adam; --epochs given wins over the 300 of the rule.
+    assert result.stderr.splitlines()[0] == f"{data}: 10 pairs, 2 held out for validation; 64 units, 1 epoch, adam, batches of 64"
+
+
+def test_train_help_states_the_data_defaults(unrolled):
+    result = subprocess.run([str(unrolled), "train", "--help"], capture_output=True, text=True)
+    text = " ".join(result.stdout.split())
+    assert "64 units below 1,000 pairs, 128 below 10,000, else 256" in text
+    assert "20% held out" in text and "or adam for --data" in text

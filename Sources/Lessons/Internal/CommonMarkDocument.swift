@@ -36,6 +36,10 @@ final class CommonMarkDocument {
       case link(url: String, text: String)
       /// A code block; `isTopLevel` is false inside lists and quotes.
       case codeBlock(info: String, isTopLevel: Bool)
+      /// Raw HTML, a block or inline; `literal` is the HTML as written.
+      case rawHTML(literal: String)
+      /// A paragraph, which may be a pipe table CommonMark does not know.
+      case paragraph
     }
     var kind: Kind
     var line: Int
@@ -176,6 +180,10 @@ extension CommonMarkDocument {
         kind = .codeBlock(
           info: string(cmark_node_get_fence_info(node)), isTopLevel: cmark_node_parent(node) == root
         )
+      case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+        kind = .rawHTML(literal: string(cmark_node_get_literal(node)))
+      case CMARK_NODE_PARAGRAPH:
+        kind = .paragraph
       default:
         continue
       }

@@ -40,7 +40,8 @@ extension Glossary {
     }
 
     let links = GlossaryLinks(slugs: terms.map(\.slug), page: page)
-    let renderer = ProseRenderer(problems: problems, checker: checker, glossary: links)
+    let renderer = ProseRenderer(
+      problems: problems, checker: checker, glossary: links, allowsRawHTML: allowsRawHTML)
     renderer.rewrite(
       document, map: map, identifiesHeadings: false, factsForbiddenIn: "the glossary",
       specialBlocks: .nowhere(in: "the glossary"))

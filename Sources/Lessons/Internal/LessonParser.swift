@@ -54,7 +54,8 @@ struct LessonParser {
     let body = bodyLines.joined(separator: "\n")
     let map = SourceMap(file: file.path, text: body)
     let document = CommonMarkDocument(markdown: body, allowsRawHTML: allowsRawHTML)
-    let renderer = ProseRenderer(problems: problems, checker: checker, glossary: glossary)
+    let renderer = ProseRenderer(
+      problems: problems, checker: checker, glossary: glossary, allowsRawHTML: allowsRawHTML)
     renderer.rewrite(document, map: map, identifiesHeadings: true, specialBlocks: .topLevelOnly)
     let blocks = readBlocks(document, map: map, renderer: renderer)
 

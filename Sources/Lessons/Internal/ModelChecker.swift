@@ -9,6 +9,10 @@ struct ModelChecker {
   /// The model called `name`, or nil after reporting that it is unknown.
   func model(named name: String, at location: SourceLocation) -> LessonModelInfo? {
     if let model = catalog.model(named: name) { return model }
+    if let problem = catalog.problem(loading: name) {
+      problems.report(problem, at: location)
+      return nil
+    }
     let known = catalog.modelNames.sorted()
     problems.report(
       "unknown model \"\(name)\"; known models: \(known.isEmpty ? "none" : known.joined(separator: ", "))",

@@ -6,7 +6,14 @@ final class ProblemList {
 
   var isEmpty: Bool { problems.isEmpty }
 
+  /// What is worth saying but does not stop the set: it is built, and these are printed.
+  private(set) var warnings: [LessonProblem] = []
+
   func report(_ message: String, at location: SourceLocation) {
     problems.append(LessonProblem(at: location, message))
+  }
+
+  func warn(_ message: String, at location: SourceLocation) {
+    warnings.append(LessonProblem(at: location, message))
   }
 }

@@ -17,6 +17,8 @@ final class ProseRenderer {
 
   private let problems: ProblemList
   private let checker: ModelChecker
+  /// Whether raw HTML is kept (`unsafe-html: true`); when not, each piece dropped is warned of.
+  private let allowsRawHTML: Bool
   private let glossary: GlossaryLinks
   private(set) var facts: [FactReference] = []
   private(set) var headings: [LessonHeading] = []
@@ -26,10 +28,11 @@ final class ProseRenderer {
   /// count up once, not from 2 each time.
   private var nextSuffix: [String: Int] = [:]
 
-  init(problems: ProblemList, checker: ModelChecker, glossary: GlossaryLinks) {
+  init(problems: ProblemList, checker: ModelChecker, glossary: GlossaryLinks, allowsRawHTML: Bool) {
     self.problems = problems
     self.checker = checker
     self.glossary = glossary
+    self.allowsRawHTML = allowsRawHTML
   }
 
   /// Applies the rewrites to `document`, whose positions `map` turns into file locations.
@@ -93,7 +96,38 @@ final class ProseRenderer {
           break
         }
         return .keep
+      case .rawHTML(let literal):
+        // A closing tag or a comment is part of what was already warned of, or nothing.
+        guard !allowsRawHTML, !literal.hasPrefix("</"), !literal.hasPrefix("<!--") else { return .keep }
+        let byteColumn = map.byteColumn(of: "<", line: node.line, near: node.byteColumn)
+        let tag = literal.trimmingCharacters(in: .whitespacesAndNewlines).prefix { !$0.isWhitespace && $0 != ">" }
+        problems.warn(
+          "raw HTML `\(tag)>` is left out of the page; write it in Markdown, or set `unsafe-html: true` in lessons.yml to keep it",
+          at: map.location(line: node.line, byteColumn: byteColumn))
+        return .keep
+      case .paragraph:
+        // CommonMark has no tables: a pipe table would show as lines of text with bars in them.
+        guard Self.isPipeTableDelimiterRow(map.text(ofLine: node.line + 1)), map.text(ofLine: node.line).contains("|")
+        else { return .keep }
+        problems.warn(
+          "this pipe table is not a table in CommonMark and shows as text with `|` in it; use a list, or an HTML <table> with `unsafe-html: true`",
+          at: map.location(line: node.line, byteColumn: node.byteColumn))
+        return .keep
       }
+    }
+  }
+
+  /// Whether `line` is a pipe table's delimiter row: cells of dashes with optional colons,
+  /// separated by `|`, as in `| --- | :---: |`.
+  static func isPipeTableDelimiterRow(_ line: String) -> Bool {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    guard trimmed.contains("|"), trimmed.contains("-") else { return false }
+    let inner = trimmed.drop { $0 == "|" }.reversed().drop { $0 == "|" }.reversed()
+    let cells = String(inner).split(separator: "|", omittingEmptySubsequences: false)
+    return cells.allSatisfy { cell in
+      let text = cell.trimmingCharacters(in: .whitespaces)
+      let dashes = text.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+      return !dashes.isEmpty && dashes.allSatisfy { $0 == "-" } && text.count - dashes.count <= 2
     }
   }
 

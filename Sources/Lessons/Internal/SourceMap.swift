@@ -92,4 +92,10 @@ struct SourceMap {
     }
     return byteColumn
   }
+
+  /// The text of a 1-based `line`, without its line break; empty past the end.
+  func text(ofLine line: Int) -> String {
+    guard line >= 1, line <= lineCount else { return "" }
+    return String(decoding: bytes[lineStarts[line - 1]..<lineStarts[line] - 1], as: UTF8.self)
+  }
 }

@@ -13,10 +13,12 @@ extension TraceFigure {
       yaml, map: map, what: "the `trace` block", allowedKeys: keys, missingLocation: location,
       problems: problems)
     let model = fields.string("model", required: "a built-in model name or a checkpoint path")
-    let input = fields.string("input", required: "the text the encoder reads")
-    let target = fields.string("target")
     let viewText = fields.string(
       "view", required: "one of: \(TraceView.allCases.map(\.rawValue).joined(separator: ", "))")
+    // A history shows training, not one input: its input only picks which probe to follow.
+    let showsHistory = viewText == TraceView.history.rawValue
+    let input = fields.string("input", required: showsHistory ? nil : "the text the encoder reads")
+    let target = fields.string("target")
     let unit = fields.int("unit")
     let caption = fields.string(
       "caption", required: "the figure's caption and alt text; every figure needs one")
@@ -80,7 +82,7 @@ extension TraceFigure {
     if let unit, unit < 0 {
       problems.report("`unit` counts from 0", at: fields.valueLocation("unit"))
     }
-    guard let model, let input, let view, let caption else { return nil }
+    guard let model, input != nil || view == .history, let view, let caption else { return nil }
     return TraceFigure(
       model: model, input: input, target: target, view: view, steps: steps, units: units,
       unit: unit,

@@ -40,7 +40,7 @@ struct YAMLFields {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      Self.report(error, map: map, what: what, problems: problems)
+      Self.report(error, in: text, map: map, what: what, problems: problems)
       isReadable = false
       return
     } catch {
@@ -92,8 +92,8 @@ struct YAMLFields {
   /// `maximumLength` characters is refused.
   func string(_ key: String, required: String? = nil, maximumLength: Int? = nil) -> String? {
     guard let value = present(key, required: required) else { return nil }
-    guard let scalar = value.scalar, !scalar.string.isEmpty else {
-      problems.report("`\(key)` in \(what) must be text", at: valueLocation(key))
+    guard let scalar = value.scalar, !scalar.string.isEmpty, !Self.hasCustomTag(value) else {
+      problems.report("`\(key)` in \(what) must be text\(quotingHint(for: key))", at: valueLocation(key))
       return nil
     }
     if let maximumLength, scalar.string.count > maximumLength {
@@ -229,10 +229,25 @@ extension YAMLFields {
       return nil
     }
     if field.value.tag.rawValue == Tag.Name.null.rawValue, field.value.scalar != nil {
-      problems.report("`\(key)` in \(what) has no value", at: map.location(of: field.keyMark))
+      problems.report("`\(key)` in \(what) has no value\(quotingHint(for: key))", at: map.location(of: field.keyMark))
       return nil
     }
     return field.value
+  }
+
+  /// "; a value that starts with `&` must be quoted: …" when `key`'s line is one of the
+  /// usual quoting mistakes that YAML reads without a syntax error (an anchor `&x`, a tag
+  /// `!x`), else "".
+  fileprivate func quotingHint(for key: String) -> String {
+    guard let line = fields[key]?.keyMark?.line,
+      let hint = YAMLHint.hint(forLine: Substring(map.text(ofLine: line)), number: line)
+    else { return "" }
+    return "; " + hint.text
+  }
+
+  /// Whether a `!tag` of the author's own was put on the value (`title: !important`).
+  fileprivate static func hasCustomTag(_ node: Node) -> Bool {
+    node.tag.rawValue.hasPrefix("!") && !node.tag.rawValue.hasPrefix("tag:")
   }
 
   fileprivate static func int(_ node: Node) -> Int? {
@@ -241,12 +256,18 @@ extension YAMLFields {
   }
 
   fileprivate static func report(
-    _ error: YamlError, map: SourceMap, what: String, problems: ProblemList
+    _ error: YamlError, in text: String, map: SourceMap, what: String, problems: ProblemList
   ) {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
-      problems.report("\(what) is not valid YAML: \(problem)", at: map.location(of: mark))
+      // The parser's words, then what to do: the hint's place is what to change.
+      if let hint = YAMLHint.hint(in: text, line: mark.line) {
+        problems.report(
+          "\(what) is not valid YAML (\(problem)): \(hint.text)", at: map.location(line: hint.line, column: hint.column))
+      } else {
+        problems.report("\(what) is not valid YAML: \(problem)", at: map.location(of: mark))
+      }
     case .reader(let problem, let offset, _, let yaml):
       // Yams counts the offset in characters; its description adds a multi-line snippet.
       let before = yaml.prefix(offset ?? 0)

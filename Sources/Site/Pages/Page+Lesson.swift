@@ -91,9 +91,17 @@ extension Page {
 
   /// The figure a lesson's `trace` block asks for, drawn from the gathered trace.
   static func figureHTML(_ figure: TraceFigure, id: String, materials: LessonMaterials) -> String {
-    let request = TraceRequest(model: figure.model, input: figure.input, target: figure.target)
-    guard let trace = materials.traces[request] else { return "" }  // gather() made every one or failed
     let caption = figure.caption
+    if figure.view == .history, let history = materials.models[figure.model]?.history {
+      // Without an input, the history follows its first probe (gather() made sure it is there).
+      let input = figure.input ?? history.probes.first?.traces.first?.input ?? ""
+      return TrainingFigure(
+        history: TrainingHistoryView(history, input: input, epochs: figure.epochs), caption: caption, id: id
+      ).html
+    }
+    guard let input = figure.input,
+      let trace = materials.traces[TraceRequest(model: figure.model, input: input, target: figure.target)]
+    else { return "" }  // gather() made every one or failed
     let steps = figure.steps
     let unit = figure.unit ?? figure.units?.first ?? 0
     let units = figure.units ?? Array(0..<min(8, trace.model.encoderUnits))
@@ -127,12 +135,8 @@ extension Page {
     case .bidirectionalDecoder:
       return BidirectionalDecoderFigure(trace: trace, caption: caption, id: id).html
     case .history:
-      guard let history = materials.models[figure.model]?.history else {
-        return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
-      }
-      return TrainingFigure(
-        history: TrainingHistoryView(history, input: figure.input, epochs: figure.epochs), caption: caption, id: id
-      ).html
+      // Drawn above when there is a history; gather() refuses a history figure without one.
+      return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
     }
   }
 }

@@ -12,6 +12,11 @@ public enum SiteBuildError: Error, Equatable, CustomStringConvertible {
   case duplicatePagePath(String)
   /// The site's folder could not be written, or must not be replaced.
   case output(OutputError)
+  /// The `--theme` folder is not there or cannot be read; `reason` says why.
+  case themeUnreadable(path: String, reason: String)
+  /// The theme holds templates, stylesheets or scripts the site does not use (a misspelt
+  /// name would otherwise be ignored without a word); `allowed` lists what it may hold.
+  case themeFilesUnknown(path: String, files: [String], allowed: [String])
 
   /// One line for a user, naming what to fix.
   public var description: String {
@@ -21,6 +26,10 @@ public enum SiteBuildError: Error, Equatable, CustomStringConvertible {
     case .badPagePath(let path): return "page path \(path) must be relative, stay inside the site and end in .html"
     case .duplicatePagePath(let path): return "two pages want the path \(path)"
     case .output(let error): return error.description
+    case .themeUnreadable(let path, let reason): return "cannot read the theme folder \(path): \(reason)"
+    case .themeFilesUnknown(let path, let files, let allowed):
+      return
+        "the theme folder \(path) holds \(files.joined(separator: ", ")), which the site does not use; a theme may hold \(allowed.joined(separator: ", "))"
     }
   }
 }

@@ -26,11 +26,23 @@ public struct SiteResources: Sendable {
     guard let base = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
       throw SiteBuildError.missingResource("Resources")
     }
+    let templateNames = ["layout", "deck"] + Page.Template.allCases.map(\.rawValue)
+    if let theme { try Self.checkTheme(theme, templateNames: templateNames) }
     func read(_ relative: String, themeCandidates: [String]) throws -> String {
       if let theme {
         for candidate in themeCandidates {
           let url = theme.appendingPathComponent(candidate)
-          if FileManager.default.fileExists(atPath: url.path) { return try String(contentsOf: url, encoding: .utf8) }
+          guard FileManager.default.fileExists(atPath: url.path) else { continue }
+          guard let data = FileManager.default.contents(atPath: url.path) else {
+            let readable = FileManager.default.isReadableFile(atPath: url.path)
+            throw SiteBuildError.themeUnreadable(
+              path: theme.relativePath, reason: "\(candidate): \(readable ? "cannot be read" : "permission denied")")
+          }
+          guard let text = String(data: data, encoding: .utf8) else {
+            throw SiteBuildError.themeUnreadable(
+              path: theme.relativePath, reason: "\(candidate) is not UTF-8 text; save it as UTF-8")
+          }
+          return text
         }
       }
       let url = base.appendingPathComponent(relative)
@@ -42,10 +54,51 @@ public struct SiteResources: Sendable {
     presentStylesheet = try read("present.css", themeCandidates: ["present.css"])
     presentScript = try read("present.js", themeCandidates: ["present.js"])
     var templates: [String: String] = [:]
-    for name in ["layout", "deck"] + Page.Template.allCases.map(\.rawValue) {
+    for name in templateNames {
       templates[name] = try read(
         "templates/\(name).mustache", themeCandidates: ["templates/\(name).mustache", "\(name).mustache"])
     }
     self.templates = templates
+  }
+
+  /// The files a theme may hold, in the order messages list them.
+  static let themeFiles = ["site.css", "stepper.js", "present.css", "present.js"]
+
+  /// Refuses a theme folder that is not there, and one holding a template, stylesheet or
+  /// script the site would not use (`layot.mustache`): every such file is named at once.
+  /// Other files (a README, images) are left alone.
+  private static func checkTheme(_ theme: URL, templateNames: [String]) throws(SiteBuildError) {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: theme.path, isDirectory: &isFolder) else {
+      throw .themeUnreadable(path: theme.relativePath, reason: "no such folder")
+    }
+    guard isFolder.boolValue else { throw .themeUnreadable(path: theme.relativePath, reason: "it is a file, not a folder") }
+    let templates = Set(templateNames.map { "\($0).mustache" })
+    func unknown(in folder: String) throws(SiteBuildError) -> [String] {
+      let url = folder.isEmpty ? theme : theme.appendingPathComponent(folder)
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+      } catch {
+        let reason = FileManager.default.isReadableFile(atPath: url.path) ? "cannot be listed" : "permission denied"
+        throw .themeUnreadable(path: theme.relativePath, reason: folder.isEmpty ? reason : "\(folder): \(reason)")
+      }
+      let prefix = folder.isEmpty ? "" : folder + "/"
+      return names.sorted().filter { name in
+        let used = name.hasSuffix(".mustache") ? templates.contains(name) : (folder.isEmpty && themeFiles.contains(name))
+        let isResource = name.hasSuffix(".mustache") || name.hasSuffix(".css") || name.hasSuffix(".js")
+        return isResource && !used
+      }.map { prefix + $0 }
+    }
+    var isTemplatesFolder: ObjCBool = false
+    let hasTemplatesFolder =
+      FileManager.default.fileExists(
+        atPath: theme.appendingPathComponent("templates").path, isDirectory: &isTemplatesFolder)
+      && isTemplatesFolder.boolValue
+    let found = try unknown(in: "") + (hasTemplatesFolder ? try unknown(in: "templates") : [])
+    guard found.isEmpty else {
+      throw .themeFilesUnknown(
+        path: theme.relativePath, files: found, allowed: themeFiles + templateNames.sorted().map { "\($0).mustache" })
+    }
   }
 }
