@@ -7,8 +7,9 @@ import Trace
 
 extension Unrolled {
   /// `unrolled site`: write the tutorial site.
-  struct Site: ParsableCommand {
+  struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "site",
       abstract: "Write the tutorial site: the lessons with their traces, the glossary and a page per model.",
       discussion: """
         The site is built in a temporary folder and moved into place only when complete; if

@@ -5,8 +5,9 @@ import Trace
 
 extension Unrolled {
   /// `unrolled trace`: record one input through a model, step by step.
-  struct Trace: ParsableCommand {
+  struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "trace",
       abstract: "Record every encoder and decoder step of one input.",
       discussion: """
         Examples:
@@ -33,7 +34,7 @@ extension Unrolled {
       help: ArgumentHelp(
         "Series models: trace a generated noisy sum of sines (with its true next values) drawn from this seed, a whole number from 0, instead of an input.",
         valueName: "seed"),
-      transform: Trace.exampleSeed)
+      transform: TraceCommand.exampleSeed)
     var example: UInt64?
 
     @Option(help: "The expected output: adds a teacher-forced decode beside the free-running one.")

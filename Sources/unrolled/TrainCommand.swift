@@ -4,8 +4,9 @@ import Trace
 
 extension Unrolled {
   /// `unrolled train`: train a model with teacher forcing and write its checkpoint.
-  struct Train: ParsableCommand {
+  struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "train",
       abstract: "Train a model with teacher forcing and write its checkpoint and history.",
       discussion: """
         The checkpoint (and NAME.history.json beside it) is written only when training ends

@@ -9,7 +9,9 @@ struct Unrolled: ParsableCommand {
     commandName: "unrolled",
     abstract: "Step through a real LSTM encoder-decoder, one timestep at a time.",
     version: version,
-    subcommands: [Trace.self, Summary.self, Models.self, Train.self, Site.self, Walkthrough.self])
+    subcommands: [
+      TraceCommand.self, SummaryCommand.self, ModelsCommand.self, TrainCommand.self, SiteCommand.self, WalkthroughCommand.self,
+    ])
 
   /// The version printed by `--version` and on the site's about page.
   static let version = "0.1.0"

@@ -5,8 +5,9 @@ import Trace
 
 extension Unrolled {
   /// `unrolled walkthrough`: a deck for one input, to present on a projector or to print.
-  struct Walkthrough: ParsableCommand {
+  struct WalkthroughCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "walkthrough",
       abstract: "Write a self-contained slide deck that walks one input through a model.",
       discussion: """
         The deck opens in present mode: one step per slide, keys to move, notes, and a \

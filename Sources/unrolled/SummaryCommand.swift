@@ -3,8 +3,9 @@ import Trace
 
 extension Unrolled {
   /// `unrolled summary`: a Keras-style table of a model's layers and parameters.
-  struct Summary: ParsableCommand {
+  struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "summary",
       abstract: "Print a model's layers, output shapes and parameter counts, as Keras does.")
 
     @OptionGroup var modelOptions: ModelOptions
