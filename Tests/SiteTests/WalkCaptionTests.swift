@@ -18,6 +18,15 @@ struct WalkCaptionTests {
       !html.contains("own previous prediction (free-running).</figcaption>") && !html.contains("(teacher forcing).</figcaption>"))
   }
 
+  @Test("a repeat bridge's steps are decoder steps, not teacher-forced ones, even in the teacher-forced walk")
+  func repeatBridgeSteps() throws {
+    let html = TraceWalkFigure(trace: try SiteFixtures.additionTrace(), feeding: .teacherForced, id: "w").html
+    #expect(html.contains("data-announce=\"decoder step 1 of 2: fed the repeated encoding"))
+    #expect(!html.contains("teacher-forced decoder step"))
+    let copy = TraceWalkFigure(trace: try SiteFixtures.copyTrace(), feeding: .teacherForced, id: "w").html
+    #expect(copy.contains("data-announce=\"teacher-forced decoder step 1 of"))
+  }
+
   @Test("a state bridge is fed the true previous token or its own prediction, as the decode says")
   func stateBridge() throws {
     let trace = try SiteFixtures.copyTrace()

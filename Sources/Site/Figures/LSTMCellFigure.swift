@@ -54,7 +54,10 @@ public struct LSTMCellFigure: Sendable {
     case .backward(let i): return "backward encoder step \(i + 1) of \(trace.encoder.backward?.count ?? 0)"
     case .bridge: return "the bridge"
     case .decoder(let i): return "decoder step \(i + 1) of \(trace.freeRunningDecode?.steps.count ?? 0)"
-    case .teacherForced(let i): return "teacher-forced decoder step \(i + 1) of \(trace.teacherForced?.steps.count ?? 0)"
+    case .teacherForced(let i):
+      // A plain repeat bridge's decoder reads only the repeated encoding: its two decodes are one.
+      let decode = trace.model.kind.decoderReadsTokens ? "teacher-forced decoder" : "decoder"
+      return "\(decode) step \(i + 1) of \(trace.teacherForced?.steps.count ?? 0)"
     }
   }
 

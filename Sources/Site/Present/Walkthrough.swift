@@ -94,7 +94,7 @@ public struct Walkthrough: Sendable {
     if let forced = trace.teacherForced {
       slides.append(
         section(
-          "w-forced", "The decoder, teacher-forced",
+          "w-forced", trace.model.kind.decoderReadsTokens ? "The decoder, teacher-forced" : "The decoder",
           walk(
             id: "w-forced", steps: forced.steps.indices.map { .teacherForced($0) }, feeding: .teacherForced,
             caption: trace.model.kind.decoderReadsTokens
