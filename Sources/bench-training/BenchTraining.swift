@@ -42,7 +42,9 @@ struct BenchTraining: ParsableCommand {
   }
 
   func run() throws {
-    BLASThreading.useOneThreadFromTheStart()  // as `unrolled` does; --blas-threads overrides below
+    // The process-wide settings, as `unrolled` makes them; --blas-threads overrides below.
+    BLASThreading.useOneThreadFromTheStart()
+    FreedMemoryRetention.keepForReuse()
     let sampleCount = samples ?? shape.defaultSamples
     var generator = SeededGenerator(seed: seed)
     let examples = shape.examples(count: sampleCount, generator: &generator)

@@ -20,6 +20,7 @@ struct Unrolled: ParsableCommand {
   /// trace) and exits non-zero.
   static func main() {
     BLASThreading.useOneThreadFromTheStart()
+    FreedMemoryRetention.keepForReuse()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -25,11 +25,12 @@ public struct Trainer: Sendable {
   ///
   /// Every batch is cut in two halves that run at once, one per core
   /// (``Seq2SeqModel/batchGradient(_:feeding:generator:)``); the weights do not depend on
-  /// the number of cores. Training runs OpenBLAS on one thread unless `OPENBLAS_NUM_THREADS` is set
-  /// (``BLASThreading/useOneThreadUnlessConfigured()``): faster for the small products of
-  /// an LSTM step, and the same weights on any number of cores. It also keeps freed memory
-  /// for reuse (``FreedMemoryRetention/keepForReuse()``), which spares a page fault per
-  /// page per batch. Both settings are for the whole process.
+  /// the number of cores. The process-wide settings training wants are the executable's to
+  /// make, first thing in `main` (`unrolled` and `bench-training` do):
+  /// ``BLASThreading/useOneThreadFromTheStart()`` (OpenBLAS on one thread unless
+  /// `OPENBLAS_NUM_THREADS` is set: faster for the small products of an LSTM step, and the
+  /// same weights on any number of cores) and ``FreedMemoryRetention/keepForReuse()``
+  /// (freed memory kept for reuse, which spares a page fault per page per batch).
   public init(model: Seq2SeqModel, options: TrainingOptions) throws(TrainingError) {
     try options.validate()
     switch model.configuration.kind.decoding {
@@ -40,8 +41,6 @@ public struct Trainer: Sendable {
     case .teacherForcedOnly, .freeRunning:
       break
     }
-    BLASThreading.useOneThreadUnlessConfigured()
-    FreedMemoryRetention.keepForReuse()
     self.model = model
     self.options = options
     optimizer = options.optimizer.make(parameterCount: model.parameterCount, learningRate: options.learningRate)
