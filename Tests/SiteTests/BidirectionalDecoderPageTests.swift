@@ -13,7 +13,7 @@ struct BidirectionalDecoderPageTests {
 
   @Test("the figure says in words which tokens the backward half needs before they are written")
   func figure() throws {
-    let html = BidirectionalDecoderFigure(trace: try Self.trace(), id: "bd").html
+    let html = BidirectionalDecoderFigure(trace: try Self.trace(), id: "bd").html.string
     #expect(html.hasPrefix("<figure") && html.contains("<figcaption>") && html.hasSuffix("</figure>"))
     #expect(html.contains("<title id=\"bd-svg-title\">"), "the SVG has a text alternative")
     #expect(html.contains("not written yet") && html.contains("not yet"), "text, not colour alone, marks the missing tokens")
@@ -40,7 +40,7 @@ struct BidirectionalDecoderPageTests {
     let forwardCell = try #require(trace.bridge.forwardCell), forwardHidden = try #require(trace.bridge.forwardHidden)
     let allCell = try #require(trace.bridge.cell)
     #expect(forwardCell.count == trace.model.decoderUnits && allCell.count == 2 * trace.model.decoderUnits)
-    let html = LSTMCellFigure(trace: trace, step: .teacherForced(0), unit: 1, id: "c").html
+    let html = LSTMCellFigure(trace: trace, step: .teacherForced(0), unit: 1, id: "c").html.string
     func mean(_ values: [Float]) -> String { NumberText.fixed(values.reduce(0, +) / Float(values.count), decimals: 3) }
     #expect(
       html.contains("previous cell state: mean \(mean(forwardCell)), unit 1 \(NumberText.fixed(forwardCell[1], decimals: 3))"))

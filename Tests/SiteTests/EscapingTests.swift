@@ -15,6 +15,19 @@ struct EscapingTests {
     #expect(HTML.escape(input) == expected)
   }
 
+  @Test("a String interpolated into HTML is escaped; an HTML value passes through as it is")
+  func interpolation() {
+    let hostile = "<script>alert('x')</script> & \"quoted\""
+    let markup: HTML = "<b>bold</b>"
+    let html: HTML = "<p title=\"\(hostile)\">\(hostile) \(markup) \(3)</p>"
+    #expect(
+      html.string
+        == "<p title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; <b>bold</b> 3</p>",
+      "text is escaped, markup and numbers are not")
+    #expect((markup + HTML(text: hostile)).string == "<b>bold</b>" + HTML.escape(hostile), "+ keeps markup, HTML(text:) escapes")
+    #expect([markup, "<i>i</i>"].joined(separator: "<br>").string == "<b>bold</b><br><i>i</i>", "joined keeps markup")
+  }
+
   @Test(
     "the about page names a checkpoint by a path relative to the lessons, never an absolute one",
     arguments: [
@@ -48,8 +61,8 @@ struct EscapingTests {
       renderer.standalone(Page.trace(trace)),
       renderer.render(
         Page.model(model.description, summary: ModelSummary(model), traces: [trace], path: "m.html"), navigation: [], home: nil),
-      HeatmapFigure(trace: trace, part: .decoder, id: "h").html,
-      TraceWalkFigure(trace: trace, feeding: .teacherForced, id: "w").html,
+      HeatmapFigure(trace: trace, part: .decoder, id: "h").html.string,
+      TraceWalkFigure(trace: trace, feeding: .teacherForced, id: "w").html.string,
     ]
     for html in pages {
       #expect(!html.contains("<script> &"), "the raw input never reaches the page")

@@ -8,7 +8,7 @@ struct ForecastFigureTests {
   @Test("plots the series read, the forecast and the truth, told apart by more than colour")
   func plot() throws {
     let trace = try SiteFixtures.seriesTrace()
-    let html = ForecastFigure(trace: trace, caption: "A <wave>", id: "fc").html
+    let html = ForecastFigure(trace: trace, caption: "A <wave>", id: "fc").html.string
     #expect(html.hasPrefix("<figure class=\"figure forecast-figure\" id=\"fc\">"))
     #expect(html.contains("role=\"img\" aria-labelledby=\"fc-t fc-d\""), "the plot is an image with a title and description")
     for line in ["f-input", "f-forecast", "f-truth"] {
@@ -29,7 +29,7 @@ struct ForecastFigureTests {
 
   @Test("without a target it draws no truth; for a token model it draws nothing")
   func withoutTruth() throws {
-    let html = ForecastFigure(trace: try SiteFixtures.seriesTrace(target: nil), id: "fc").html
+    let html = ForecastFigure(trace: try SiteFixtures.seriesTrace(target: nil), id: "fc").html.string
     #expect(!html.contains("f-truth") && html.contains("f-forecast"))
     #expect(ForecastFigure(trace: try SiteFixtures.additionTrace(), id: "fc").html.isEmpty)
   }
@@ -55,7 +55,7 @@ struct ForecastFigureTests {
     let history = TrainingHistoryView(
       metrics: [.init(epoch: 1, loss: 0.2), .init(epoch: 2, loss: 0.1)],
       snapshots: [.init(epoch: 1, trace: try SiteFixtures.seriesTrace()), .init(epoch: 2, trace: try SiteFixtures.seriesTrace())])
-    let html = TrainingFigure(history: history, id: "tr").html
+    let html = TrainingFigure(history: history, id: "tr").html.string
     #expect(html.components(separatedBy: "<figure class=\"figure forecast-figure\"").count - 1 == 2, "one plot per epoch")
     #expect(html.contains("id=\"tr-epochs-0-plot\"") && html.contains("id=\"tr-epochs-1-plot\""), "unique ids")
   }

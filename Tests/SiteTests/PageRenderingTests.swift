@@ -10,12 +10,12 @@ struct PageRenderingTests {
   func architectureEmbedding() throws {
     let words = try SiteFixtures.copyModel(
       units: 4, tokens: ["is", "lamp", "on", "the", "turn"], unit: .word, name: "words", embeddingSize: 3)
-    let html = ArchitectureFigure(model: words.description, id: "a").html
+    let html = ArchitectureFigure(model: words.description, id: "a").html.string
     #expect(
       html.contains(">Embedding</text>") && html.contains(">one word a step</text>") && html.contains(">embeds last token</text>")
     )
     #expect(html.contains("Each input word is looked up in an embedding table of 3 numbers a row"))
-    let characters = ArchitectureFigure(model: try SiteFixtures.copyModel().description, id: "a").html
+    let characters = ArchitectureFigure(model: try SiteFixtures.copyModel().description, id: "a").html.string
     #expect(!characters.contains("Embedding") && characters.contains(">one token a step</text>"))
   }
 
@@ -60,7 +60,7 @@ struct PageRenderingTests {
   @Test("every stepper step carries its announcement and its address")
   func stepsAnnounce() throws {
     let trace = try SiteFixtures.copyTrace()
-    let html = TraceWalkFigure(trace: trace, id: "lesson-6").html
+    let html = TraceWalkFigure(trace: trace, id: "lesson-6").html.string
     let steps = trace.encoder.forward.count + 1 + trace.primaryDecode.steps.count
     #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == steps)
     #expect(html.contains("id=\"lesson-6/decoder-0\""))
@@ -73,7 +73,7 @@ struct PageRenderingTests {
   @Test("teacher-forced steps are badged ground truth and the divergence is marked in words")
   func comparisonMarksDivergence() throws {
     let trace = try SiteFixtures.copyTrace()
-    let html = DecodeComparisonFigure(trace: trace, id: "c").html
+    let html = DecodeComparisonFigure(trace: trace, id: "c").html.string
     #expect(html.contains("ground truth"))
     if trace.firstDivergence != nil { #expect(html.contains("first divergence")) }
   }
@@ -82,7 +82,7 @@ struct PageRenderingTests {
   func workedArithmetic() throws {
     let trace = try SiteFixtures.copyTrace()
     let cell = trace.encoder.forward[1].state
-    let html = LSTMCellFigure(trace: trace, step: .encoder(1), unit: 2, id: "cell").html
+    let html = LSTMCellFigure(trace: trace, step: .encoder(1), unit: 2, id: "cell").html.string
     func operand(_ value: Float) -> String {
       let text = NumberText.fixed(value)
       return text.hasPrefix("−") ? "(\(text))" : text
@@ -97,7 +97,7 @@ struct PageRenderingTests {
 
   @Test("the training figure draws both curves with labelled axes and an epoch stepper")
   func trainingFigure() throws {
-    let html = TrainingFigure(history: try SiteFixtures.history(), id: "training").html
+    let html = TrainingFigure(history: try SiteFixtures.history(), id: "training").html.string
     #expect(html.components(separatedBy: "<polyline").count - 1 == 4)
     #expect(html.contains(">epoch</text>") && html.contains("<title id=\"training-loss-t\">Loss by epoch</title>"))
     #expect(html.contains("id=\"training-epochs/epoch-2\""))
@@ -113,9 +113,9 @@ struct PageRenderingTests {
         == " · this input's loss \(NumberText.significant(forced)) teacher-forced, \(NumberText.significant(free)) free-running · the epoch's mean training loss 0.0138"
     )
     let addition = TrainingFigure.lossesText(of: try SiteFixtures.additionTrace(), epochLoss: nil)
-    #expect(addition.hasSuffix("(both decodes read the repeated encoding)"), "a plain repeat bridge's two decodes are one")
+    #expect(addition.string.hasSuffix("(both decodes read the repeated encoding)"), "a plain repeat bridge's two decodes are one")
     #expect(TrainingFigure.lossesText(of: try SiteFixtures.copyModel().trace(input: "ab"), epochLoss: nil).isEmpty)
-    let html = TrainingFigure(history: try SiteFixtures.history(), id: "training").html
+    let html = TrainingFigure(history: try SiteFixtures.history(), id: "training").html.string
     #expect(html.contains("the epoch&#39;s mean training loss") || html.contains("the epoch's mean training loss"))
     #expect(!html.contains("</span> · loss "), "no unlabelled loss beside a probe's output")
   }
@@ -132,7 +132,7 @@ struct PageRenderingTests {
   @Test("a walk can be limited to some steps, as a lesson's `steps:` asks")
   func walkSubset() throws {
     let trace = try SiteFixtures.copyTrace()
-    let html = TraceWalkFigure(trace: trace, id: "w", steps: [.decoder(0), .decoder(1)]).html
+    let html = TraceWalkFigure(trace: trace, id: "w", steps: [.decoder(0), .decoder(1)]).html.string
     #expect(html.components(separatedBy: "<li class=\"step\"").count - 1 == 2)
     #expect(html.contains("id=\"w/decoder-1\"") && !html.contains("id=\"w/encoder-0\""))
   }
@@ -140,7 +140,7 @@ struct PageRenderingTests {
   @Test("heatmaps draw exactly the units asked for, in order")
   func heatmapUnits() throws {
     let trace = try SiteFixtures.copyTrace()
-    let html = HeatmapFigure(trace: trace, part: .encoder, quantities: [.forgetGate], units: [4, 1, 99], id: "h").html
+    let html = HeatmapFigure(trace: trace, part: .encoder, quantities: [.forgetGate], units: [4, 1, 99], id: "h").html.string
     let rowHeaders = html.components(separatedBy: "<th scope=\"row\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
     #expect(rowHeaders == ["4", "1"], "unit 99 does not exist and is skipped")
   }

@@ -12,7 +12,7 @@ struct WalkCaptionTests {
       DecodeRecord.Feeding.teacherForced, .freeRunning,
     ])
   func repeatBridge(feeding: DecodeRecord.Feeding) throws {
-    let html = TraceWalkFigure(trace: try SiteFixtures.additionTrace(), feeding: feeding, id: "w").html
+    let html = TraceWalkFigure(trace: try SiteFixtures.additionTrace(), feeding: feeding, id: "w").html.string
     #expect(html.contains("the decoder reads the repeated encoding at every step."))
     #expect(
       !html.contains("own previous prediction (free-running).</figcaption>") && !html.contains("(teacher forcing).</figcaption>"))
@@ -20,10 +20,10 @@ struct WalkCaptionTests {
 
   @Test("a repeat bridge's steps are decoder steps, not teacher-forced ones, even in the teacher-forced walk")
   func repeatBridgeSteps() throws {
-    let html = TraceWalkFigure(trace: try SiteFixtures.additionTrace(), feeding: .teacherForced, id: "w").html
+    let html = TraceWalkFigure(trace: try SiteFixtures.additionTrace(), feeding: .teacherForced, id: "w").html.string
     #expect(html.contains("data-announce=\"decoder step 1 of 2: fed the repeated encoding"))
     #expect(!html.contains("teacher-forced decoder step"))
-    let copy = TraceWalkFigure(trace: try SiteFixtures.copyTrace(), feeding: .teacherForced, id: "w").html
+    let copy = TraceWalkFigure(trace: try SiteFixtures.copyTrace(), feeding: .teacherForced, id: "w").html.string
     #expect(copy.contains("data-announce=\"teacher-forced decoder step 1 of"))
   }
 

@@ -79,7 +79,7 @@ struct WalkthroughTests {
   func quizMarkup() {
     let html = PresentMarkup.quiz(
       id: "q", question: "<b>Which</b>?", choices: ["a & b", "c"], answerIndex: 1, why: "Because <i>.", notes: "<p>Vote.</p>")
-    #expect(html.hasPrefix("<section class=\"quiz\" id=\"q\" data-quiz data-answer=\"1\" aria-labelledby=\"q-q\">"))
+    #expect(html.string.hasPrefix("<section class=\"quiz\" id=\"q\" data-quiz data-answer=\"1\" aria-labelledby=\"q-q\">"))
     #expect(html.contains("&lt;b&gt;Which&lt;/b&gt;?") && html.contains("<li data-choice>a &amp; b</li>"))
     #expect(html.contains("<details class=\"quiz-reveal\" data-reveal>") && html.contains("Because &lt;i&gt;."))
     #expect(html.contains("<div class=\"notes-body\"><p>Vote.</p></div>"), "notes are trusted HTML, kept as given")
@@ -110,7 +110,7 @@ struct WalkthroughTests {
 
   @Test("a walk's lesson notes are on the page, closed, after its steps")
   func walkNotes() throws {
-    let html = TraceWalkFigure(trace: try SiteFixtures.copyTrace(), id: "w", notes: "<p>Pause here.</p>").html
+    let html = TraceWalkFigure(trace: try SiteFixtures.copyTrace(), id: "w", notes: "<p>Pause here.</p>").html.string
     #expect(
       html.hasSuffix(
         "</ol><details class=\"presenter-notes\" data-notes><summary>Notes for the teacher</summary><div class=\"notes-body\"><p>Pause here.</p></div></details></figure>"

@@ -28,7 +28,7 @@ public struct ArchitectureFigure: Sendable {
   }
 
   /// The complete `<figure>`.
-  public var html: String {
+  public var html: HTML {
     let boxes = self.boxes
     let height: Double
     switch model.kind.encoder {
@@ -38,10 +38,10 @@ public struct ArchitectureFigure: Sendable {
     let boxWidth = 118.0, gap = 26.0
     let width = Double(boxes.count) * boxWidth + Double(boxes.count - 1) * gap + 20
     let c = NumberText.coordinate
-    var svg =
-      "<svg class=\"arch\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(HTML.escape(id))-t \(HTML.escape(id))-d\">"
-    svg += "<title id=\"\(HTML.escape(id))-t\">Architecture of \(HTML.escape(model.name))</title>"
-    svg += "<desc id=\"\(HTML.escape(id))-d\">\(HTML.escape(description))</desc>"
+    var svg: HTML =
+      "<svg class=\"arch\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
+    svg += "<title id=\"\(id)-t\">Architecture of \(model.name)</title>"
+    svg += "<desc id=\"\(id)-d\">\(description)</desc>"
     for (index, box) in boxes.enumerated() {
       let x = 10 + Double(index) * (boxWidth + gap)
       let rows = box.lines.count
@@ -51,18 +51,19 @@ public struct ArchitectureFigure: Sendable {
         "<rect class=\"arch-box \(box.kind)\" x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(boxWidth))\" height=\"\(c(boxHeight))\" rx=\"8\"/>"
       for (line, text) in box.lines.enumerated() {
         svg +=
-          "<text class=\"\(line == 0 ? "arch-title" : "arch-note")\" x=\"\(c(x + boxWidth / 2))\" y=\"\(c(y + 20 + Double(line) * 16))\">\(HTML.escape(text))</text>"
+          "<text class=\"\(line == 0 ? "arch-title" : "arch-note")\" x=\"\(c(x + boxWidth / 2))\" y=\"\(c(y + 20 + Double(line) * 16))\">\(text)</text>"
       }
       if index > 0 {
         svg += "<path class=\"wire\" d=\"M\(c(x - gap + 2)) \(c(height / 2))H\(c(x - 3))\" marker-end=\"url(#arrowhead)\"/>"
       }
     }
     svg += "</svg>"
+    let frame = FigureFrame(kind: "arch-figure", id: id, attributes: " data-panel=\"architecture\"", caption: caption)
     var html =
-      "<figure class=\"figure arch-figure\" id=\"\(HTML.escape(id))\" data-panel=\"architecture\"><div class=\"arch-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Architecture diagram (scrolls sideways on narrow screens)\">\(svg)</div>"
+      frame.start
+      + "<div class=\"arch-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Architecture diagram (scrolls sideways on narrow screens)\">\(svg)</div>"
     if let summary { html += summaryTable(summary) }
-    html += "<figcaption>\(captionLead)\(HTML.escape(description))</figcaption></figure>"
-    return html
+    return html + frame.end(caption: "\(description)")
   }
 
   private struct Box {
@@ -177,22 +178,17 @@ public struct ArchitectureFigure: Sendable {
       + (embeddings.isEmpty ? "" : " " + embeddings)
   }
 
-  private func summaryTable(_ summary: ModelSummary) -> String {
-    var html =
-      "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Model summary\"><table class=\"summary\"><caption>Layers of \(HTML.escape(summary.name)), as Keras's model.summary() lists them</caption>"
+  private func summaryTable(_ summary: ModelSummary) -> HTML {
+    var html: HTML =
+      "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Model summary\"><table class=\"summary\"><caption>Layers of \(summary.name), as Keras's model.summary() lists them</caption>"
     html +=
       "<thead><tr><th scope=\"col\">Layer (type)</th><th scope=\"col\">Output shape</th><th scope=\"col\" class=\"num\">Parameters</th></tr></thead><tbody>"
     for row in summary.rows {
       html +=
-        "<tr><th scope=\"row\"><code>\(HTML.escape(row.layer))</code></th><td><code>\(HTML.escape(row.outputShape))</code></td><td class=\"num\">\(ModelSummary.grouped(row.parameters))</td></tr>"
+        "<tr><th scope=\"row\"><code>\(row.layer)</code></th><td><code>\(row.outputShape)</code></td><td class=\"num\">\(ModelSummary.grouped(row.parameters))</td></tr>"
     }
     html +=
       "</tbody><tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"num\">\(ModelSummary.grouped(summary.totalParameters))</td></tr></tfoot></table></div>"
     return html
   }
-}
-
-extension ArchitectureFigure {
-  /// The author's caption, escaped, before the generated description.
-  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

@@ -28,9 +28,10 @@ public struct BidirectionalFigure: Sendable {
   }
 
   /// The complete `<figure>`; a short note when the model is not bidirectional.
-  public var html: String {
+  public var html: HTML {
     let reader = TraceReader(trace)
-    var html = "<figure class=\"figure bi-figure\" id=\"\(HTML.escape(id))\" data-panel=\"bidirectional\">"
+    let frame = FigureFrame(kind: "bi-figure", id: id, attributes: " data-panel=\"bidirectional\"", caption: caption)
+    var html = frame.start
     guard case .bothDirections(let mode, _) = trace.model.kind.encoder, let backward = trace.encoder.backward else {
       return html + "<p>This model reads in one direction only.</p><figcaption>Not a bidirectional encoder.</figcaption></figure>"
     }
@@ -58,11 +59,11 @@ public struct BidirectionalFigure: Sendable {
       html += positions.map { cell(merged[safe: $0]) }.joined() + "</tr>"
     }
     html += "</tbody></table></div>"
-    html +=
-      "<figcaption>\(captionLead)The forward LSTM reads positions 1 to \(positions.count); the backward LSTM reads them from \(positions.count) down to 1, so at each position the two have seen opposite sides of the input. "
-    html +=
-      "Merge mode <strong>\(mode.rawValue)</strong>: \(HTML.escape(Self.mergeFormula(mode))). Each cell lists the first \(units) units.</figcaption>"
-    return html + "</figure>"
+    return html
+      + frame.end(
+        caption:
+          "The forward LSTM reads positions 1 to \(positions.count); the backward LSTM reads them from \(positions.count) down to 1, so at each position the two have seen opposite sides of the input. "
+          + "Merge mode <strong>\(mode.rawValue)</strong>: \(Self.mergeFormula(mode)). Each cell lists the first \(units) units.")
   }
 
   /// The merge written out, e.g. `concat: [h→ | h←]`.
@@ -76,17 +77,14 @@ public struct BidirectionalFigure: Sendable {
     }
   }
 
-  private func cell(_ values: [Float]?) -> String {
+  private func cell(_ values: [Float]?) -> HTML {
     guard let values else { return "<td>—</td>" }
     let scale = ColorScale.diverging(covering: values)
-    let chips = values.prefix(units).map { "<span class=\"chip \(scale.className(for: $0))\">\(NumberText.fixed($0))</span>" }
-      .joined()
+    let chips = values.prefix(units).map {
+      "<span class=\"chip \(scale.className(for: $0))\">\(NumberText.fixed($0))</span>" as HTML
+    }
+    .joined()
     return
-      "<td class=\"chips\">\(chips)\(values.count > units ? "<span class=\"more\">+\(values.count - units)</span>" : "")</td>"
+      "<td class=\"chips\">\(chips)\(values.count > units ? "<span class=\"more\">+\(values.count - units)</span>" : "" as HTML)</td>"
   }
-}
-
-extension BidirectionalFigure {
-  /// The author's caption, escaped, before the generated description.
-  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

@@ -24,14 +24,15 @@ public struct DecodeComparisonFigure: Sendable {
   }
 
   /// The complete `<figure>`.
-  public var html: String {
+  public var html: HTML {
     let reader = TraceReader(trace)
-    var html = "<figure class=\"figure compare-figure\" id=\"\(HTML.escape(id))\" data-panel=\"comparison\">"
+    let frame = FigureFrame(kind: "compare-figure", id: id, attributes: " data-panel=\"comparison\"", caption: caption)
+    var html = frame.start
     let free = trace.primaryDecode
     guard case .tokens(_, let comparison?) = trace.decodes else {
       html += "<p>No target was given, so there is only the free-running decode: “\(reader.text(free.output))”.</p>"
       return html
-        + "<figcaption>\(captionLead)Free-running decode of “\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))”.</figcaption></figure>"
+        + frame.end(caption: "Free-running decode of “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”.")
     }
     let forced = comparison.teacherForced
     let count = max(forced.steps.count, free.steps.count)
@@ -43,7 +44,7 @@ public struct DecodeComparisonFigure: Sendable {
       "<tr><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th><th scope=\"col\">fed</th><th scope=\"col\">predicted</th><th scope=\"col\">p(target)</th></tr></thead><tbody>"
     for index in 0..<count {
       let diverges = index == comparison.firstDivergence
-      html += "<tr\(diverges ? " class=\"diverges\"" : "")><th scope=\"row\">\(index + 1)"
+      html += "<tr\(diverges ? " class=\"diverges\"" : "" as HTML)><th scope=\"row\">\(index + 1)"
       if diverges { html += " <span class=\"diverge-mark\"><span aria-hidden=\"true\">⚑</span> first divergence</span>" }
       html += "</th>"
       for decode in [forced, free] {
@@ -51,11 +52,11 @@ public struct DecodeComparisonFigure: Sendable {
           html += "<td colspan=\"3\" class=\"stopped\">stopped (\(Self.stopText(decode.stopReason)))</td>"
           continue
         }
-        let encoding = step.readsRepeatedVector == true ? SourceBadge.html(.repeatedEncoding) + " + " : ""
+        let encoding: HTML = step.readsRepeatedVector == true ? SourceBadge.html(.repeatedEncoding) + " + " : ""
         html +=
-          "<td>\(encoding)\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
+          "<td>\(encoding)\(step.fedToken.map { "<span class=\"tok\">\(reader.token($0))</span> " as HTML } ?? "")\(SourceBadge.html(step.fedTokenSource))</td>"
         let correct = step.target.map { $0 == step.predicted }
-        let mark =
+        let mark: HTML =
           correct.map {
             $0
               ? "<span class=\"ok\"><span aria-hidden=\"true\">✔</span><span class=\"vh\"> matches target</span></span>"
@@ -76,9 +77,14 @@ public struct DecodeComparisonFigure: Sendable {
     let divergence =
       comparison.firstDivergence.map { "They first part at step \($0 + 1) (marked ⚑)." }
       ?? "They are fed the same tokens at every step."
-    html +=
-      "<figcaption>\(captionLead)Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(trace.model.kind.decoderInput == .repeatedEncodingAndPreviousToken ? "Every step of both also reads the same repeated encoding. " : "")\(divergence) Target: “\(HTML.escape(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary)))”.</figcaption>"
-    return html + "</figure>"
+    let repeated =
+      trace.model.kind.decoderInput == .repeatedEncodingAndPreviousToken
+      ? "Every step of both also reads the same repeated encoding. " : ""
+    return html
+      + frame.end(
+        caption:
+          "Teacher forcing feeds the true previous token; free-running feeds the model's own prediction. \(repeated)\(divergence) Target: “\(HTML.displayText(trace.target ?? "", in: trace.model.outputVocabulary))”."
+      )
   }
 
   private func targetProbability(_ step: DecoderStepRecord) -> Float? {
@@ -94,9 +100,4 @@ public struct DecodeComparisonFigure: Sendable {
     case .targetEnd: return "end of target"
     }
   }
-}
-
-extension DecodeComparisonFigure {
-  /// The author's caption, escaped, before the generated description.
-  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

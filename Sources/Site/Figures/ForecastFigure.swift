@@ -48,18 +48,16 @@ public struct ForecastFigure: Sendable {
   }
 
   /// The complete `<figure>`, or an empty string for a trace of a token model.
-  public var html: String {
+  public var html: HTML {
     guard !forecastSteps.isEmpty else { return "" }
     let inputs = trace.model.reverseInput ? Array(inputValues.reversed()) : inputValues
     let forecast = forecastValues
     let truth = truthValues
-    let id = HTML.escape(self.id)
-    var html = "<figure class=\"figure forecast-figure\" id=\"\(id)\">"
+    let frame = FigureFrame(kind: "forecast-figure", id: id, caption: caption)
+    var html = frame.start
     html += plot(inputs: inputs, forecast: forecast, truth: truth, id: id)
     html += table(inputs: inputs, forecast: forecast, truth: truth)
-    html +=
-      "<figcaption>\(caption.map { HTML.escape($0) + " " } ?? "")\(HTML.escape(description(inputs: inputs, forecast: forecast, truth: truth)))</figcaption>"
-    return html + "</figure>"
+    return html + frame.end(caption: "\(description(inputs: inputs, forecast: forecast, truth: truth))")
   }
 
   /// One sentence saying what the plot shows, with its numbers.
@@ -78,7 +76,7 @@ public struct ForecastFigure: Sendable {
     return text
   }
 
-  private func plot(inputs: [Float], forecast: [Float], truth: [Float]?, id: String) -> String {
+  private func plot(inputs: [Float], forecast: [Float], truth: [Float]?, id: String) -> HTML {
     let width = 560.0, height = 250.0, left = 44.0, right = 96.0, top = 16.0, bottom = 40.0
     let all = inputs + forecast + (truth ?? [])
     let low = Double(all.min() ?? -1), high = Double(all.max() ?? 1)
@@ -88,10 +86,10 @@ public struct ForecastFigure: Sendable {
     func x(_ index: Int) -> Double { left + Double(index) / Double(max(1, count - 1)) * (width - left - right) }
     func y(_ value: Float) -> Double { top + (1 - (Double(value) - yMin) / max(1e-9, yMax - yMin)) * (height - top - bottom) }
     let c = NumberText.coordinate
-    var svg =
+    var svg: HTML =
       "<svg class=\"chart forecast-chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
     svg += "<title id=\"\(id)-t\">The series read, the forecast\(truth == nil ? "" : " and the truth")</title>"
-    svg += "<desc id=\"\(id)-d\">\(HTML.escape(description(inputs: inputs, forecast: forecast, truth: truth)))</desc>"
+    svg += "<desc id=\"\(id)-d\">\(description(inputs: inputs, forecast: forecast, truth: truth))</desc>"
     for tick in ticks {
       let value = Float(tick)
       svg += "<line class=\"grid\" x1=\"\(c(left))\" x2=\"\(c(width - right))\" y1=\"\(c(y(value)))\" y2=\"\(c(y(value)))\"/>"
@@ -109,10 +107,10 @@ public struct ForecastFigure: Sendable {
     svg +=
       "<text class=\"axis-label\" x=\"\(c((left + width - right) / 2))\" y=\"\(c(height - 6))\" text-anchor=\"middle\">time step</text>"
 
-    func line(_ className: String, _ points: [(Int, Float)]) -> String {
+    func line(_ className: String, _ points: [(Int, Float)]) -> HTML {
       "<polyline class=\"series \(className)\" points=\"\(points.map { "\(c(x($0.0))),\(c(y($0.1)))" }.joined(separator: " "))\"/>"
     }
-    func markers(_ shape: Marker, _ className: String, _ points: [(Int, Float)]) -> String {
+    func markers(_ shape: Marker, _ className: String, _ points: [(Int, Float)]) -> HTML {
       points.map { shape.path(x: x($0.0), y: y($0.1), className: className) }.joined()
     }
     let inputPoints = inputs.enumerated().map { ($0.offset, $0.element) }
@@ -137,22 +135,22 @@ public struct ForecastFigure: Sendable {
     return svg + "</svg>"
   }
 
-  private func table(inputs: [Float], forecast: [Float], truth: [Float]?) -> String {
-    var html =
+  private func table(inputs: [Float], forecast: [Float], truth: [Float]?) -> HTML {
+    var html: HTML =
       "<details class=\"unit-table\"><summary>The values as a table</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Forecast values\"><table class=\"numbers\"><caption>The values of the plot, by time step</caption><thead><tr><th scope=\"col\">step</th><th scope=\"col\">read</th><th scope=\"col\">forecast</th>"
     if truth != nil { html += "<th scope=\"col\">truth</th><th scope=\"col\">error</th>" }
     html += "</tr></thead><tbody>"
     let series = trace.model.series ?? SeriesConfiguration()
     for (index, value) in inputs.enumerated() {
-      html += "<tr><th scope=\"row\">\(index + 1)</th><td>\(HTML.escape(series.text(of: value)))</td><td>—</td>"
+      html += "<tr><th scope=\"row\">\(index + 1)</th><td>\(series.text(of: value))</td><td>—</td>"
       if truth != nil { html += "<td>—</td><td>—</td>" }
       html += "</tr>"
     }
     for (index, value) in forecast.enumerated() {
-      html += "<tr><th scope=\"row\">\(inputs.count + index + 1)</th><td>—</td><td>\(HTML.escape(series.text(of: value)))</td>"
+      html += "<tr><th scope=\"row\">\(inputs.count + index + 1)</th><td>—</td><td>\(series.text(of: value))</td>"
       if let truth {
         html +=
-          "<td>\(HTML.escape(series.text(of: truth[index])))</td><td>\(HTML.escape(series.text(of: value - truth[index])))</td>"
+          "<td>\(series.text(of: truth[index]))</td><td>\(series.text(of: value - truth[index]))</td>"
       }
       html += "</tr>"
     }
@@ -173,7 +171,7 @@ public struct ForecastFigure: Sendable {
   private enum Marker {
     case circle, triangle, square
 
-    func path(x: Double, y: Double, className: String) -> String {
+    func path(x: Double, y: Double, className: String) -> HTML {
       let c = NumberText.coordinate
       switch self {
       case .circle:

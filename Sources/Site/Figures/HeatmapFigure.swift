@@ -61,16 +61,18 @@ public struct HeatmapFigure: Sendable {
   }
 
   /// The complete `<figure>`.
-  public var html: String {
+  public var html: HTML {
     let reader = TraceReader(trace)
     let columns = self.columns(reader)
     let layerUnits = columns.first?.record.hidden.count ?? 0
     let rows = units.filter { (0..<layerUnits).contains($0) }
     // A follower names its columns' steps once; stepper.js outlines the matching <col>.
-    let following = follows.map {
-      " data-follows=\"\(HTML.escape($0))\" data-columns=\"\(columns.map(\.step.anchor).joined(separator: " "))\""
+    let following: HTML? = follows.map {
+      " data-follows=\"\($0)\" data-columns=\"\(columns.map(\.step.anchor).joined(separator: " "))\""
     }
-    var html = "<figure class=\"figure heatmap-figure\" id=\"\(HTML.escape(id))\" data-panel=\"heatmaps\"\(following ?? "")>"
+    let frame = FigureFrame(
+      kind: "heatmap-figure", id: id, attributes: " data-panel=\"heatmaps\"" + (following ?? ""), caption: caption)
+    var html = frame.start
     html += "<div class=\"legends\">" + ColorScale.gate.legendHTML(label: "gates i, f, o")
     let signed = columns.flatMap { column in
       quantities.filter { $0.scaleKind == .diverging }.flatMap { $0.values(in: column.record) }
@@ -108,12 +110,11 @@ public struct HeatmapFigure: Sendable {
     let contiguous = rows.count > 1 && zip(rows, rows.dropFirst()).allSatisfy { $1 == $0 + 1 }
     let list = contiguous ? "\(rows[0])–\(rows[rows.count - 1])" : rows.map(String.init).joined(separator: ", ")
     let shownUnits = rows.isEmpty ? "no units" : "units \(list) of \(layerUnits)"
-    html += "<figcaption>"
-    if let caption { html += HTML.escape(caption) + " " }
-    html +=
-      "\(HTML.escape(partName)): each table is one quantity, rows are units (\(shownUnits)), columns are steps with the token read. "
-    html += "Colour and number show the same value.</figcaption></figure>"
     return html
+      + frame.end(
+        caption:
+          "\(partName): each table is one quantity, rows are units (\(shownUnits)), columns are steps with the token read. "
+          + "Colour and number show the same value.")
   }
 
   private var partName: String {

@@ -36,12 +36,12 @@ public struct LSTMCellFigure: Sendable {
   }
 
   /// The complete `<figure>`.
-  public var html: String {
+  public var html: HTML {
     let reader = TraceReader(trace)
     let generated = "The LSTM cell at \(Self.stepName(step, reader: reader)), reading “\(reader.inputText(at: step))”."
-    return "<figure class=\"figure cell-figure\" id=\"\(HTML.escape(id))\">"
-      + body(reader: reader, readout: true)
-      + "<figcaption>\(captionLead)\(HTML.escape(generated)) Mean values are shown on the diagram; focus or hover a value for each unit.</figcaption></figure>"
+    let frame = FigureFrame(kind: "cell-figure", id: id, caption: caption)
+    return frame.start + body(reader: reader, readout: true)
+      + frame.end(caption: "\(generated) Mean values are shown on the diagram; focus or hover a value for each unit.")
   }
 
   /// `encoder step 2 of 5`, `decoder step 1 of 3 (teacher forced)`.
@@ -62,11 +62,12 @@ public struct LSTMCellFigure: Sendable {
   }
 
   /// The step's means in one line and the worked arithmetic: the walk's compact detail.
-  func summary(reader: TraceReader) -> String {
+  func summary(reader: TraceReader) -> HTML {
     guard let cell = reader.cell(at: step) else { return "" }
     let unit = min(max(0, self.unit), max(0, cell.hidden.count - 1))
-    let means = CellQuantity.allCases.map { "<var>\($0.symbol)</var> \(NumberText.fixed($0.values(in: cell).mean))" }.joined(
-      separator: " · ")
+    let means = CellQuantity.allCases.map { "<var>\($0.symbol)</var> \(NumberText.fixed($0.values(in: cell).mean))" as HTML }
+      .joined(
+        separator: " · ")
     return "<div class=\"cell-view\"><p class=\"gate-means\">Means over \(cell.hidden.count) units: \(means)</p>"
       + workedArithmetic(cell: cell, previous: reader.previous(at: step), unit: unit) + "</div>"
   }
@@ -74,7 +75,7 @@ public struct LSTMCellFigure: Sendable {
   /// The diagram, the per-unit table and the worked arithmetic, without the `<figure>`;
   /// `readout` adds the line where hovered and focused values are read out (a stepper has
   /// one in its controls instead).
-  func body(reader: TraceReader, readout: Bool) -> String {
+  func body(reader: TraceReader, readout: Bool) -> HTML {
     guard let cell = reader.cell(at: step) else { return "<p>No LSTM step here.</p>" }
     let previous = reader.previous(at: step)
     let shown = min(listedUnits, cell.hidden.count)
@@ -85,21 +86,21 @@ public struct LSTMCellFigure: Sendable {
     // the other listed units from the step's table (column `data-col`) to the read-out.
     func node(
       _ x: Int, _ y: Int, _ column: Int, _ symbol: String, _ name: String, _ values: [Float], scale: ColorScale, panel: String
-    ) -> String {
+    ) -> HTML {
       let mean = values.mean
       let label =
         "\(name)\(symbol.isEmpty ? "" : " " + symbol): mean \(NumberText.fixed(mean, decimals: 3)), unit \(unit) \(NumberText.fixed(values[safe: unit] ?? 0, decimals: 3))"
       return
-        "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(HTML.escape(label))\" data-col=\"\(column)\" data-panel=\"\(panel)\" transform=\"translate(\(x) \(y))\">"
+        "<g class=\"node\" tabindex=\"0\" role=\"img\" aria-label=\"\(label)\" data-col=\"\(column)\" data-panel=\"\(panel)\" transform=\"translate(\(x) \(y))\">"
         + "<rect class=\"\(scale.className(for: mean))\" width=\"64\" height=\"22\" rx=\"4\"/>"
         + "<text x=\"32\" y=\"15\">\(NumberText.fixed(mean))</text></g>"
     }
     let state = ColorScale.diverging(covering: cell.cell + previous.cell)
-    var svg =
+    var svg: HTML =
       "<div class=\"cell-svg\" role=\"group\" aria-label=\"LSTM cell diagram with the step's mean values\"><svg class=\"cell-diagram\" viewBox=\"0 0 660 330\">"
     svg += "<use href=\"#lstm-cell-skeleton\" width=\"660\" height=\"330\"/>"
     svg +=
-      "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(HTML.escape(input))</text>"
+      "<text class=\"xt\" x=\"60\" y=\"322\">x<tspan baseline-shift=\"sub\" font-size=\"70%\">t</tspan> = \(input)</text>"
     svg += node(14, 72, 1, "", "previous cell state", previous.cell, scale: state, panel: "cell")
     svg += node(
       14, 250, 2, "", "previous hidden state", previous.hidden, scale: .diverging(covering: previous.hidden), panel: "hidden")
@@ -111,14 +112,14 @@ public struct LSTMCellFigure: Sendable {
     svg += node(582, 196, 8, "", "new hidden state", cell.hidden, scale: .diverging(covering: cell.hidden), panel: "hidden")
     svg += "</svg></div>"
 
-    var html = "<div class=\"cell-view\">" + svg
+    var html: HTML = "<div class=\"cell-view\">" + svg
     if readout { html += "<p class=\"readout\" aria-hidden=\"true\">Focus or hover a value to read each unit.</p>" }
     html += workedArithmetic(cell: cell, previous: previous, unit: unit)
     html += unitTable(cell: cell, previous: previous, shown: shown)
     return html + "</div>"
   }
 
-  private func workedArithmetic(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), unit: Int) -> String {
+  private func workedArithmetic(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), unit: Int) -> HTML {
     guard cell.cell.indices.contains(unit) else { return "" }
     let f = cell.forgetGate[unit], i = cell.inputGate[unit], g = cell.candidate[unit], o = cell.outputGate[unit]
     let c0 = previous.cell[safe: unit] ?? 0, c = cell.cell[unit], h = cell.hidden[unit]
@@ -126,8 +127,8 @@ public struct LSTMCellFigure: Sendable {
       let text = NumberText.fixed(value)
       return value < 0 && text.hasPrefix("−") ? "(\(text))" : text
     }
-    let sub = { (s: String) in "<sub>\(s)</sub>" }
-    var html =
+    let sub = { (s: String) -> HTML in "<sub>\(s)</sub>" }
+    var html: HTML =
       "<div class=\"arithmetic\" data-panel=\"arithmetic\"><p class=\"arith-title\">Unit \(unit), worked out (values rounded to two decimals):</p>"
     html +=
       "<p class=\"math\" data-panel=\"cell\"><var>c</var>\(sub("t")) = <var>f</var> ⊙ <var>c</var>\(sub("t−1")) + <var>i</var> ⊙ <var>g</var>"
@@ -138,8 +139,8 @@ public struct LSTMCellFigure: Sendable {
     return html
   }
 
-  private func unitTable(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), shown: Int) -> String {
-    var html =
+  private func unitTable(cell: CellRecord, previous: (cell: [Float], hidden: [Float]), shown: Int) -> HTML {
+    var html: HTML =
       "<details class=\"unit-table\" data-panel=\"table\"><summary>Units 0–\(max(0, shown - 1)) of \(cell.hidden.count) as a table</summary>"
     html +=
       "<table class=\"numbers\"><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">c<sub>t−1</sub></th><th scope=\"col\">h<sub>t−1</sub></th>"
@@ -151,14 +152,9 @@ public struct LSTMCellFigure: Sendable {
         cell.candidate[unit],
         cell.outputGate[unit], cell.cell[unit], cell.hidden[unit],
       ]
-      html += "<tr><th scope=\"row\">\(unit)</th>" + values.map { "<td>\(NumberText.fixed($0))</td>" }.joined() + "</tr>"
+      html += "<tr><th scope=\"row\">\(unit)</th>" + values.map { "<td>\(NumberText.fixed($0))</td>" as HTML }.joined() + "</tr>"
     }
     return html + "</tbody></table></details>"
   }
 
-}
-
-extension LSTMCellFigure {
-  /// The author's caption, escaped, before the generated description.
-  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

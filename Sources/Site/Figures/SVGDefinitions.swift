@@ -7,8 +7,8 @@
 /// ```
 public enum SVGDefinitions {
   /// The hidden `<svg>` with the shared definitions; the page layout puts it first in `<body>`.
-  public static let html: String = {
-    var svg = "<svg class=\"svg-defs\" aria-hidden=\"true\" focusable=\"false\" width=\"0\" height=\"0\"><defs>"
+  public static let html: HTML = {
+    var svg: HTML = "<svg class=\"svg-defs\" aria-hidden=\"true\" focusable=\"false\" width=\"0\" height=\"0\"><defs>"
     svg +=
       "<marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"arrowhead\"/></marker>"
     svg += "<symbol id=\"lstm-cell-skeleton\" viewBox=\"0 0 660 330\">"

@@ -38,7 +38,7 @@ public struct TraceWalkFigure: Sendable {
   /// The lesson's presenter notes for this figure (trusted HTML, already escaped), or `nil`.
   /// Shown on the page as a closed "Notes for the teacher" box, and in present mode's notes
   /// under each step's narration.
-  public var notes: String?
+  public var notes: HTML?
 
   /// How much of the LSTM each step shows.
   public enum Detail: Sendable {
@@ -54,7 +54,7 @@ public struct TraceWalkFigure: Sendable {
   public init(
     trace: ModelTrace, feeding: DecodeRecord.Feeding = .freeRunning, unit: Int = 0, topK: Int = 5, id: String,
     caption: String? = nil, detail: Detail = .full, listedUnits: Int = 4, steps: [TraceStep]? = nil,
-    narrates: Bool = true, notes: String? = nil
+    narrates: Bool = true, notes: HTML? = nil
   ) {
     self.narrates = narrates
     self.notes = notes
@@ -91,7 +91,7 @@ public struct TraceWalkFigure: Sendable {
   }
 
   /// The complete `<figure>`.
-  public var html: String {
+  public var html: HTML {
     let reader = TraceReader(trace)
     let all = reader.walkSteps(feeding: feeding)
     let steps = self.steps.map { chosen in all.filter(chosen.contains) } ?? all
@@ -105,12 +105,12 @@ public struct TraceWalkFigure: Sendable {
       caption ?? seriesCaption
       ?? "Step through “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))” in \(trace.model.name): "
       + "the encoder reads each token, the bridge hands over, and the decoder " + Self.howTheDecoderIsFed(trace, feeding)
-    var html =
-      "<figure class=\"figure stepper walk-figure\" id=\"\(HTML.escape(id))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(id))-caption\">"
-    html += "<figcaption id=\"\(HTML.escape(id))-caption\">\(HTML.escape(captionText))</figcaption>"
+    var html: HTML =
+      "<figure class=\"figure stepper walk-figure\" id=\"\(id)\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(id)-caption\">"
+    html += "<figcaption id=\"\(id)-caption\">\(captionText)</figcaption>"
     html += overview(reader: reader, decode: decode)
     html += StepperMarkup.list(
-      figureID: HTML.escape(id),
+      figureID: id,
       steps: steps.map { step in
         var markup = stepMarkup(step, reader: reader)
         if narrates { markup.body += PresentMarkup.narration(Narration(step: step, in: trace, includesCell: detail == .full)) }
@@ -120,8 +120,8 @@ public struct TraceWalkFigure: Sendable {
     return html + "</figure>"
   }
 
-  private func overview(reader: TraceReader, decode: DecodeRecord?) -> String {
-    var html = "<div class=\"walk-overview\" role=\"group\" aria-label=\"Overview of all steps\" data-panel=\"tokens\">"
+  private func overview(reader: TraceReader, decode: DecodeRecord?) -> HTML {
+    var html: HTML = "<div class=\"walk-overview\" role=\"group\" aria-label=\"Overview of all steps\" data-panel=\"tokens\">"
     html += "<div class=\"lane\"><span class=\"lane-label\">encoder reads</span><ol class=\"token-row\">"
     for (index, step) in trace.encoder.forward.enumerated() {
       html +=
@@ -172,11 +172,11 @@ public struct TraceWalkFigure: Sendable {
       let record = step == .encoder(i) ? trace.encoder.forward[i] : trace.encoder.backward![i]
       let token = reader.plainToken(record.token)
       let noun = record.values == nil ? "" : "the value "
-      var body =
-        "<p class=\"step-lede\">Reads \(noun)<span class=\"tok\">\(HTML.escape(token))</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
+      var body: HTML =
+        "<p class=\"step-lede\">Reads \(noun)<span class=\"tok\">\(token)</span> at position \(record.position + 1) of \(trace.encoder.tokens.count).</p>"
       body += embeddingRow(record.inputVector, token: token, table: "encoder")
       body += cellDetail(step, reader: reader)
-      return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: "\(name): read ‘\(token)’", body: body)
+      return .init(anchor: step.anchor, title: HTML(text: String(title)), announce: "\(name): read ‘\(token)’", body: body)
     case .bridge:
       return .init(
         anchor: step.anchor, title: "The bridge", announce: "bridge: \(bridgeSentence)", body: bridgeBody(reader: reader))
@@ -186,8 +186,11 @@ public struct TraceWalkFigure: Sendable {
       let fed = record.fedToken.map(reader.plainToken) ?? "the repeated encoding"
       let fedQuoted = record.fedToken == nil ? fed : "‘\(fed)’"
       let predicted = reader.plainToken(record.predicted)
-      var body =
-        "<p class=\"step-lede\">Fed \(record.readsRepeatedVector == true ? "the repeated encoding \(SourceBadge.html(.repeatedEncoding)) and " : "")\(record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(HTML.escape(fed))</span>") \(SourceBadge.html(record.fedTokenSource))"
+      let encoding: HTML =
+        record.readsRepeatedVector == true ? "the repeated encoding \(SourceBadge.html(.repeatedEncoding)) and " : ""
+      let fedMarkup: HTML = record.fedToken == nil ? "the repeated encoding" : "<span class=\"tok\">\(fed)</span>"
+      var body: HTML =
+        "<p class=\"step-lede\">Fed \(encoding)\(fedMarkup) \(SourceBadge.html(record.fedTokenSource))"
       if let target = record.target {
         body += " <span class=\"step-target\">· target <span class=\"tok\">\(reader.token(target))</span></span>"
       }
@@ -205,19 +208,19 @@ public struct TraceWalkFigure: Sendable {
       if record.predictedValues != nil {
         let truth = record.target.map { ", true value \($0)" } ?? ""
         return .init(
-          anchor: step.anchor, title: HTML.escape(String(title)),
+          anchor: step.anchor, title: HTML(text: String(title)),
           announce: "\(name): fed the repeated encoding, wrote \(record.predicted)\(truth)", body: body)
       }
       let alsoEncoding = record.readsRepeatedVector == true ? "the repeated encoding and " : ""
       let announce =
         "\(name): fed \(alsoEncoding)\(fedQuoted) (\(SourceBadge.label(record.fedTokenSource))), predicted ‘\(predicted)’"
-      return .init(anchor: step.anchor, title: HTML.escape(String(title)), announce: announce, body: body)
+      return .init(anchor: step.anchor, title: HTML(text: String(title)), announce: announce, body: body)
     }
   }
 
   /// The vector a step read from an embedding table, as one labelled row of values; empty
   /// when the step read a one-hot vector.
-  private func embeddingRow(_ vector: [Float]?, token: String, table: String) -> String {
+  private func embeddingRow(_ vector: [Float]?, token: String, table: String) -> HTML {
     guard let vector else { return "" }
     return VectorStrip.table(
       [("embedding of ‘\(token)’", vector)],
@@ -226,7 +229,7 @@ public struct TraceWalkFigure: Sendable {
       limit: 16, column: .dimension, panel: "embedding")
   }
 
-  private func cellDetail(_ step: TraceStep, reader: TraceReader) -> String {
+  private func cellDetail(_ step: TraceStep, reader: TraceReader) -> HTML {
     let figure = LSTMCellFigure(trace: trace, step: step, unit: unit, listedUnits: listedUnits, id: "")
     switch detail {
     case .full: return figure.body(reader: reader, readout: false)
@@ -247,8 +250,8 @@ public struct TraceWalkFigure: Sendable {
     }
   }
 
-  private func bridgeBody(reader: TraceReader) -> String {
-    var html = "<p class=\"step-lede\">\(HTML.escape(bridgeSentence.prefix(1).uppercased() + bridgeSentence.dropFirst())).</p>"
+  private func bridgeBody(reader: TraceReader) -> HTML {
+    var html: HTML = "<p class=\"step-lede\">\(bridgeSentence.prefix(1).uppercased() + bridgeSentence.dropFirst()).</p>"
     var vectors: [(String, [Float])] = []
     switch trace.bridge.kind {
     case .states:
@@ -265,24 +268,25 @@ public struct TraceWalkFigure: Sendable {
   }
 
   /// A forecaster's step: the value the linear layer wrote, the true value and the error.
-  private func forecastValue(_ record: DecoderStepRecord) -> String {
-    var html = "<div class=\"predictions forecast-value\" data-panel=\"predictions\"><p class=\"pred-title\">Value written</p>"
+  private func forecastValue(_ record: DecoderStepRecord) -> HTML {
+    var html: HTML =
+      "<div class=\"predictions forecast-value\" data-panel=\"predictions\"><p class=\"pred-title\">Value written</p>"
     html +=
-      "<p>y = h·W + b = <strong class=\"tok out\">\(HTML.escape(record.predicted))</strong> (a linear Dense layer: no softmax)</p>"
+      "<p>y = h·W + b = <strong class=\"tok out\">\(record.predicted)</strong> (a linear Dense layer: no softmax)</p>"
     if let target = record.target {
-      html += "<p><span class=\"target-mark\"><span aria-hidden=\"true\">◎</span> true value</span> \(HTML.escape(target))</p>"
+      html += "<p><span class=\"target-mark\"><span aria-hidden=\"true\">◎</span> true value</span> \(target)</p>"
     }
     if let loss = record.loss { html += "<p class=\"loss\">Squared error (y − true)² = \(NumberText.significant(loss))</p>" }
     return html + "</div>"
   }
 
-  private func predictions(_ record: DecoderStepRecord, reader: TraceReader) -> String {
-    var html =
+  private func predictions(_ record: DecoderStepRecord, reader: TraceReader) -> HTML {
+    var html: HTML =
       "<div class=\"predictions\" data-panel=\"predictions\"><p class=\"pred-title\">Top \(topK) predictions</p><ol class=\"topk\">"
     for (token, probability) in reader.topPredictions(record, count: topK) {
       let chosen = token == record.predicted
       let isTarget = token == record.target
-      html += "<li\(chosen ? " class=\"chosen\"" : "")><span class=\"tok\">\(reader.token(token))</span>"
+      html += "<li\(chosen ? " class=\"chosen\"" : "" as HTML)><span class=\"tok\">\(reader.token(token))</span>"
       html +=
         "<span class=\"bar\"><span class=\"fill\" style=\"width:\(NumberText.coordinate(Double(probability) * 100))%\"></span></span>"
       html += "<span class=\"prob\">\(NumberText.percent(probability))</span>"

@@ -28,8 +28,9 @@ public struct TrainingFigure: Sendable {
   }
 
   /// The complete `<figure>` (with the snapshot stepper after it when there are snapshots).
-  public var html: String {
-    var html = "<figure class=\"figure training-figure\" id=\"\(HTML.escape(id))\" data-panel=\"training\"><div class=\"charts\">"
+  public var html: HTML {
+    let frame = FigureFrame(kind: "training-figure", id: id, attributes: " data-panel=\"training\"", caption: caption)
+    var html = frame.start + "<div class=\"charts\">"
     let losses = history.metrics.map { ($0.epoch, $0.loss) }
     let validationLosses = history.metrics.compactMap { m in m.validationLoss.map { (m.epoch, $0) } }
     html += chart(
@@ -44,13 +45,12 @@ public struct TrainingFigure: Sendable {
         upperBound: 1)
     }
     html += "</div>" + metricsTable()
-    html +=
-      "<figcaption>\(captionLead)Loss and accuracy after each epoch (solid: training, dashed: validation).</figcaption></figure>"
+    html += frame.end(caption: "Loss and accuracy after each epoch (solid: training, dashed: validation).")
     if !history.snapshots.isEmpty { html += snapshotStepper() }
     return html
   }
 
-  private func chart(title: String, id: String, series: [(String, String, [(Int, Float)])], upperBound: Float?) -> String {
+  private func chart(title: String, id: String, series: [(String, String, [(Int, Float)])], upperBound: Float?) -> HTML {
     let width = 360.0, height = 200.0, left = 48.0, right = 12.0, top = 14.0, bottom = 36.0
     let points = series.flatMap(\.2)
     guard let firstEpoch = points.map(\.0).min(), let lastEpoch = points.map(\.0).max() else { return "" }
@@ -60,13 +60,13 @@ public struct TrainingFigure: Sendable {
     func x(_ epoch: Int) -> Double { left + Double(epoch - firstEpoch) / xSpan * (width - left - right) }
     func y(_ value: Float) -> Double { top + (1 - Double(value) / maxValue) * (height - top - bottom) }
     let c = NumberText.coordinate
-    var svg =
+    var svg: HTML =
       "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
     svg += "<title id=\"\(id)-t\">\(title) by epoch</title>"
     let summary = series.filter { !$0.2.isEmpty }.map { name, _, values in
       "\(name) from \(NumberText.significant(values.first!.1)) at epoch \(values.first!.0) to \(NumberText.significant(values.last!.1)) at epoch \(values.last!.0)"
     }.joined(separator: "; ")
-    svg += "<desc id=\"\(id)-d\">\(HTML.escape(summary)).</desc>"
+    svg += "<desc id=\"\(id)-d\">\(summary).</desc>"
     for tick in ticks {
       let value = Float(tick)
       svg += "<line class=\"grid\" x1=\"\(c(left))\" x2=\"\(c(width - right))\" y1=\"\(c(y(value)))\" y2=\"\(c(y(value)))\"/>"
@@ -102,8 +102,9 @@ public struct TrainingFigure: Sendable {
     return (0...max(1, count)).map { Double($0) * step }
   }
 
-  private func metricsTable() -> String {
-    var html = "<details class=\"unit-table\"><summary>The numbers, epoch by epoch</summary><table class=\"numbers\"><thead><tr>"
+  private func metricsTable() -> HTML {
+    var html: HTML =
+      "<details class=\"unit-table\"><summary>The numbers, epoch by epoch</summary><table class=\"numbers\"><thead><tr>"
     html +=
       "<th scope=\"col\">epoch</th><th scope=\"col\">loss</th><th scope=\"col\">accuracy</th><th scope=\"col\">validation loss</th><th scope=\"col\">validation accuracy</th></tr></thead><tbody>"
     for m in history.metrics {
@@ -111,7 +112,7 @@ public struct TrainingFigure: Sendable {
         NumberText.significant(m.loss), m.accuracy.map(NumberText.percent) ?? "—",
         m.validationLoss.map { NumberText.significant($0) } ?? "—", m.validationAccuracy.map(NumberText.percent) ?? "—",
       ]
-      html += "<tr><th scope=\"row\">\(m.epoch)</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+      html += "<tr><th scope=\"row\">\(m.epoch)</th>" + cells.map { "<td>\($0)</td>" as HTML }.joined() + "</tr>"
     }
     return html + "</tbody></table></details>"
   }
@@ -119,8 +120,8 @@ public struct TrainingFigure: Sendable {
   /// The probe's own losses, each saying which decode it is, then the epoch's mean training
   /// loss, labelled as such: " · this input's loss 0.371 teacher-forced, 8.69 free-running ·
   /// the epoch's mean training loss 0.0138". A plain repeat bridge's two decodes are one.
-  static func lossesText(of trace: ModelTrace, epochLoss: Float?) -> String {
-    var own: [String] = []
+  static func lossesText(of trace: ModelTrace, epochLoss: Float?) -> HTML {
+    var own: [HTML] = []
     switch trace.decodes {
     case .tokens(let free, let comparison?):
       let forced = comparison.teacherForced.meanLoss, freeLoss = free.meanLoss
@@ -135,12 +136,12 @@ public struct TrainingFigure: Sendable {
     case .tokens(_, nil), .forecast:
       break
     }
-    var text = own.isEmpty ? "" : " · this input's loss " + own.joined(separator: ", ")
+    var text: HTML = own.isEmpty ? "" : " · this input's loss " + own.joined(separator: ", ")
     if let epochLoss { text += " · the epoch's mean training loss \(NumberText.significant(epochLoss))" }
     return text
   }
 
-  private func snapshotStepper() -> String {
+  private func snapshotStepper() -> HTML {
     let stepperID = "\(id)-epochs"
     let steps = history.snapshots.enumerated().map { index, snapshot -> StepperMarkup.Step in
       let reader = TraceReader(snapshot.trace)
@@ -149,10 +150,10 @@ public struct TrainingFigure: Sendable {
       // A model that cannot decode free-running (a bidirectional decoder) shows its teacher-forced decode.
       let decode = trace.primaryDecode
       let wrote = decode.feeding == .teacherForced ? "wrote, teacher-forced," : "wrote"
-      var body =
-        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span> → \(wrote) <span class=\"tok out\">\(HTML.escape(HTML.displayText(decode.output, in: trace.model.outputVocabulary)))</span>"
+      var body: HTML =
+        "<p class=\"step-lede\">Input <span class=\"tok\">\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))</span> → \(wrote) <span class=\"tok out\">\(HTML.displayText(decode.output, in: trace.model.outputVocabulary))</span>"
       if let target = trace.target {
-        body += " (target <span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span>)"
+        body += " (target <span class=\"tok\">\(HTML.displayText(target, in: trace.model.outputVocabulary))</span>)"
       }
       body += Self.lossesText(of: trace, epochLoss: metrics?.loss) + "</p>"
       if case .forecast = trace.decodes {
@@ -160,7 +161,7 @@ public struct TrainingFigure: Sendable {
         // series as text would only be a long line of digits).
         body =
           "<p class=\"step-lede\">The same series, forecast with the weights after epoch \(snapshot.epoch)"
-          + (metrics.map { " · training loss \(NumberText.significant($0.loss))" } ?? "") + ".</p>"
+          + (metrics.map { " · training loss \(NumberText.significant($0.loss))" } ?? "") + ".</p>" as HTML
         body += ForecastFigure(trace: trace, caption: "After epoch \(snapshot.epoch).", id: "\(stepperID)-\(index)-plot").html
         return .init(
           anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)",
@@ -178,16 +179,11 @@ public struct TrainingFigure: Sendable {
         + (trace.target.map { ", target ‘\(HTML.displayText($0, in: trace.model.outputVocabulary))’" } ?? "")
       return .init(anchor: "epoch-\(index)", title: "After epoch \(snapshot.epoch)", announce: announce, body: body)
     }
-    var html =
-      "<figure class=\"figure stepper epoch-figure\" id=\"\(HTML.escape(stepperID))\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(HTML.escape(stepperID))-caption\">"
+    var html: HTML =
+      "<figure class=\"figure stepper epoch-figure\" id=\"\(stepperID)\" data-stepper tabindex=\"-1\" aria-labelledby=\"\(stepperID)-caption\">"
     html +=
-      "<figcaption id=\"\(HTML.escape(stepperID))-caption\">What the model wrote for the same input as training went on; slide through the recorded epochs.</figcaption>"
-    html += StepperMarkup.list(figureID: HTML.escape(stepperID), steps: steps)
+      "<figcaption id=\"\(stepperID)-caption\">What the model wrote for the same input as training went on; slide through the recorded epochs.</figcaption>"
+    html += StepperMarkup.list(figureID: stepperID, steps: steps)
     return html + "</figure>"
   }
-}
-
-extension TrainingFigure {
-  /// The author's caption, escaped, before the generated description.
-  fileprivate var captionLead: String { caption.map { HTML.escape($0) + " " } ?? "" }
 }

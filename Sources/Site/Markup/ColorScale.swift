@@ -48,9 +48,9 @@ public struct ColorScale: Equatable, Sendable {
   /// ColorScale.gate.legendHTML(label: "gate value")
   /// // <div class="legend" …><span class="legend-label">gate value</span> <span class="sw s0">0</span>…
   /// ```
-  public func legendHTML(label: String) -> String {
+  public func legendHTML(label: String) -> HTML {
     let ends = [lower] + (1...Self.binCount).map { lower + (upper - lower) * Float($0) / Float(Self.binCount) }
-    var html = "<div class=\"legend\"><span class=\"legend-label\">\(HTML.escape(label)):</span> "
+    var html: HTML = "<div class=\"legend\"><span class=\"legend-label\">\(label):</span> "
     html += "<span class=\"legend-end\">\(NumberText.significant(lower, digits: 2))</span>"
     for bin in 0..<Self.binCount {
       let range = "\(NumberText.significant(ends[bin], digits: 2)) to \(NumberText.significant(ends[bin + 1], digits: 2))"

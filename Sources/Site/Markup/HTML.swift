@@ -1,13 +1,87 @@
 // Where text becomes HTML on a page; the escaping itself is Lessons' HTMLEscaping, the one
-// implementation the lessons' prose and the pages share. Every token, input, vocabulary entry, model name and
-// file name that reaches a page goes through `HTML.escape` (or Mustache's `{{ }}`, which
-// escapes the same five characters).
+// implementation the lessons' prose and the pages share. Markup made in Swift is an `HTML`
+// value: a `String` interpolated into it is escaped, an `HTML` value passes through, so every
+// token, input, vocabulary entry, model name and file name that reaches a page is escaped by
+// construction (Mustache's `{{ }}` escapes the same five characters).
 
-/// Escaping and small builders for HTML made in Swift.
 import Lessons
 import Trace
 
-public enum HTML {
+/// A piece of markup: trusted text that is already HTML.
+///
+/// A string literal is markup written in the code; an interpolated `String` is text and is
+/// escaped, an interpolated `HTML` value is markup and is not:
+///
+/// ```
+/// let name = "<b>"
+/// let html: HTML = "<td>\(name)</td>"            // "<td>&lt;b&gt;</td>"
+/// let row: HTML = "<tr>\(html)</tr>"             // "<tr><td>&lt;b&gt;</td></tr>"
+/// ```
+public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+  /// The markup as text, for a template or a file.
+  public private(set) var string: String
+
+  /// Markup that is already HTML, taken as it is (no escaping).
+  ///
+  /// ```
+  /// HTML(markup: "<p>Hi</p>").string  // "<p>Hi</p>"
+  /// ```
+  public init(markup: String) { string = markup }
+
+  /// Plain text, escaped.
+  ///
+  /// ```
+  /// HTML(text: "a<b").string  // "a&lt;b"
+  /// ```
+  public init(text: String) { string = HTML.escape(text) }
+
+  /// Empty markup.
+  public init() { string = "" }
+
+  /// A literal written in the code: trusted markup.
+  public init(stringLiteral value: String) { string = value }
+
+  /// A literal with interpolations: each `String` escaped, each `HTML` as it is.
+  public init(stringInterpolation: StringInterpolation) { string = stringInterpolation.string }
+
+  /// The markup as text.
+  public var description: String { string }
+
+  /// Whether there is no markup at all.
+  public var isEmpty: Bool { string.isEmpty }
+
+  /// Whether the markup's text contains `other`.
+  public func contains(_ other: String) -> Bool { string.contains(other) }
+
+  /// Builds an `HTML` literal: literal segments and `HTML` values as they are, `String`s escaped.
+  public struct StringInterpolation: StringInterpolationProtocol {
+    var string = ""
+
+    public init(literalCapacity: Int, interpolationCount: Int) {
+      string.reserveCapacity(literalCapacity + interpolationCount * 8)
+    }
+
+    public mutating func appendLiteral(_ literal: String) { string += literal }
+
+    /// Text: escaped.
+    public mutating func appendInterpolation(_ text: String) { string += HTML.escape(text) }
+
+    /// Text: escaped.
+    public mutating func appendInterpolation(_ text: Substring) { string += HTML.escape(String(text)) }
+
+    /// Markup: as it is.
+    public mutating func appendInterpolation(_ markup: HTML) { string += markup.string }
+
+    /// A whole number: its digits, which need no escaping.
+    public mutating func appendInterpolation<Number: BinaryInteger>(_ number: Number) { string += String(number) }
+  }
+
+  /// Two pieces of markup, one after the other.
+  public static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(markup: lhs.string + rhs.string) }
+
+  /// Appends markup.
+  public static func += (lhs: inout HTML, rhs: HTML) { lhs.string += rhs.string }
+
   /// `text` with `& < > " '` replaced by entities, safe in element content and in quoted
   /// attribute values.
   ///
@@ -67,5 +141,16 @@ public enum HTML {
       }
     }
     return result.isEmpty ? "x" : result
+  }
+}
+
+extension Sequence where Element == HTML {
+  /// The pieces of markup one after the other, with `separator` between them.
+  ///
+  /// ```
+  /// ["<b>1</b>", "<b>2</b>"].joined(separator: ", ")  // "<b>1</b>, <b>2</b>"
+  /// ```
+  public func joined(separator: HTML = "") -> HTML {
+    HTML(markup: map(\.string).joined(separator: separator.string))
   }
 }

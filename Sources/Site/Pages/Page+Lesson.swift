@@ -14,15 +14,15 @@ extension Page {
   public static func lesson(_ lesson: Lesson, in set: LessonSet, materials: LessonMaterials) -> Page {
     let position = set.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
     let values = materials.factValues[lesson.slug] ?? []
-    var body =
+    var body: HTML =
       "<div class=\"lesson-meta\"><p class=\"lesson-time\">Lesson \(position + 1) of \(set.lessons.count) · about \(lesson.minutes) minutes</p>\n"
     body += "<section class=\"objectives\" aria-labelledby=\"objectives-h\"><h2 id=\"objectives-h\">You will be able to</h2><ul>"
-    body += lesson.objectives.map { "<li>\(HTML.escape($0))</li>" }.joined()
+    body += lesson.objectives.map { "<li>\($0)</li>" as HTML }.joined()
     body += "</ul></section></div>\n"
     let headings = lesson.headings.filter { $0.level == 2 }
     if headings.count > 1 {
       body += "<nav class=\"toc\" aria-label=\"In this lesson\"><h2 class=\"toc-title\">In this lesson</h2><ol>"
-      body += headings.map { "<li><a href=\"#\(HTML.escape($0.id))\">\(HTML.escape($0.text))</a></li>" }.joined()
+      body += headings.map { "<li><a href=\"#\($0.id)\">\($0.text)</a></li>" as HTML }.joined()
       body += "</ol></nav>\n"
     }
     var figureNumber = 0
@@ -36,9 +36,9 @@ extension Page {
         // Present mode shows a figure's notes under its narration; on the page they are a
         // closed "Notes for the teacher" box.
         let notes = PresentMarkup.notes(fillingFacts(html, values: values))
-        body += lastFigureID.map { "<div data-notes-for=\"\($0)\">\(notes)</div>\n" } ?? notes + "\n"
+        body += lastFigureID.map { "<div data-notes-for=\"\($0)\">\(notes)</div>\n" as HTML } ?? notes + "\n"
       case .math(let mathML, _):
-        body += "<div class=\"math\">\(mathML)</div>\n"
+        body += "<div class=\"math\">\(HTML(markup: mathML))</div>\n"
       case .quiz(let quiz):
         quizNumber += 1
         body += PresentMarkup.quiz(quiz, id: "l\(lesson.order)-q\(quizNumber)") + "\n"
@@ -52,11 +52,11 @@ extension Page {
     body += "<nav class=\"lesson-pager\" aria-label=\"Lessons\">"
     if position > 0 {
       let previous = set.lessons[position - 1]
-      body += "<a rel=\"prev\" href=\"\(HTML.escape(previous.slug)).html\">← \(HTML.escape(previous.title))</a>"
+      body += "<a rel=\"prev\" href=\"\(previous.slug).html\">← \(previous.title)</a>"
     }
     if position + 1 < set.lessons.count {
       let next = set.lessons[position + 1]
-      body += "<a rel=\"next\" href=\"\(HTML.escape(next.slug)).html\">\(HTML.escape(next.title)) →</a>"
+      body += "<a rel=\"next\" href=\"\(next.slug).html\">\(next.title) →</a>"
     }
     body += "</nav>\n"
     var page = Page(
@@ -69,28 +69,28 @@ extension Page {
 
 extension Page {
   /// Replaces each `<span class="fact" data-fact-id="N"></span>` with the fact's value, escaped.
-  static func fillingFacts(_ html: String, values: [String]) -> String {
-    var result = ""
+  static func fillingFacts(_ html: String, values: [String]) -> HTML {
+    var result = HTML()
     var rest = Substring(html)
     let open = "<span class=\"fact\" data-fact-id=\""
     while let start = rest.range(of: open) {
-      result += rest[..<start.lowerBound]
+      result += HTML(markup: String(rest[..<start.lowerBound]))
       let afterOpen = rest[start.upperBound...]
       guard let quote = afterOpen.firstIndex(of: "\""), let close = afterOpen.range(of: "</span>"),
         let index = Int(afterOpen[..<quote]), values.indices.contains(index)
       else {
-        result += rest[start]
+        result += HTML(markup: String(rest[start]))
         rest = afterOpen
         continue
       }
-      result += "<span class=\"fact\">\(HTML.escape(values[index]))</span>"
+      result += "<span class=\"fact\">\(values[index])</span>"
       rest = afterOpen[close.upperBound...]
     }
-    return result + rest
+    return result + HTML(markup: String(rest))
   }
 
   /// The figure a lesson's `trace` block asks for, drawn from the gathered trace.
-  static func figureHTML(_ figure: TraceFigure, id: String, materials: LessonMaterials) -> String {
+  static func figureHTML(_ figure: TraceFigure, id: String, materials: LessonMaterials) -> HTML {
     let caption = figure.caption
     if figure.view == .history, let history = materials.models[figure.model]?.history {
       // Without an input, the history follows its first probe (gather() made sure it is there).

@@ -37,7 +37,7 @@ public struct Page: Sendable {
   public var inNavigation: Bool
   /// HTML for the whole article body, built and escaped in Swift, for templates that lay
   /// out their own headings (lesson pages); `nil` for pages made of sections.
-  public var body: String?
+  public var body: HTML?
 
   /// A page at `path`.
   public init(
@@ -62,10 +62,10 @@ public struct PageSection: Sendable {
   /// The heading (plain text; escaped when rendered).
   public var heading: String
   /// The body: trusted HTML, already escaped where it holds text.
-  public var html: String
+  public var html: HTML
 
   /// A section with `heading` and trusted `html`.
-  public init(id: String, heading: String, html: String) {
+  public init(id: String, heading: String, html: HTML) {
     self.id = id
     self.heading = heading
     self.html = html

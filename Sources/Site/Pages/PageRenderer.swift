@@ -80,12 +80,12 @@ public struct PageRenderer: Sendable {
 
   /// The HTML inside `<main>` for `page` (what golden tests compare).
   public func mainContent(_ page: Page) -> String {
-    let sections: [[String: Any]] = page.sections.map { ["id": $0.id, "heading": $0.heading, "html": $0.html] }
+    let sections: [[String: Any]] = page.sections.map { ["id": $0.id, "heading": $0.heading, "html": $0.html.string] }
     var context: [String: Any] = [
       "title": page.title, "sections": sections, "hasContents": page.showsContents && page.sections.count > 1,
     ]
     if let lede = page.lede { context["lede"] = lede }
-    if let body = page.body { context["body"] = body }
+    if let body = page.body { context["body"] = body.string }
     return library.render(context, withTemplate: page.template.rawValue) ?? ""
   }
 
@@ -103,7 +103,7 @@ public struct PageRenderer: Sendable {
       "title": page.title, "content": content, "inlineAssets": inlineAssets,
       "css": resources.stylesheet, "js": resources.script, "presentCss": resources.presentStylesheet,
       "presentJs": resources.presentScript, "assetPrefix": prefix + "assets/",
-      "svgDefinitions": SVGDefinitions.html, "nav": nav, "hasNav": !nav.isEmpty,
+      "svgDefinitions": SVGDefinitions.html.string, "nav": nav, "hasNav": !nav.isEmpty,
       "homeHref": home.map { SitePath.relative(from: page.path, to: $0) } ?? "#content",
     ]
     return library.render(context, withTemplate: "layout") ?? ""

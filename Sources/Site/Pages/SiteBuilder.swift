@@ -59,10 +59,10 @@ public struct SiteBuilder: Sendable {
   }
 
   private func index(for pages: [Page]) -> Page {
-    var list = "<ul class=\"page-list\">"
+    var list: HTML = "<ul class=\"page-list\">"
     for page in pages {
-      list += "<li><a href=\"\(HTML.escape(page.path))\">\(HTML.escape(page.title))</a>"
-      if let lede = page.lede { list += "<br><span class=\"page-lede\">\(HTML.escape(lede))</span>" }
+      list += "<li><a href=\"\(page.path)\">\(page.title)</a>"
+      if let lede = page.lede { list += "<br><span class=\"page-lede\">\(lede)</span>" }
       list += "</li>"
     }
     list += "</ul>"

@@ -23,10 +23,10 @@ extension PageRenderer {
 
   /// The HTML inside `<main>` for a deck (what golden tests compare).
   public func deckContent(_ walkthrough: Walkthrough, handout: Bool = false) -> String {
-    let slides: [[String: Any]] = walkthrough.slides.map { ["id": $0.id, "heading": $0.heading, "html": $0.html] }
+    let slides: [[String: Any]] = walkthrough.slides.map { ["id": $0.id, "heading": $0.heading, "html": $0.html.string] }
     let context: [String: Any] = [
       "title": walkthrough.title, "lede": walkthrough.lede, "titleID": Walkthrough.titleID,
-      "titleHTML": walkthrough.titleHTML, "slides": slides, "handout": handout, "mode": handout ? "handout" : "present",
+      "titleHTML": walkthrough.titleHTML.string, "slides": slides, "handout": handout, "mode": handout ? "handout" : "present",
     ]
     return library.render(context, withTemplate: "deck") ?? ""
   }

@@ -59,22 +59,21 @@ public enum PresentMarkup {
   /// PresentMarkup.notes("<p>Ask why.</p>")
   /// // <details class="presenter-notes" data-notes><summary>Notes for the teacher</summary><div class="notes-body"><p>Ask why.</p></div></details>
   /// ```
-  public static func notes(_ html: String) -> String {
+  public static func notes(_ html: HTML) -> HTML {
     "<details class=\"presenter-notes\" data-notes><summary>Notes for the teacher</summary><div class=\"notes-body\">\(html)</div></details>"
   }
 
   /// A quiz in the shape present mode turns into a question slide and an answer slide.
   /// Every text is plain and escaped here; `notes` is trusted HTML.
   public static func quiz(
-    id: String, question: String, choices: [String], answerIndex: Int, why: String, notes: String? = nil
-  ) -> String {
-    let id = HTML.escape(id)
-    var html =
+    id: String, question: String, choices: [String], answerIndex: Int, why: String, notes: HTML? = nil
+  ) -> HTML {
+    var html: HTML =
       "<section class=\"quiz\" id=\"\(id)\" data-quiz data-answer=\"\(answerIndex)\" aria-labelledby=\"\(id)-q\">"
-    html += "<p class=\"quiz-question\" id=\"\(id)-q\">\(HTML.escape(question))</p><ol class=\"quiz-choices\">"
-    html += choices.map { "<li data-choice>\(HTML.escape($0))</li>" }.joined()
+    html += "<p class=\"quiz-question\" id=\"\(id)-q\">\(question)</p><ol class=\"quiz-choices\">"
+    html += choices.map { "<li data-choice>\($0)</li>" as HTML }.joined()
     html += "</ol><details class=\"quiz-reveal\" data-reveal><summary>Answer</summary>"
-    if let answer = choices[safe: answerIndex] { html += "<p><strong>\(HTML.escape(answer))</strong>. \(HTML.escape(why))</p>" }
+    if let answer = choices[safe: answerIndex] { html += "<p><strong>\(answer)</strong>. \(why)</p>" }
     html += "</details>"
     if let notes { html += Self.notes(notes) }
     return html + "</section>"
@@ -86,7 +85,7 @@ public enum PresentMarkup {
   /// PresentMarkup.quiz(quiz, id: "quiz-1")
   /// // <section class="quiz" id="quiz-1" data-quiz data-answer="1" …><p class="quiz-question" …>Which gate…
   /// ```
-  public static func quiz(_ quiz: Quiz, id: String, notes: String? = nil) -> String {
+  public static func quiz(_ quiz: Quiz, id: String, notes: HTML? = nil) -> HTML {
     Self.quiz(
       id: id, question: quiz.question, choices: quiz.choices, answerIndex: quiz.answerIndex, why: quiz.why, notes: notes)
   }
@@ -96,11 +95,11 @@ public enum PresentMarkup {
   /// ```
   /// <p class="narration" data-panel="narration">The decoder is fed ‘1’, … <span class="narration-outcome">The decoder predicts ‘9’ …</span></p>
   /// ```
-  static func narration(_ narration: Narration) -> String {
+  static func narration(_ narration: Narration) -> HTML {
     guard !narration.setup.isEmpty || !narration.outcome.isEmpty else { return "" }
-    var html = "<p class=\"narration\" data-panel=\"narration\">\(HTML.escape(narration.setup.joined(separator: " ")))"
+    var html: HTML = "<p class=\"narration\" data-panel=\"narration\">\(narration.setup.joined(separator: " "))"
     if !narration.outcome.isEmpty {
-      html += " <span class=\"narration-outcome\">\(HTML.escape(narration.outcome.joined(separator: " ")))</span>"
+      html += " <span class=\"narration-outcome\">\(narration.outcome.joined(separator: " "))</span>"
     }
     return html + "</p>"
   }

@@ -16,10 +16,10 @@ public struct Walkthrough: Sendable {
   /// The unit whose arithmetic each step works out.
   public var unit: Int
   /// Presenter notes (trusted HTML) by slide or figure id (`w-encoder`, `w-free`, …).
-  public var notes: [String: String]
+  public var notes: [String: HTML]
 
   /// A deck over `trace`, working out `unit`'s arithmetic at each step.
-  public init(trace: ModelTrace, unit: Int = 0, notes: [String: String] = [:]) {
+  public init(trace: ModelTrace, unit: Int = 0, notes: [String: HTML] = [:]) {
     self.trace = trace
     self.unit = unit
     self.notes = notes
@@ -48,11 +48,11 @@ public struct Walkthrough: Sendable {
   }
 
   /// The title slide's facts (escaped HTML): the model, the input as read, the target.
-  public var titleHTML: String {
+  public var titleHTML: HTML {
     let reader = TraceReader(trace)
     let model = trace.model
-    var html = "<dl class=\"deck-facts\">"
-    html += "<dt>Model</dt><dd>\(HTML.escape(model.name)): "
+    var html: HTML = "<dl class=\"deck-facts\">"
+    html += "<dt>Model</dt><dd>\(model.name): "
     let kind = model.kind
     html += kind.readsBothDirections ? "bidirectional LSTM encoder, " : "LSTM encoder, "
     html += "\(model.encoderUnits) units; LSTM decoder, \(model.decoderUnits) units; "
@@ -63,14 +63,14 @@ public struct Walkthrough: Sendable {
       html += "the encoding is repeated at every decoder step, beside the token the decoder wrote last"
     }
     html +=
-      "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(trace.input, in: trace.model.inputVocabulary)))</span>"
+      "</dd><dt>Input</dt><dd><span class=\"tok\">\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))</span>"
     let read = trace.encoder.tokens.map { reader.token($0) }.joined(separator: "</span> <span class=\"tok\">")
     html += ", read as <span class=\"tok\">\(read)</span>"
     if model.reverseInput { html += " (reversed, as the model was trained)" }
     html += "</dd>"
     if let target = trace.target {
       html +=
-        "<dt>Target</dt><dd><span class=\"tok\">\(HTML.escape(HTML.displayText(target, in: trace.model.outputVocabulary)))</span></dd>"
+        "<dt>Target</dt><dd><span class=\"tok\">\(HTML.displayText(target, in: trace.model.outputVocabulary))</span></dd>"
     }
     html += "</dl>"
     if let notes = notes[Self.titleID] { html += PresentMarkup.notes(notes) }
@@ -126,12 +126,12 @@ public struct Walkthrough: Sendable {
   }
 
   /// The summary slide: what the model wrote, whether it matched, where the decodes parted.
-  var summaryHTML: String {
+  var summaryHTML: HTML {
     let reader = TraceReader(trace)
     let free = trace.primaryDecode
-    var items: [String] = []
+    var items: [HTML] = []
     if let refusal = trace.freeRunningRefusal {
-      items.append("There is no free-running decode: \(HTML.escape(refusal)).")
+      items.append("There is no free-running decode: \(refusal).")
       items.append("Teacher-forced, it wrote <span class=\"tok\">\(reader.text(free.output))</span>.")
     } else {
       items.append("The model wrote <span class=\"tok\">\(reader.text(free.output))</span>.")
@@ -169,18 +169,18 @@ public struct Walkthrough: Sendable {
     case (.freeRunning, .repeatVector):
       items.append("The decoder read the same encoding at every step; its own state told the steps apart.")
     }
-    var html = "<ul class=\"deck-summary\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+    var html: HTML = "<ul class=\"deck-summary\">" + items.map { "<li>\($0)</li>" as HTML }.joined() + "</ul>"
     if let notes = notes["w-summary"] { html += PresentMarkup.notes(notes) }
     return html
   }
 
-  private func walk(id: String, steps: [TraceStep], feeding: DecodeRecord.Feeding, caption: String) -> String {
+  private func walk(id: String, steps: [TraceStep], feeding: DecodeRecord.Feeding, caption: String) -> HTML {
     TraceWalkFigure(
       trace: trace, feeding: feeding, unit: unit, id: id + "-walk", caption: caption, steps: steps, notes: notes[id]
     ).html
   }
 
-  private func section(_ id: String, _ heading: String, _ html: String) -> PageSection {
+  private func section(_ id: String, _ heading: String, _ html: HTML) -> PageSection {
     PageSection(id: id, heading: heading, html: html)
   }
 }

@@ -21,7 +21,7 @@ enum SourceBadge {
     }
   }
 
-  static func html(_ source: TokenSource) -> String {
+  static func html(_ source: TokenSource) -> HTML {
     "<span class=\"badge badge-\(source.rawValue)\"><span aria-hidden=\"true\">\(icon(source))</span> \(label(source))</span>"
   }
 }

@@ -8,16 +8,16 @@
 enum StepperMarkup {
   struct Step {
     var anchor: String
-    var title: String
+    var title: HTML
     var announce: String
-    var body: String
+    var body: HTML
   }
 
-  static func list(figureID: String, steps: [Step]) -> String {
-    var html = "<ol class=\"steps\">"
+  static func list(figureID: String, steps: [Step]) -> HTML {
+    var html: HTML = "<ol class=\"steps\">"
     for step in steps {
       html +=
-        "<li class=\"step\" id=\"\(figureID)/\(step.anchor)\" data-step=\"\(step.anchor)\" data-announce=\"\(HTML.escape(step.announce))\">"
+        "<li class=\"step\" id=\"\(figureID)/\(step.anchor)\" data-step=\"\(step.anchor)\" data-announce=\"\(step.announce)\">"
       html += "<h3 class=\"step-title\">\(step.title)</h3>"
       html += step.body
       html += "</li>"

@@ -10,15 +10,15 @@ struct TraceReader {
   var model: ModelDescription { trace.model }
 
   /// A token as shown to learners, escaped.
-  func token(_ token: String) -> String {
-    HTML.escape(HTML.displayToken(token, start: model.startToken, end: model.endToken))
+  func token(_ token: String) -> HTML {
+    HTML(text: HTML.displayToken(token, start: model.startToken, end: model.endToken))
   }
 
   /// A decoded text as learners should see it, token by token (⟨start⟩, ␣, …), escaped.
-  func text(_ text: String) -> String {
+  func text(_ text: String) -> HTML {
     let vocabulary = model.outputVocabulary
     let tokens = vocabulary.tokenize(text).map(plainToken)
-    return HTML.escape(tokens.joined(separator: vocabulary.unit == .word ? " " : ""))
+    return HTML(text: tokens.joined(separator: vocabulary.unit == .word ? " " : ""))
   }
 
   /// A token as shown to learners, not escaped (for `data-announce` built before escaping).

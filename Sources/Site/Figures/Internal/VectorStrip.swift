@@ -16,17 +16,18 @@ enum VectorStrip {
 
   static func table(
     _ vectors: [(String, [Float])], caption: String, limit: Int, column: Column = .unit, panel: String = "bridge"
-  ) -> String {
+  ) -> HTML {
     let longest = vectors.map(\.1.count).max() ?? 0
     let width = min(limit, longest)
     let scale = ColorScale.diverging(covering: vectors.flatMap(\.1))
-    var html =
-      "<div class=\"heatmap-scroll\" data-panel=\"\(panel)\"><table class=\"heatmap strip\" data-grid><caption>\(HTML.escape(caption))\(longest > width ? " (first \(width) of \(longest) \(column.noun))" : "")</caption>"
+    var html: HTML =
+      "<div class=\"heatmap-scroll\" data-panel=\"\(panel)\"><table class=\"heatmap strip\" data-grid><caption>\(caption)\(longest > width ? " (first \(width) of \(longest) \(column.noun))" : "")</caption>"
     html +=
-      "<thead><tr><th scope=\"col\">vector</th>" + (0..<width).map { "<th scope=\"col\">\(column.prefix)\($0)</th>" }.joined()
+      "<thead><tr><th scope=\"col\">vector</th>"
+      + (0..<width).map { "<th scope=\"col\">\(column.prefix)\($0)</th>" as HTML }.joined()
       + "</tr></thead><tbody>"
     for (name, values) in vectors {
-      html += "<tr><th scope=\"row\">\(HTML.escape(name))</th>"
+      html += "<tr><th scope=\"row\">\(name)</th>"
       for unit in 0..<width {
         if let value = values[safe: unit] {
           html += "<td class=\"\(scale.className(for: value))\">\(NumberText.fixed(value))</td>"

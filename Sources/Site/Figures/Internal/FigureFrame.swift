@@ -1,0 +1,31 @@
+/// The frame every figure draws: its `<figure>` element, and a `<figcaption>` that starts
+/// with the author's caption (plain text, escaped) before the generated description.
+///
+/// ```
+/// let frame = FigureFrame(kind: "bi-figure", id: "bi", attributes: " data-panel=\"bidirectional\"", caption: "A & B")
+/// frame.start                             // <figure class="figure bi-figure" id="bi" data-panel="bidirectional">
+/// frame.caption("Two directions.")        // <figcaption>A &amp; B Two directions.</figcaption>
+/// frame.end(caption: "Two directions.")   // <figcaption>A &amp; B Two directions.</figcaption></figure>
+/// ```
+struct FigureFrame {
+  /// The figure's own class after `figure`, e.g. `bi-figure`.
+  var kind: String
+  /// The figure's element id (plain text, escaped when drawn).
+  var id: String
+  /// Markup after the id inside the opening tag, e.g. ` data-panel="training"`.
+  var attributes: HTML = ""
+  /// The author's caption (plain text, escaped when drawn), put before the generated description.
+  var caption: String?
+
+  /// The opening `<figure …>` tag.
+  var start: HTML { "<figure class=\"figure \(kind)\" id=\"\(id)\"\(attributes)>" }
+
+  /// The author's caption and a space, or nothing.
+  var captionLead: HTML { caption.map { "\($0) " } ?? "" }
+
+  /// The `<figcaption>`: the author's caption, then `description`.
+  func caption(_ description: HTML) -> HTML { "<figcaption>\(captionLead)\(description)</figcaption>" }
+
+  /// The `<figcaption>` and the closing `</figure>`.
+  func end(caption description: HTML) -> HTML { caption(description) + "</figure>" }
+}
