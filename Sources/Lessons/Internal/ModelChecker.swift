@@ -49,8 +49,7 @@ struct ModelChecker {
       return
     }
     let vocabulary = isTarget ? config.outputVocabulary : config.inputVocabulary
-    let special = isTarget ? [config.startToken, config.endToken].compactMap { $0 } : []
-    let allowed = vocabulary.tokens.filter { !special.contains($0) }
+    let allowed = config.allowedTokens(isTarget: isTarget)
     let (tokens, refused) = config.tokens(of: text, isTarget: isTarget)
     let words = vocabulary.unit == .word
     if !refused.isEmpty {

@@ -126,13 +126,27 @@ extension Seq2SeqConfiguration {
   /// target the decoder's own start and end tokens.
   public func tokens(of text: String, isTarget: Bool) -> (tokens: [String], refused: [String]) {
     let vocabulary = isTarget ? outputVocabulary : inputVocabulary
-    let special = isTarget ? [startToken, endToken].compactMap { $0 } : []
+    let special = reservedTokens(isTarget: isTarget)
     let tokens = vocabulary.tokenize(text)
     var refused: [String] = []
     for token in tokens where (vocabulary.id(of: token) == nil || special.contains(token)) && !refused.contains(token) {
       refused.append(token)
     }
     return (tokens, refused)
+  }
+}
+
+extension Seq2SeqConfiguration {
+  /// The tokens a user may write on one side, in vocabulary order: every token but, in a
+  /// target, the decoder's own start and end tokens.
+  public func allowedTokens(isTarget: Bool) -> [String] {
+    let special = reservedTokens(isTarget: isTarget)
+    return (isTarget ? outputVocabulary : inputVocabulary).tokens.filter { !special.contains($0) }
+  }
+
+  /// The decoder's own start and end tokens, which a target may not hold; none for an input.
+  func reservedTokens(isTarget: Bool) -> [String] {
+    isTarget ? [startToken, endToken].compactMap { $0 } : []
   }
 }
 
@@ -144,8 +158,7 @@ private extension Seq2SeqConfiguration {
     let (tokens, refused) = tokens(of: text, isTarget: isTarget)
     guard !tokens.isEmpty || isTarget else { throw .emptyInput(model: name) }
     guard refused.isEmpty else {
-      let special = isTarget ? [startToken, endToken].compactMap { $0 } : []
-      let allowed = vocabulary.tokens.filter { !special.contains($0) }
+      let allowed = allowedTokens(isTarget: isTarget)
       if vocabulary.unit == .word {
         throw .unknownWords(model: name, words: refused, allowed: allowed, inTarget: isTarget)
       }

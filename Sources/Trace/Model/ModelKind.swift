@@ -148,6 +148,24 @@ public struct ModelKind: Equatable, Sendable {
   }
 }
 
+extension ModelKind {
+  /// The kind from the fields a checkpoint's configuration and a trace's model description
+  /// both store: the one rule from flags to kind.
+  init(
+    encoder: Encoder, bridge: Bridge, conditionedDecoder: Bool?, series: SeriesConfiguration?,
+    bidirectionalDecoder: Bool
+  ) {
+    let decoderInput: DecoderInput
+    switch bridge {
+    case .states: decoderInput = .previousToken
+    case .repeatVector: decoderInput = conditionedDecoder == true ? .repeatedEncodingAndPreviousToken : .repeatedEncoding
+    }
+    self.init(
+      encoder: encoder, decoderInput: decoderInput, decoderOutput: series.map(DecoderOutput.values) ?? .tokens,
+      decoding: bidirectionalDecoder ? .teacherForcedOnly(.bidirectionalDecoder) : .freeRunning)
+  }
+}
+
 extension Seq2SeqConfiguration {
   /// The kind of model this configuration describes.
   public var kind: ModelKind {
@@ -157,10 +175,7 @@ extension Seq2SeqConfiguration {
           mergeMode: encoder.mergeMode,
           backwardActivation: encoder.backwardActivation != encoder.activation ? encoder.backwardActivation : nil)
         : .oneDirection,
-      decoderInput: bridge == .states
-        ? .previousToken : (conditionedDecoder == true ? .repeatedEncodingAndPreviousToken : .repeatedEncoding),
-      decoderOutput: series.map(ModelKind.DecoderOutput.values) ?? .tokens,
-      decoding: decoder.bidirectional ? .teacherForcedOnly(.bidirectionalDecoder) : .freeRunning)
+      bridge: bridge, conditionedDecoder: conditionedDecoder, series: series, bidirectionalDecoder: decoder.bidirectional)
   }
 }
 
@@ -170,9 +185,6 @@ extension ModelDescription {
     ModelKind(
       encoder: bidirectional
         ? .bothDirections(mergeMode: mergeMode ?? .concat, backwardActivation: backwardActivation) : .oneDirection,
-      decoderInput: bridge == .states
-        ? .previousToken : (conditionedDecoder == true ? .repeatedEncodingAndPreviousToken : .repeatedEncoding),
-      decoderOutput: series.map(ModelKind.DecoderOutput.values) ?? .tokens,
-      decoding: bidirectionalDecoder == true ? .teacherForcedOnly(.bidirectionalDecoder) : .freeRunning)
+      bridge: bridge, conditionedDecoder: conditionedDecoder, series: series, bidirectionalDecoder: bidirectionalDecoder == true)
   }
 }
