@@ -5,6 +5,7 @@ let package = Package(
   name: "unrolled",
   products: [
     .executable(name: "unrolled", targets: ["unrolled"]),
+    .library(name: "TraceCore", targets: ["TraceCore"]),
     .library(name: "Trace", targets: ["Trace"]),
     .library(name: "Lessons", targets: ["Lessons"]),
     .library(name: "Site", targets: ["Site"]),
@@ -34,9 +35,14 @@ let package = Package(
     // Writing what a command makes: whole or not at all, never over what it did not write.
     .target(name: "Output", dependencies: ["CFileExchange"]),
 
-    // The model, its training and its recordings: knows nothing of HTML.
+    // The model, its forward pass, decoding, recording and checkpoint reading, in portable
+    // Swift: the same sources build here and, as Embedded Swift, into the page's WebAssembly
+    // (Scripts/build-wasm.sh). Natively the matrix product goes through OpenBLAS.
+    .target(name: "TraceCore", dependencies: ["COpenBLAS"]),
+    // The model's native edge: training on both cores, files, JSON through Codable, the
+    // built-in models and data. Re-exports TraceCore, so `import Trace` sees the whole model.
     .target(
-      name: "Trace", dependencies: ["COpenBLAS", "CVectorMath", "Output"],
+      name: "Trace", dependencies: ["TraceCore", "COpenBLAS", "CVectorMath", "Output"],
       resources: [.copy("Resources")]),
     // Markdown lessons -> typed lesson values; the only target that imports CCmark.
     .target(
@@ -71,7 +77,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Trace"], path: "Tests/TestSupport"),
     .testTarget(name: "OutputTests", dependencies: ["Output"]),
     .testTarget(
-      name: "TraceTests", dependencies: ["Trace", "TestSupport"],
+      name: "TraceTests", dependencies: ["Trace", "TraceCore", "TestSupport"],
       resources: [.copy("Fixtures")]),
     // Golden files are read from the source tree (#filePath), not from the bundle.
     .testTarget(

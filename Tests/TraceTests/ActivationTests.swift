@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// The activations unrolled computes itself (Activation.swift): close to the true functions
 /// everywhere a gate can be, the same bits from the scalar function and the vector loop.

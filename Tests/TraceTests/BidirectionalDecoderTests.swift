@@ -7,6 +7,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 extension KerasFixture {
   /// `bidirectional_custom_backward.json`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// The conditioned repeat bridge (Srivastava et al. 2015): Keras parity of the recording,
 /// teacher-forced and greedy, and the configuration's rules.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 extension DatasetTests {
   /// A malformed line, the problem it must raise, and where.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 extension TrainingTests {
   /// Every backward pass against central finite differences (see Support/GradientCheck.swift

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// `x·W` handed to a step (``LSTM/step(input:state:mask:inputProjection:)``) must be the
 /// product's own values, so the forward pass gives the same bits however it gets them.

@@ -6,6 +6,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// Reading Keras fixtures and turning their weights into unrolled layers.
 enum KerasFixture {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 extension TrainingTests {
   /// The loss and every weight's gradient of two tiny models against Keras 3 with JAX

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 @Suite("Keras initializers")
 struct KerasInitializerTests {

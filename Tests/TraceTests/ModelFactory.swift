@@ -2,6 +2,7 @@ import TestSupport
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// Small models of every architecture, freshly initialised, for tests.
 enum ModelFactory {

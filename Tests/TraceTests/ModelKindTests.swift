@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// A model's kind is one value computed from its configuration; a trace's model description
 /// gives the same kind back, so the pages and the CLI decide by the same value.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 extension TrainingTests {
   /// Adam and RMSprop against steps recorded from Keras 3 (Fixtures/training/

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 @Suite("Recording")
 struct RecordingTests {

@@ -6,6 +6,7 @@ import Foundation
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 @Suite("Series models")
 struct SeriesModelTests {

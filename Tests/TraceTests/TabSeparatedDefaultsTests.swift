@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 @Suite("Defaults for training on a tab-separated file")
 struct TabSeparatedDefaultsTests {

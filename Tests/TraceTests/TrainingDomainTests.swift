@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// Each built-in model says when an input lies outside what it was trained on, since it
 /// answers anyway.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// A layer that starts from zeros skips the recurrent products its first step would make
 /// with those zeros (``LSTM/step(input:state:mask:inputProjection:startsFromZeros:)``,

@@ -14,6 +14,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 enum GradientCheck {
   static let epsilon: Float = 1e-2

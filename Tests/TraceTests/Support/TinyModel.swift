@@ -4,6 +4,7 @@
 import Testing
 
 @testable import Trace
+@testable import TraceCore
 
 /// The architectures the whole-model tests cover.
 struct TinyArchitecture: CustomTestStringConvertible, Sendable {

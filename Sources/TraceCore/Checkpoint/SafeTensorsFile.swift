@@ -34,7 +34,7 @@ extension SafeTensorsFile {
   /// The largest header accepted, as in the reference implementation: 100 MB.
   static let headerLengthLimit: UInt64 = 100_000_000
   /// The header key that holds the metadata instead of a tensor.
-  static let metadataKey = "__metadata__"
+  package static let metadataKey = "__metadata__"
   /// The one dtype unrolled reads and writes.
-  static let float32Dtype = "F32"
+  package static let float32Dtype = "F32"
 }

@@ -13,7 +13,7 @@
 /// ```
 /// is `EncoderConfiguration(units: 8, bidirectional: true,
 /// backwardLayer: BackwardLayerConfiguration(activation: .relu))`.
-public struct BackwardLayerConfiguration: Codable, Equatable, Sendable {
+public struct BackwardLayerConfiguration: Equatable, Sendable {
   /// The backward LSTM's activation (Keras `activation`).
   public var activation: Activation
   /// The backward LSTM's gate activation (Keras `recurrent_activation`).
@@ -64,3 +64,7 @@ public struct BackwardLayerConfiguration: Codable, Equatable, Sendable {
     return nil
   }
 }
+
+#if !hasFeature(Embedded)
+  extension BackwardLayerConfiguration: Codable {}
+#endif

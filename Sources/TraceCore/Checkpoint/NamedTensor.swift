@@ -21,7 +21,7 @@ public struct NamedTensor: Equatable, Sendable {
 extension NamedTensor {
   /// The number of elements a tensor of `shape` holds, or `nil` if a dimension is
   /// negative or the product overflows `Int`.
-  static func elementCount(shape: [Int]) -> Int? {
+  package static func elementCount(shape: [Int]) -> Int? {
     var count = 1
     for dimension in shape {
       guard dimension >= 0 else { return nil }

@@ -3,8 +3,6 @@
 //
 // SplitMix64 (Steele, Lea and Flood 2014), as in swift-argument-parser's `roll` example.
 
-import Foundation
-
 /// A deterministic 64-bit generator seeded by one integer.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
@@ -28,13 +26,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     // 24 random bits: every float in [0, 1) that Float can space evenly.
     let unit = Float(next() >> 40) / Float(1 << 24)
     return low + (high - low) * unit
-  }
-
-  /// A standard normal sample (Box–Muller, in Double for accuracy).
-  public mutating func normal() -> Double {
-    let u1 = (Double(next() >> 11) + 1) / Double(1 << 53)  // in (0, 1]: log is finite
-    let u2 = Double(next() >> 11) / Double(1 << 53)
-    return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
   }
 
   /// A uniform integer in `0..<upperBound`.

@@ -6,9 +6,9 @@
 /// ```
 /// Vocabulary(tokens: ["+", "1", "2"], unit: .character).ids(for: "1+2")  // [1, 0, 2]
 /// ```
-public struct Vocabulary: Equatable, Sendable, Codable {
+public struct Vocabulary: Equatable, Sendable {
   /// What one token of text is.
-  public enum Unit: String, Codable, Sendable {
+  public enum Unit: String, Sendable {
     case character, word
   }
 
@@ -70,21 +70,26 @@ public struct Vocabulary: Equatable, Sendable, Codable {
   public struct UnknownTokens: Error, Equatable {
     public var tokens: [String]
   }
-
-  private enum CodingKeys: String, CodingKey { case tokens, unit }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    let tokens = try container.decode([String].self, forKey: .tokens)
-    guard Set(tokens).count == tokens.count else {
-      throw DecodingError.dataCorruptedError(forKey: .tokens, in: container, debugDescription: "a token appears twice")
-    }
-    self.init(tokens: tokens, unit: try container.decode(Unit.self, forKey: .unit))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(tokens, forKey: .tokens)
-    try container.encode(unit, forKey: .unit)
-  }
 }
+
+#if !hasFeature(Embedded)
+  extension Vocabulary: Codable {
+    private enum CodingKeys: String, CodingKey { case tokens, unit }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let tokens = try container.decode([String].self, forKey: .tokens)
+      guard Set(tokens).count == tokens.count else {
+        throw DecodingError.dataCorruptedError(forKey: .tokens, in: container, debugDescription: "a token appears twice")
+      }
+      self.init(tokens: tokens, unit: try container.decode(Unit.self, forKey: .unit))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(tokens, forKey: .tokens)
+      try container.encode(unit, forKey: .unit)
+    }
+  }
+  extension Vocabulary.Unit: Codable {}
+#endif

@@ -170,7 +170,7 @@ extension CheckpointError {
     case negativeInfinity
 
     /// The kind of `value`, or `nil` when it is finite.
-    init?(_ value: Float) {
+    package init?(_ value: Float) {
       if value.isNaN {
         self = .nan
       } else if value.isInfinite {

@@ -47,22 +47,6 @@ public struct LSTM: Equatable, Sendable {
     self.goBackwards = goBackwards
   }
 
-  /// A layer initialised as Keras initialises one: glorot_uniform kernel, orthogonal
-  /// recurrent kernel, zero bias except ones for the forget gate (`unit_forget_bias`).
-  public init(
-    inputSize: Int, units: Int, activation: Activation = .tanh,
-    recurrentActivation: Activation = .sigmoid, goBackwards: Bool = false,
-    generator: inout SeededGenerator
-  ) {
-    var bias = [Float](repeating: 0, count: 4 * units)
-    for u in units..<2 * units { bias[u] = 1 }
-    self.init(
-      kernel: KerasInitializer.glorotUniform(rows: inputSize, columns: 4 * units, generator: &generator),
-      recurrentKernel: KerasInitializer.orthogonal(rows: units, columns: 4 * units, generator: &generator),
-      bias: bias, activation: activation, recurrentActivation: recurrentActivation,
-      goBackwards: goBackwards)
-  }
-
   /// The number of trainable parameters: `4U(I + U + 1)`.
   public var parameterCount: Int { 4 * units * (inputSize + units + 1) }
 }

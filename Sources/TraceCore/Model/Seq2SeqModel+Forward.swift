@@ -30,7 +30,7 @@ public enum BridgeHandover: Sendable {
   case repeated(Matrix)
 
   /// Whether the decoder is fed a repeated vector and so starts from zeros.
-  var isRepeated: Bool {
+  package var isRepeated: Bool {
     if case .repeated = self { return true }
     return false
   }

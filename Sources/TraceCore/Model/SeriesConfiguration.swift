@@ -14,7 +14,7 @@ import Foundation
 /// ```
 /// SeriesConfiguration(decimals: 3).text(of: [0.25, -1])  // "0.250,-1.000"
 /// ```
-public struct SeriesConfiguration: Codable, Equatable, Sendable {
+public struct SeriesConfiguration: Equatable, Sendable {
   /// Digits after the point when a value is written as text (the forecast in a trace).
   public var decimals: Int
 
@@ -69,3 +69,7 @@ public struct SeriesTextError: Error, Equatable, CustomStringConvertible {
       : "value \(position), '\(piece)', is not a number: write numbers separated by commas, like 0.1,0.4,-0.2"
   }
 }
+
+#if !hasFeature(Embedded)
+  extension SeriesConfiguration: Codable {}
+#endif

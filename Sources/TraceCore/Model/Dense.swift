@@ -23,13 +23,6 @@ public struct Dense: Equatable, Sendable {
     self.activation = activation
   }
 
-  /// A layer initialised as Keras does: glorot_uniform kernel, zero bias.
-  public init(inputSize: Int, outputSize: Int, activation: DenseActivation, generator: inout SeededGenerator) {
-    self.init(
-      kernel: KerasInitializer.glorotUniform(rows: inputSize, columns: outputSize, generator: &generator),
-      bias: [Float](repeating: 0, count: outputSize), activation: activation)
-  }
-
   /// The number of trainable parameters: `N(I + 1)`.
   public var parameterCount: Int { kernel.columns * (kernel.rows + 1) }
 
@@ -46,7 +39,7 @@ public struct Dense: Equatable, Sendable {
 }
 
 /// The activations a Dense output layer may end in.
-public enum DenseActivation: String, Codable, Sendable {
+public enum DenseActivation: String, Sendable {
   /// A probability distribution over the vocabulary.
   case softmax
   /// The raw values (for real-valued outputs).
@@ -71,3 +64,7 @@ extension Matrix {
     return result
   }
 }
+
+#if !hasFeature(Embedded)
+  extension DenseActivation: Codable {}
+#endif

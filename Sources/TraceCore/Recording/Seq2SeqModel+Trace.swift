@@ -86,7 +86,7 @@ extension Seq2SeqModel {
 
   /// The first step where two decodes are fed differently, or where one has stopped and
   /// the other goes on.
-  static func firstDivergence(teacherForced: DecodeRecord, freeRunning: DecodeRecord) -> Int? {
+  package static func firstDivergence(teacherForced: DecodeRecord, freeRunning: DecodeRecord) -> Int? {
     let shared = min(teacherForced.steps.count, freeRunning.steps.count)
     for step in 0..<shared where teacherForced.steps[step].fedToken != freeRunning.steps[step].fedToken {
       return step

@@ -3,7 +3,7 @@
 // (docs/trace-format.md, docs/trace.schema.json) and is what the site draws.
 
 /// Everything a model did with one input, step by step.
-public struct ModelTrace: Codable, Equatable, Sendable {
+public struct ModelTrace: Equatable, Sendable {
   /// Always `unrolled-trace`: tells a reader what this JSON is.
   public var format: String
   /// The version of this format; see ``currentVersion``.
@@ -115,58 +115,60 @@ public struct TeacherForcedComparison: Equatable, Sendable {
   }
 }
 
-extension ModelTrace {
-  enum CodingKeys: String, CodingKey {
-    case format, version, model, input, target, encoder, bridge, teacherForced, freeRunning, firstDivergence,
-      freeRunningRefusal
-  }
+#if !hasFeature(Embedded)
+  extension ModelTrace: Codable {
+    enum CodingKeys: String, CodingKey {
+      case format, version, model, input, target, encoder, bridge, teacherForced, freeRunning, firstDivergence,
+        freeRunningRefusal
+    }
 
-  /// Reads a trace; which decodes it holds follows from its model's kind.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    format = try container.decode(String.self, forKey: .format)
-    version = try container.decode(Int.self, forKey: .version)
-    model = try container.decode(ModelDescription.self, forKey: .model)
-    input = try container.decode(String.self, forKey: .input)
-    target = try container.decodeIfPresent(String.self, forKey: .target)
-    encoder = try container.decode(EncoderRecord.self, forKey: .encoder)
-    bridge = try container.decode(BridgeRecord.self, forKey: .bridge)
-    let kind = model.kind
-    switch (kind.decoderOutput, kind.decoding) {
-    case (.values, _):
-      decodes = .forecast(try container.decode(DecodeRecord.self, forKey: .freeRunning))
-    case (.tokens, .teacherForcedOnly):
-      decodes = .teacherForcedOnly(
-        try container.decode(DecodeRecord.self, forKey: .teacherForced),
-        refusal: try container.decode(String.self, forKey: .freeRunningRefusal))
-    case (.tokens, .freeRunning):
-      let comparison = try container.decodeIfPresent(DecodeRecord.self, forKey: .teacherForced).map {
-        TeacherForcedComparison(
-          teacherForced: $0, firstDivergence: try container.decodeIfPresent(Int.self, forKey: .firstDivergence))
+    /// Reads a trace; which decodes it holds follows from its model's kind.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      format = try container.decode(String.self, forKey: .format)
+      version = try container.decode(Int.self, forKey: .version)
+      model = try container.decode(ModelDescription.self, forKey: .model)
+      input = try container.decode(String.self, forKey: .input)
+      target = try container.decodeIfPresent(String.self, forKey: .target)
+      encoder = try container.decode(EncoderRecord.self, forKey: .encoder)
+      bridge = try container.decode(BridgeRecord.self, forKey: .bridge)
+      let kind = model.kind
+      switch (kind.decoderOutput, kind.decoding) {
+      case (.values, _):
+        decodes = .forecast(try container.decode(DecodeRecord.self, forKey: .freeRunning))
+      case (.tokens, .teacherForcedOnly):
+        decodes = .teacherForcedOnly(
+          try container.decode(DecodeRecord.self, forKey: .teacherForced),
+          refusal: try container.decode(String.self, forKey: .freeRunningRefusal))
+      case (.tokens, .freeRunning):
+        let comparison = try container.decodeIfPresent(DecodeRecord.self, forKey: .teacherForced).map {
+          TeacherForcedComparison(
+            teacherForced: $0, firstDivergence: try container.decodeIfPresent(Int.self, forKey: .firstDivergence))
+        }
+        decodes = .tokens(freeRunning: try container.decode(DecodeRecord.self, forKey: .freeRunning), comparison: comparison)
       }
-      decodes = .tokens(freeRunning: try container.decode(DecodeRecord.self, forKey: .freeRunning), comparison: comparison)
+    }
+
+    /// Writes the trace in format version 1.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(format, forKey: .format)
+      try container.encode(version, forKey: .version)
+      try container.encode(model, forKey: .model)
+      try container.encode(input, forKey: .input)
+      try container.encodeIfPresent(target, forKey: .target)
+      try container.encode(self.encoder, forKey: .encoder)
+      try container.encode(bridge, forKey: .bridge)
+      try container.encodeIfPresent(teacherForced, forKey: .teacherForced)
+      try container.encodeIfPresent(freeRunningDecode, forKey: .freeRunning)
+      try container.encodeIfPresent(firstDivergence, forKey: .firstDivergence)
+      try container.encodeIfPresent(freeRunningRefusal, forKey: .freeRunningRefusal)
     }
   }
-
-  /// Writes the trace in format version 1.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(format, forKey: .format)
-    try container.encode(version, forKey: .version)
-    try container.encode(model, forKey: .model)
-    try container.encode(input, forKey: .input)
-    try container.encodeIfPresent(target, forKey: .target)
-    try container.encode(self.encoder, forKey: .encoder)
-    try container.encode(bridge, forKey: .bridge)
-    try container.encodeIfPresent(teacherForced, forKey: .teacherForced)
-    try container.encodeIfPresent(freeRunningDecode, forKey: .freeRunning)
-    try container.encodeIfPresent(firstDivergence, forKey: .firstDivergence)
-    try container.encodeIfPresent(freeRunningRefusal, forKey: .freeRunningRefusal)
-  }
-}
+#endif
 
 /// The facts about a model that a reader of a trace needs.
-public struct ModelDescription: Codable, Equatable, Sendable {
+public struct ModelDescription: Equatable, Sendable {
   /// The model's name.
   public var name: String
   /// How encoder and decoder are joined.
@@ -212,7 +214,7 @@ public struct ModelDescription: Codable, Equatable, Sendable {
 /// One LSTM step's gates and states for one sequence.
 ///
 /// Every vector has one value per unit.
-public struct CellRecord: Codable, Equatable, Sendable {
+public struct CellRecord: Equatable, Sendable {
   /// `i`: how much of the candidate is written.
   public var inputGate: [Float]
   /// `f`: how much of the previous cell is kept.
@@ -228,7 +230,7 @@ public struct CellRecord: Codable, Equatable, Sendable {
 }
 
 /// One encoder step: the token read and what one direction of the encoder did with it.
-public struct EncoderStepRecord: Codable, Equatable, Sendable {
+public struct EncoderStepRecord: Equatable, Sendable {
   /// The position in the sequence the encoder read (0 is the first token read forwards).
   public var position: Int
   /// The token at that position.
@@ -244,7 +246,7 @@ public struct EncoderStepRecord: Codable, Equatable, Sendable {
 }
 
 /// The encoder's recording.
-public struct EncoderRecord: Codable, Equatable, Sendable {
+public struct EncoderRecord: Equatable, Sendable {
   /// The tokens the encoder read, in position order, after padding and reversal.
   public var tokens: [String]
   /// The forward (or only) LSTM's steps, in processing order.
@@ -256,7 +258,7 @@ public struct EncoderRecord: Codable, Equatable, Sendable {
 }
 
 /// What the encoder handed to the decoder.
-public struct BridgeRecord: Codable, Equatable, Sendable {
+public struct BridgeRecord: Equatable, Sendable {
   /// The kind of bridge.
   public var kind: Bridge
   /// The decoder's initial hidden state (state bridge).
@@ -278,7 +280,7 @@ public struct BridgeRecord: Codable, Equatable, Sendable {
 }
 
 /// One decoder step.
-public struct DecoderStepRecord: Codable, Equatable, Sendable {
+public struct DecoderStepRecord: Equatable, Sendable {
   /// The step's index, from 0.
   public var step: Int
   /// The token fed, or `nil` when the repeated encoding was the input.
@@ -315,7 +317,7 @@ public struct DecoderStepRecord: Codable, Equatable, Sendable {
 }
 
 /// Why a decode stopped.
-public enum StopReason: String, Codable, Sendable {
+public enum StopReason: String, Sendable {
   /// The decoder wrote the end token.
   case endToken
   /// The decoder reached the model's length limit without writing the end token.
@@ -327,7 +329,7 @@ public enum StopReason: String, Codable, Sendable {
 }
 
 /// One complete decode of the input.
-public struct DecodeRecord: Codable, Equatable, Sendable {
+public struct DecodeRecord: Equatable, Sendable {
   /// How the decoder was fed.
   public var feeding: Feeding
   /// Every step.
@@ -340,7 +342,19 @@ public struct DecodeRecord: Codable, Equatable, Sendable {
   public var meanLoss: Float?
 
   /// The two ways of feeding a decoder that a trace records.
-  public enum Feeding: String, Codable, Sendable {
+  public enum Feeding: String, Sendable {
     case teacherForced, freeRunning
   }
 }
+
+#if !hasFeature(Embedded)
+  extension ModelDescription: Codable {}
+  extension CellRecord: Codable {}
+  extension EncoderStepRecord: Codable {}
+  extension EncoderRecord: Codable {}
+  extension BridgeRecord: Codable {}
+  extension DecoderStepRecord: Codable {}
+  extension StopReason: Codable {}
+  extension DecodeRecord: Codable {}
+  extension DecodeRecord.Feeding: Codable {}
+#endif

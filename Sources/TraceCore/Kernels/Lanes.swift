@@ -4,10 +4,10 @@
 // expression, so such a loop gives the scalar loop's bits.
 
 /// Loading and storing up to eight consecutive floats as one `SIMD8<Float>`.
-enum Lanes {
+package enum Lanes {
   /// `count` (1 to 8) values from `base + offset`, the unused lanes zero.
   @inline(__always)
-  static func load(_ base: UnsafePointer<Float>, _ offset: Int, _ count: Int) -> SIMD8<Float> {
+  package static func load(_ base: UnsafePointer<Float>, _ offset: Int, _ count: Int) -> SIMD8<Float> {
     if count == 8 { return UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD8<Float>.self) }
     var lanes = SIMD8<Float>()
     for lane in 0..<count { lanes[lane] = base[offset + lane] }
@@ -16,7 +16,7 @@ enum Lanes {
 
   /// Writes the first `count` (1 to 8) lanes of `lanes` to `base + offset`.
   @inline(__always)
-  static func store(_ lanes: SIMD8<Float>, _ base: UnsafeMutableBufferPointer<Float>, _ offset: Int, _ count: Int) {
+  package static func store(_ lanes: SIMD8<Float>, _ base: UnsafeMutableBufferPointer<Float>, _ offset: Int, _ count: Int) {
     precondition(offset >= 0 && offset + count <= base.count, "store outside the buffer")
     if count == 8 {
       UnsafeMutableRawPointer(base.baseAddress! + offset).storeBytes(of: lanes, as: SIMD8<Float>.self)
@@ -28,7 +28,7 @@ enum Lanes {
 
 /// Calls `body` with the address of the first element of each matrix, in order, valid
 /// for the call. Every matrix must have at least one element.
-func withElements<Result>(of matrices: [Matrix], _ body: ([UnsafePointer<Float>]) -> Result) -> Result {
+package func withElements<Result>(of matrices: [Matrix], _ body: ([UnsafePointer<Float>]) -> Result) -> Result {
   var addresses: [UnsafePointer<Float>] = []
   addresses.reserveCapacity(matrices.count)
   func next(_ index: Int) -> Result {

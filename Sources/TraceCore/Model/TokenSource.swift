@@ -1,5 +1,5 @@
 /// Where the token fed to a decoder step came from.
-public enum TokenSource: String, Codable, Sendable, CaseIterable {
+public enum TokenSource: String, Sendable, CaseIterable {
   /// The start token, fed to the first step of a state-bridge decoder.
   case startToken
   /// The true previous target token (teacher forcing).
@@ -20,3 +20,7 @@ public enum DecoderFeeding: Equatable, Sendable {
   /// model's own previous prediction otherwise (Bengio et al. 2015's scheduled sampling).
   case scheduledSampling(groundTruthProbability: Double)
 }
+
+#if !hasFeature(Embedded)
+  extension TokenSource: Codable {}
+#endif

@@ -16,7 +16,7 @@
 import Foundation
 
 /// An element-wise activation function, named as Keras names it.
-public enum Activation: String, Codable, Sendable, CaseIterable {
+public enum Activation: String, Sendable, CaseIterable {
   /// `σ(x) = 1 / (1 + e^(-x))`, Keras's default recurrent activation.
   case sigmoid
   /// `tanh(x)`, Keras's default LSTM activation.
@@ -130,3 +130,7 @@ public enum Activation: String, Codable, Sendable, CaseIterable {
     }
   }
 }
+
+#if !hasFeature(Embedded)
+  extension Activation: Codable {}
+#endif

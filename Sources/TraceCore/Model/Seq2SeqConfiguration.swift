@@ -1,6 +1,6 @@
 /// Everything that defines a seq2seq model except its weights: the architecture, the
 /// sizes, the vocabularies and how text becomes a sequence. Stored in checkpoints.
-public struct Seq2SeqConfiguration: Codable, Equatable, Sendable {
+public struct Seq2SeqConfiguration: Equatable, Sendable {
   /// The model's name (`addition`, `dates`, ...).
   public var name: String
   /// How the encoder hands over to the decoder.
@@ -205,7 +205,7 @@ extension Seq2SeqConfiguration {
 }
 
 /// How the encoder's work reaches the decoder.
-public enum Bridge: String, Codable, Sendable {
+public enum Bridge: String, Sendable {
   /// The encoder's final hidden and cell states become the decoder's initial states, and
   /// the decoder reads the previous output token (Keras's lstm_seq2seq example).
   case states = "stateBridge"
@@ -215,7 +215,7 @@ public enum Bridge: String, Codable, Sendable {
 }
 
 /// The encoder layer's options.
-public struct EncoderConfiguration: Codable, Equatable, Sendable {
+public struct EncoderConfiguration: Equatable, Sendable {
   /// Units of the LSTM (of each direction when bidirectional).
   public var units: Int
   /// Whether a forward and a backward LSTM read the input.
@@ -254,7 +254,7 @@ public struct EncoderConfiguration: Codable, Equatable, Sendable {
 }
 
 /// The decoder layer's options.
-public struct DecoderConfiguration: Codable, Equatable, Sendable {
+public struct DecoderConfiguration: Equatable, Sendable {
   /// Units of the decoder LSTM.
   public var units: Int
   /// The LSTM's activation.
@@ -280,34 +280,12 @@ public struct DecoderConfiguration: Codable, Equatable, Sendable {
     self.embeddingSize = embeddingSize
     self.bidirectional = bidirectional
   }
-
-  enum CodingKeys: String, CodingKey { case units, activation, recurrentActivation, embeddingSize, bidirectional }
-
-  /// Reads the options; a configuration written before bidirectional decoders has none.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    units = try container.decode(Int.self, forKey: .units)
-    activation = try container.decode(Activation.self, forKey: .activation)
-    recurrentActivation = try container.decode(Activation.self, forKey: .recurrentActivation)
-    embeddingSize = try container.decodeIfPresent(Int.self, forKey: .embeddingSize)
-    bidirectional = try container.decodeIfPresent(Bool.self, forKey: .bidirectional) ?? false
-  }
-
-  /// Writes the options; `bidirectional` only when set, so other checkpoints are unchanged.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(units, forKey: .units)
-    try container.encode(activation, forKey: .activation)
-    try container.encode(recurrentActivation, forKey: .recurrentActivation)
-    try container.encodeIfPresent(embeddingSize, forKey: .embeddingSize)
-    if bidirectional { try container.encode(true, forKey: .bidirectional) }
-  }
 }
 
 /// Fixed-width text, padded the way the training data was.
-public struct Padding: Codable, Equatable, Sendable {
+public struct Padding: Equatable, Sendable {
   /// Which end of the text receives the padding.
-  public enum Side: String, Codable, Sendable { case left, right }
+  public enum Side: String, Sendable { case left, right }
   /// The width every text is padded to.
   public var width: Int
   /// `left` right-justifies the text, as the addition tutorial does.
@@ -336,3 +314,34 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
   public var message: String
   public var description: String { "invalid model: \(message)" }
 }
+
+#if !hasFeature(Embedded)
+  extension Seq2SeqConfiguration: Codable {}
+  extension Bridge: Codable {}
+  extension EncoderConfiguration: Codable {}
+  extension DecoderConfiguration: Codable {
+    enum CodingKeys: String, CodingKey { case units, activation, recurrentActivation, embeddingSize, bidirectional }
+
+    /// Reads the options; a configuration written before bidirectional decoders has none.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      units = try container.decode(Int.self, forKey: .units)
+      activation = try container.decode(Activation.self, forKey: .activation)
+      recurrentActivation = try container.decode(Activation.self, forKey: .recurrentActivation)
+      embeddingSize = try container.decodeIfPresent(Int.self, forKey: .embeddingSize)
+      bidirectional = try container.decodeIfPresent(Bool.self, forKey: .bidirectional) ?? false
+    }
+
+    /// Writes the options; `bidirectional` only when set, so other checkpoints are unchanged.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(units, forKey: .units)
+      try container.encode(activation, forKey: .activation)
+      try container.encode(recurrentActivation, forKey: .recurrentActivation)
+      try container.encodeIfPresent(embeddingSize, forKey: .embeddingSize)
+      if bidirectional { try container.encode(true, forKey: .bidirectional) }
+    }
+  }
+  extension Padding: Codable {}
+  extension Padding.Side: Codable {}
+#endif

@@ -4,7 +4,7 @@
 /// ```
 /// concat: [y→ | y←]   sum: y→ + y←   mul: y→ ⊙ y←   ave: (y→ + y←) / 2   none: both, apart
 /// ```
-public enum MergeMode: String, Codable, Sendable, CaseIterable {
+public enum MergeMode: String, Sendable, CaseIterable {
   case concat, sum, mul, ave, none
 
   /// The size of the merged vector for layers of `units` units each (`nil` for `none`).
@@ -27,3 +27,7 @@ public enum MergeMode: String, Codable, Sendable, CaseIterable {
     }
   }
 }
+
+#if !hasFeature(Embedded)
+  extension MergeMode: Codable {}
+#endif

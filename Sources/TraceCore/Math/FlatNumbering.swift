@@ -6,7 +6,7 @@
 /// `body` for each tensor that overlaps `range`, in order, with the tensor's index, the
 /// overlap in the tensor's own numbering, and where the overlap starts in the flat one: how
 /// work cut at a flat index is handed to the tensors that hold it.
-func forEachOverlap(
+package func forEachOverlap(
   ofTensorSizes sizes: [Int], with range: Range<Int>, _ body: (_ tensor: Int, _ within: Range<Int>, _ flatStart: Int) -> Void
 ) {
   var offset = 0

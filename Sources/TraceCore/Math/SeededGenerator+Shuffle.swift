@@ -14,7 +14,7 @@ extension SeededGenerator {
   /// keep no useful order.
   ///
   /// Drawing `k` of `n` this way costs `k` steps, not `n`.
-  mutating func shuffle<Element>(_ array: inout [Element], firstCount: Int) {
+  package mutating func shuffle<Element>(_ array: inout [Element], firstCount: Int) {
     precondition(
       (0...array.count).contains(firstCount), "cannot draw \(firstCount) of \(array.count)")
     // The last element of a full shuffle has nowhere left to go: no draw for it.
