@@ -8,6 +8,8 @@ let package = Package(
     .library(name: "TraceCore", targets: ["TraceCore"]),
     .library(name: "Trace", targets: ["Trace"]),
     .library(name: "Lessons", targets: ["Lessons"]),
+    .library(name: "Markup", targets: ["Markup"]),
+    .library(name: "Figures", targets: ["Figures"]),
     .library(name: "Site", targets: ["Site"]),
     .executable(name: "fuzz-checkpoint", targets: ["fuzz-checkpoint"]),
     .executable(name: "fuzz-lessons", targets: ["fuzz-lessons"]),
@@ -44,16 +46,22 @@ let package = Package(
     .target(
       name: "Trace", dependencies: ["TraceCore", "COpenBLAS", "CVectorMath", "Output"],
       resources: [.copy("Resources")]),
+    // Text made HTML: the `HTML` value whose interpolation escapes, and the one escaping
+    // function; portable, shared by the lessons, the figures and the pages.
+    .target(name: "Markup"),
+    // The figures and their narration for one trace, in portable Swift: the static build
+    // writes them and the page's WebAssembly redraws them for a reader's input.
+    .target(name: "Figures", dependencies: ["TraceCore", "Markup"]),
     // Markdown lessons -> typed lesson values; the only target that imports CCmark.
     .target(
       name: "Lessons",
-      dependencies: ["Trace", "CCmark", .product(name: "Yams", package: "Yams")],
+      dependencies: ["Trace", "Markup", "CCmark", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources")]),
     // Lessons + traces -> pages.
     .target(
       name: "Site",
       dependencies: [
-        "Trace", "Lessons", "Output", .product(name: "Mustache", package: "swift-mustache"),
+        "Trace", "Markup", "Figures", "Lessons", "Output", .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Resources")]),
     // The command-line tool: one file per subcommand.
@@ -84,7 +92,7 @@ let package = Package(
       name: "LessonsTests", dependencies: ["Lessons", "Trace", "TestSupport"],
       exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "SiteTests", dependencies: ["Site", "TestSupport"],
+      name: "SiteTests", dependencies: ["Site", "Figures", "Markup", "TestSupport"],
       exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,3 +1,5 @@
+import Markup
+
 // TeXMath: turns a formula written in a small subset of TeX into presentation MathML, so the
 // lessons can show the LSTM equations without a JavaScript math renderer or a network request.
 // Goals, in order: every accepted formula renders correctly; anything else is refused with the

@@ -1,7 +1,10 @@
 import Foundation
+import Markup
 import Site
 import Testing
 import Trace
+
+@testable import Figures
 
 /// Pages for a model whose decoder is bidirectional: a teacher-forced walk, the figure that
 /// shows why it cannot decode free-running, and no free-running decode anywhere.

@@ -1,7 +1,10 @@
 import Foundation
+import Markup
 import Site
 import Testing
 import Trace
+
+@testable import Figures
 
 /// How the figures tell an unconditioned repeat-bridge decoder (the same vector at every
 /// step) from a conditioned one (the repeated vector beside the previous token).

@@ -1,7 +1,9 @@
 import Foundation
+import Markup
 import Testing
 import Trace
 
+@testable import Figures
 @testable import Site
 
 @Suite("Escaping")

@@ -1,7 +1,10 @@
 import Foundation
+import Markup
 import Site
 import Testing
 import Trace
+
+@testable import Figures
 
 @Suite("Forecast figure")
 struct ForecastFigureTests {

@@ -1,4 +1,6 @@
+import Figures
 import Foundation
+import Markup
 import Site
 import Testing
 import Trace

@@ -1,6 +1,9 @@
 import Foundation
+import Markup
 import Site
 import Testing
+
+@testable import Figures
 
 @Suite("SiteBuilder")
 struct SiteBuilderTests {

@@ -1,6 +1,9 @@
 import Foundation
+import Markup
 import Site
 import Testing
+
+@testable import Figures
 
 /// Writes the fixture site the browser tests open (tools/tests), when
 /// `UNROLLED_SITE_FIXTURE_DIR` names a directory; otherwise does nothing.

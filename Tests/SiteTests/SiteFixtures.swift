@@ -1,7 +1,10 @@
 import Foundation
+import Markup
 import Site
 import TestSupport
 import Trace
+
+@testable import Figures
 
 /// Small seeded models and their traces, the same on every run, for page tests.
 enum SiteFixtures {

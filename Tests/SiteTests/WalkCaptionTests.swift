@@ -1,6 +1,9 @@
+import Markup
 import Site
 import Testing
 import Trace
+
+@testable import Figures
 
 /// The walk says what the decoder really reads: a plain repeat bridge's decoder reads the
 /// repeated encoding whichever decode it is, never "its own previous prediction".

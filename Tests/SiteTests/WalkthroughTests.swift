@@ -1,8 +1,11 @@
 import Foundation
 import Lessons
+import Markup
 import Site
 import Testing
 import Trace
+
+@testable import Figures
 
 @Suite("Walkthrough")
 struct WalkthroughTests {

@@ -1,3 +1,5 @@
+import Markup
+
 /// Rewrites a parsed Markdown document for a lesson page before cmark renders it: headings get
 /// ids, facts become placeholders, glossary links point into the glossary page; and it reports
 /// what is wrong with them.

@@ -1,4 +1,6 @@
+import Figures
 import Foundation
+import Markup
 import Trace
 
 /// Training as it happened: loss and accuracy curves (SVG polylines with labelled axes and

@@ -1,3 +1,5 @@
+import Figures
+import Markup
 import Trace
 
 /// What the training figure draws: metrics per epoch and traces recorded at some epochs.

@@ -1,5 +1,7 @@
+import Figures
 import Foundation
 import Lessons
+import Markup
 import Trace
 
 extension Page {

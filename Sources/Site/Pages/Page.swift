@@ -1,3 +1,6 @@
+import Figures
+import Markup
+
 /// One page of the site before it is rendered: a title, where it goes, and its sections
 /// of already-built HTML (prose fragments and figures).
 ///

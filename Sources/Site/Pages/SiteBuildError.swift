@@ -1,3 +1,5 @@
+import Figures
+import Markup
 import Output
 
 /// Why a page or a site could not be built.

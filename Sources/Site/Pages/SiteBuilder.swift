@@ -1,4 +1,6 @@
+import Figures
 import Foundation
+import Markup
 import Output
 
 /// Writes a whole site: every page, an index when none is given, and `assets/` with the

@@ -1,3 +1,6 @@
+import Figures
+import Markup
+
 /// Paths inside a site: checked, and made relative so that pages open from `file://`.
 ///
 /// ```

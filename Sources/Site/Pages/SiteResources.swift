@@ -1,4 +1,6 @@
+import Figures
 import Foundation
+import Markup
 
 /// The templates, stylesheet and script of the site, read from the module's bundle, with
 /// any file of the same name in a theme directory taking their place.

@@ -1,5 +1,7 @@
+import Figures
 import Foundation
 import Lessons
+import Markup
 import Trace
 
 /// The whole tutorial: a home page, one page per lesson, the glossary, one page per model

@@ -1,3 +1,5 @@
+import Figures
+import Markup
 import Trace
 
 extension PageRenderer {

@@ -1,3 +1,5 @@
+import Figures
+import Markup
 import Trace
 
 /// A deck for one input: a title slide, the encoder's steps, the bridge, the decoder's steps

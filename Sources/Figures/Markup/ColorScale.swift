@@ -1,3 +1,5 @@
+import Markup
+
 // The two colour scales of the figures, both colour-blind safe and binned into nine
 // classes that site.css colours (`s0`…`s8`, `d0`…`d8`), so a cell costs a class name and
 // not a colour, and every cell also carries its number as text.

@@ -1,3 +1,5 @@
+import Markup
+
 /// The frame every figure draws: its `<figure>` element, and a `<figcaption>` that starts
 /// with the author's caption (plain text, escaped) before the generated description.
 ///
@@ -7,25 +9,32 @@
 /// frame.caption("Two directions.")        // <figcaption>A &amp; B Two directions.</figcaption>
 /// frame.end(caption: "Two directions.")   // <figcaption>A &amp; B Two directions.</figcaption></figure>
 /// ```
-struct FigureFrame {
+package struct FigureFrame {
   /// The figure's own class after `figure`, e.g. `bi-figure`.
-  var kind: String
+  package var kind: String
   /// The figure's element id (plain text, escaped when drawn).
-  var id: String
+  package var id: String
   /// Markup after the id inside the opening tag, e.g. ` data-panel="training"`.
-  var attributes: HTML = ""
+  package var attributes: HTML = ""
   /// The author's caption (plain text, escaped when drawn), put before the generated description.
-  var caption: String?
+  package var caption: String?
+
+  package init(kind: String, id: String, attributes: HTML = "", caption: String?) {
+    self.kind = kind
+    self.id = id
+    self.attributes = attributes
+    self.caption = caption
+  }
 
   /// The opening `<figure …>` tag.
-  var start: HTML { "<figure class=\"figure \(kind)\" id=\"\(id)\"\(attributes)>" }
+  package var start: HTML { "<figure class=\"figure \(kind)\" id=\"\(id)\"\(attributes)>" }
 
   /// The author's caption and a space, or nothing.
-  var captionLead: HTML { caption.map { "\($0) " } ?? "" }
+  package var captionLead: HTML { caption.map { "\($0) " } ?? "" }
 
   /// The `<figcaption>`: the author's caption, then `description`.
-  func caption(_ description: HTML) -> HTML { "<figcaption>\(captionLead)\(description)</figcaption>" }
+  package func caption(_ description: HTML) -> HTML { "<figcaption>\(captionLead)\(description)</figcaption>" }
 
   /// The `<figcaption>` and the closing `</figure>`.
-  func end(caption description: HTML) -> HTML { caption(description) + "</figure>" }
+  package func end(caption description: HTML) -> HTML { caption(description) + "</figure>" }
 }

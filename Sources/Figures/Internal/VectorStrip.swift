@@ -1,3 +1,5 @@
+import Markup
+
 /// Small tables of whole vectors (a bridge's states, a merged output): one row per
 /// vector, one coloured cell with its number per unit.
 ///

@@ -1,11 +1,8 @@
-// Where text becomes HTML on a page; the escaping itself is Lessons' HTMLEscaping, the one
+// Where text becomes HTML on a page; the escaping itself is HTMLEscaping, the one
 // implementation the lessons' prose and the pages share. Markup made in Swift is an `HTML`
 // value: a `String` interpolated into it is escaped, an `HTML` value passes through, so every
 // token, input, vocabulary entry, model name and file name that reaches a page is escaped by
 // construction (Mustache's `{{ }}` escapes the same five characters).
-
-import Lessons
-import Trace
 
 /// A piece of markup: trusted text that is already HTML.
 ///
@@ -92,17 +89,6 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     HTMLEscaping.escape(text)
   }
 
-  /// A token as a learner should see it: the start and end tokens as ⟨start⟩ and ⟨end⟩,
-  /// a space as ␣, other control characters by name; not yet escaped.
-  ///
-  /// ```
-  /// HTML.displayToken("\t")  // "⟨start⟩"
-  /// HTML.displayToken(" ")   // "␣"
-  /// ```
-  public static func displayToken(_ token: String, start: String? = "\t", end: String? = "\n") -> String {
-    TokenDisplay.name(token, start: start, end: end)
-  }
-
   /// A text with every space shown as ␣ so that padding is visible; not yet escaped.
   ///
   /// ```
@@ -110,17 +96,6 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
   /// ```
   public static func displayText(_ text: String) -> String {
     String(text.map { $0 == " " ? "␣" : $0 == "\t" ? "⇥" : $0 == "\n" ? "↵" : $0 })
-  }
-
-  /// A text as a model with `vocabulary` splits it: characters with every space shown as
-  /// ␣ (``displayText(_:)``), or words as they are, since their spaces only separate them;
-  /// not yet escaped.
-  ///
-  /// ```
-  /// HTML.displayText("turn on the lamp", in: Vocabulary(tokens: ["lamp"], unit: .word))  // "turn on the lamp"
-  /// ```
-  public static func displayText(_ text: String, in vocabulary: Vocabulary) -> String {
-    vocabulary.unit == .word ? text : displayText(text)
   }
 
   /// An id fragment made only of `a-z 0-9 -`, for element ids built from names.

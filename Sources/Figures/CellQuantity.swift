@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// One of the six vectors an LSTM step records, as a figure names and colours it.
 ///

@@ -1,4 +1,4 @@
-import Lessons
+import Markup
 
 /// The markup contract between pages and present.js (present mode), for narration,
 /// presenter notes, quizzes and plain slides. Any page that follows it can be presented.
@@ -77,17 +77,6 @@ public enum PresentMarkup {
     html += "</details>"
     if let notes { html += Self.notes(notes) }
     return html + "</section>"
-  }
-
-  /// A lesson's ```` ```quiz ```` block in the same shape.
-  ///
-  /// ```
-  /// PresentMarkup.quiz(quiz, id: "quiz-1")
-  /// // <section class="quiz" id="quiz-1" data-quiz data-answer="1" …><p class="quiz-question" …>Which gate…
-  /// ```
-  public static func quiz(_ quiz: Quiz, id: String, notes: HTML? = nil) -> HTML {
-    Self.quiz(
-      id: id, question: quiz.question, choices: quiz.choices, answerIndex: quiz.answerIndex, why: quiz.why, notes: notes)
   }
 
   /// A step's narration: the setup sentences, then the outcome in its own span.

@@ -1,5 +1,5 @@
-import Foundation
-import Trace
+import Markup
+import TraceCore
 
 /// A series model's forecast as a line plot: the values the encoder read, then the values
 /// the decoder wrote beside the true ones, with a data table as the text alternative.
@@ -161,9 +161,9 @@ public struct ForecastFigure: Sendable {
   static func ticks(from low: Double, to high: Double) -> [Double] {
     let span = max(high - low, 1e-3)
     let rough = span / 4
-    let magnitude = pow(10, floor(log10(rough)))
+    let magnitude = NumberText.powerOfTen(atMost: rough)
     let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-    let first = floor(low / step), last = ceil(high / step)
+    let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
     return stride(from: first, through: last, by: 1).map { $0 * step }
   }
 

@@ -1,38 +1,39 @@
-import Trace
+import Markup
+import TraceCore
 
 /// Reads a trace the way figures need it: a step's cell record, the states it started
 /// from, the input it read, all as display-ready text.
-struct TraceReader {
-  let trace: ModelTrace
+package struct TraceReader {
+  package let trace: ModelTrace
 
-  init(_ trace: ModelTrace) { self.trace = trace }
+  package init(_ trace: ModelTrace) { self.trace = trace }
 
-  var model: ModelDescription { trace.model }
+  package var model: ModelDescription { trace.model }
 
   /// A token as shown to learners, escaped.
-  func token(_ token: String) -> HTML {
+  package func token(_ token: String) -> HTML {
     HTML(text: HTML.displayToken(token, start: model.startToken, end: model.endToken))
   }
 
   /// A decoded text as learners should see it, token by token (⟨start⟩, ␣, …), escaped.
-  func text(_ text: String) -> HTML {
+  package func text(_ text: String) -> HTML {
     let vocabulary = model.outputVocabulary
     let tokens = vocabulary.tokenize(text).map(plainToken)
     return HTML(text: tokens.joined(separator: vocabulary.unit == .word ? " " : ""))
   }
 
   /// A token as shown to learners, not escaped (for `data-announce` built before escaping).
-  func plainToken(_ token: String) -> String {
+  package func plainToken(_ token: String) -> String {
     HTML.displayToken(token, start: model.startToken, end: model.endToken)
   }
 
-  func decode(for step: TraceStep) -> DecodeRecord? {
+  package func decode(for step: TraceStep) -> DecodeRecord? {
     if case .teacherForced = step { return trace.teacherForced }
     return trace.freeRunningDecode
   }
 
   /// The cell record of an LSTM step (`nil` for the bridge or an index out of range).
-  func cell(at step: TraceStep) -> CellRecord? {
+  package func cell(at step: TraceStep) -> CellRecord? {
     switch step {
     case .encoder(let i): return trace.encoder.forward[safe: i]?.state
     case .backward(let i): return trace.encoder.backward?[safe: i]?.state
@@ -43,7 +44,7 @@ struct TraceReader {
   }
 
   /// The states a step started from: the previous step's, the bridge's, or zeros.
-  func previous(at step: TraceStep) -> (cell: [Float], hidden: [Float]) {
+  package func previous(at step: TraceStep) -> (cell: [Float], hidden: [Float]) {
     let units = cell(at: step)?.cell.count ?? 0
     let zeros = [Float](repeating: 0, count: units)
     switch step {
@@ -73,7 +74,7 @@ struct TraceReader {
   }
 
   /// What the step read, as learner-facing plain text.
-  func inputText(at step: TraceStep) -> String {
+  package func inputText(at step: TraceStep) -> String {
     switch step {
     case .encoder(let i): return trace.encoder.forward[safe: i].map { plainToken($0.token) } ?? ""
     case .backward(let i): return trace.encoder.backward?[safe: i].map { plainToken($0.token) } ?? ""
@@ -87,7 +88,7 @@ struct TraceReader {
   }
 
   /// Every step of the encoder (forward then backward) and the decode, in walking order.
-  func walkSteps(feeding: DecodeRecord.Feeding) -> [TraceStep] {
+  package func walkSteps(feeding: DecodeRecord.Feeding) -> [TraceStep] {
     var steps: [TraceStep] = trace.encoder.forward.indices.map { .encoder($0) }
     steps += (trace.encoder.backward ?? []).indices.map { .backward($0) }
     steps.append(.bridge)
@@ -99,7 +100,7 @@ struct TraceReader {
   }
 
   /// The top `count` predictions of a decoder step, most probable first (ties by vocabulary order).
-  func topPredictions(_ record: DecoderStepRecord, count: Int) -> [(token: String, probability: Float)] {
+  package func topPredictions(_ record: DecoderStepRecord, count: Int) -> [(token: String, probability: Float)] {
     let tokens = model.outputVocabulary.tokens
     let ranked = record.probabilities.indices.sorted {
       record.probabilities[$0] != record.probabilities[$1] ? record.probabilities[$0] > record.probabilities[$1] : $0 < $1

@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// Heatmaps of time × units for each gate and state of the encoder or the decoder: one
 /// small table per quantity, units down, steps across, every cell coloured by a binned

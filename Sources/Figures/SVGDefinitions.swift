@@ -1,3 +1,5 @@
+import Markup
+
 /// Shapes that many figures reuse, defined once per page: the LSTM cell's fixed drawing
 /// (lines, gates, ⊙ and + nodes, labels) and the arrowhead marker. Each step's diagram is
 /// then only a `<use>` and its numbers, which keeps pages small.

@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// A model's architecture as a left-to-right diagram (input, encoder with its direction(s),
 /// bridge kind, decoder, dense softmax, output) and its Keras-style summary as a table.

@@ -4,7 +4,8 @@
 // (a gate mean above 0.8 is "mostly open", below 0.2 "mostly closed"); nothing is invented.
 // Goals in order: true to the numbers, short enough to say aloud, then varied.
 
-import Trace
+import Markup
+import TraceCore
 
 /// What a teacher would say about one step, in sentences generated from the trace.
 ///

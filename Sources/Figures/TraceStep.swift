@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// One step of a trace that a figure can show: the address behind `#figure/decoder-3`.
 ///

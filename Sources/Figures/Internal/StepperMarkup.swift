@@ -1,3 +1,5 @@
+import Markup
+
 /// The markup contract between figures and stepper.js.
 ///
 /// A stepping figure is `<figure class="stepper" data-stepper id=ID>` holding an
@@ -5,15 +7,22 @@
 /// script shows one step at a time, adds the controls and the live region, and marks
 /// every element with `data-for-step="phase-n"` as current. Without the script every
 /// step stays on the page, in order, and `#ID/phase-n` scrolls to it.
-enum StepperMarkup {
-  struct Step {
+package enum StepperMarkup {
+  package struct Step {
     var anchor: String
     var title: HTML
     var announce: String
     var body: HTML
+
+    package init(anchor: String, title: HTML, announce: String, body: HTML) {
+      self.anchor = anchor
+      self.title = title
+      self.announce = announce
+      self.body = body
+    }
   }
 
-  static func list(figureID: String, steps: [Step]) -> HTML {
+  package static func list(figureID: String, steps: [Step]) -> HTML {
     var html: HTML = "<ol class=\"steps\">"
     for step in steps {
       html +=

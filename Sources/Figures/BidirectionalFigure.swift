@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// A bidirectional encoder's two directions aligned by position, and their merge: for
 /// each position, the forward step that read it, the backward step that read it (which

@@ -1,5 +1,5 @@
-import Foundation
-import Trace
+import Markup
+import TraceCore
 
 /// The LSTM cell at one step, drawn as the classic diagram with the step's real values:
 /// the mean of every gate and state on the diagram, each unit's value on hover and focus,
@@ -135,7 +135,7 @@ public struct LSTMCellFigure: Sendable {
     html += " = \(n(f)) × \(n(c0)) + \(n(i)) × \(n(g)) = <strong>\(NumberText.fixed(c))</strong></p>"
     html +=
       "<p class=\"math\" data-panel=\"hidden\"><var>h</var>\(sub("t")) = <var>o</var> ⊙ tanh(<var>c</var>\(sub("t"))) = \(n(o)) × tanh(\(NumberText.fixed(c)))"
-    html += " = \(n(o)) × \(n(Float(tanh(Double(c))))) = <strong>\(NumberText.fixed(h))</strong></p></div>"
+    html += " = \(n(o)) × \(n(Activation.hyperbolicTangent(c))) = <strong>\(NumberText.fixed(h))</strong></p></div>"
     return html
   }
 

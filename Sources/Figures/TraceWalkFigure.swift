@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// The whole walk through a trace as a stepper: an overview of encoder tokens, bridge and
 /// decoder steps, then one panel per step with the LSTM cell, the fed token and its source

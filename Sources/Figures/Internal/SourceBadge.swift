@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// The badge that says where a decoder step's input came from: an icon, a word and a
 /// border style, so the source never rests on colour alone.

@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// Teacher-forced and free-running decodes side by side, step by step, with the first
 /// divergence marked by text and a flag, not by colour alone.

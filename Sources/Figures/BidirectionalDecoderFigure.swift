@@ -1,4 +1,5 @@
-import Trace
+import Markup
+import TraceCore
 
 /// Why a bidirectional decoder cannot decode free-running, drawn from its teacher-forced
 /// decode: for each step, the tokens its forward half has read (fed at this step and
