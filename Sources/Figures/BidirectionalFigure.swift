@@ -37,9 +37,8 @@ public struct BidirectionalFigure: Sendable {
       return html + "<p>This model reads in one direction only.</p><figcaption>Not a bidirectional encoder.</figcaption></figure>"
     }
     let positions = trace.encoder.tokens.indices
-    let forwardByPosition = Dictionary(
-      trace.encoder.forward.enumerated().map { ($1.position, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
-    let backwardByPosition = Dictionary(backward.enumerated().map { ($1.position, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
+    let forwardByPosition = Self.firstStepByPosition(trace.encoder.forward)
+    let backwardByPosition = Self.firstStepByPosition(backward)
     html +=
       "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Forward and backward encoder by position\"><table class=\"bi\"><thead><tr><th scope=\"col\">position</th>"
     html += positions.map {
@@ -87,5 +86,14 @@ public struct BidirectionalFigure: Sendable {
     .joined()
     return
       "<td class=\"chips\">\(chips)\(values.count > units ? "<span class=\"more\">+\(values.count - units)</span>" : "" as HTML)</td>"
+  }
+}
+
+extension BidirectionalFigure {
+  /// Each position's first step and its index among the steps.
+  fileprivate static func firstStepByPosition(_ steps: [EncoderStepRecord]) -> [Int: (Int, EncoderStepRecord)] {
+    var byPosition: [Int: (Int, EncoderStepRecord)] = [:]
+    for (index, step) in steps.enumerated() where byPosition[step.position] == nil { byPosition[step.position] = (index, step) }
+    return byPosition
   }
 }

@@ -69,7 +69,7 @@ public struct HeatmapFigure: Sendable {
     let rows = units.filter { (0..<layerUnits).contains($0) }
     // A follower names its columns' steps once; stepper.js outlines the matching <col>.
     let following: HTML? = follows.map {
-      " data-follows=\"\($0)\" data-columns=\"\(columns.map(\.step.anchor).joined(separator: " "))\""
+      " data-follows=\"\($0)\" data-columns=\"\(columns.map { $0.step.anchor }.joined(separator: " "))\""
     }
     let frame = FigureFrame(
       kind: "heatmap-figure", id: id, attributes: " data-panel=\"heatmaps\"" + (following ?? ""), caption: caption)

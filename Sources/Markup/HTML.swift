@@ -48,7 +48,15 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
   public var isEmpty: Bool { string.isEmpty }
 
   /// Whether the markup's text contains `other`.
-  public func contains(_ other: String) -> Bool { string.contains(other) }
+  public func contains(_ other: String) -> Bool {
+    let text = Array(string.utf8), needle = Array(other.utf8)
+    guard !needle.isEmpty else { return true }
+    guard needle.count <= text.count else { return false }
+    for start in 0...(text.count - needle.count) where text[start] == needle[0] {
+      if text[start..<start + needle.count].elementsEqual(needle) { return true }
+    }
+    return false
+  }
 
   /// Builds an `HTML` literal: literal segments and `HTML` values as they are, `String`s escaped.
   public struct StringInterpolation: StringInterpolationProtocol {
@@ -126,6 +134,6 @@ extension Sequence where Element == HTML {
   /// ["<b>1</b>", "<b>2</b>"].joined(separator: ", ")  // "<b>1</b>, <b>2</b>"
   /// ```
   public func joined(separator: HTML = "") -> HTML {
-    HTML(markup: map(\.string).joined(separator: separator.string))
+    HTML(markup: map { $0.string }.joined(separator: separator.string))
   }
 }

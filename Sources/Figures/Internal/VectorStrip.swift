@@ -19,9 +19,9 @@ enum VectorStrip {
   static func table(
     _ vectors: [(String, [Float])], caption: String, limit: Int, column: Column = .unit, panel: String = "bridge"
   ) -> HTML {
-    let longest = vectors.map(\.1.count).max() ?? 0
+    let longest = vectors.map { $0.1.count }.max() ?? 0
     let width = min(limit, longest)
-    let scale = ColorScale.diverging(covering: vectors.flatMap(\.1))
+    let scale = ColorScale.diverging(covering: vectors.flatMap { $0.1 })
     var html: HTML =
       "<div class=\"heatmap-scroll\" data-panel=\"\(panel)\"><table class=\"heatmap strip\" data-grid><caption>\(caption)\(longest > width ? " (first \(width) of \(longest) \(column.noun))" : "")</caption>"
     html +=

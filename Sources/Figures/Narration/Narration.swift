@@ -215,7 +215,7 @@ private struct Speaker {
       setup.append("The decoder reads the repeated encoding, as at every step.")
     }
     if record.backwardState != nil {
-      let later = decode.steps.dropFirst(record.step + 1).compactMap(\.fedToken)
+      let later = decode.steps.dropFirst(record.step + 1).compactMap { $0.fedToken }
       setup.append(
         later.isEmpty
           ? "Its backward half starts here, at the last fed token."

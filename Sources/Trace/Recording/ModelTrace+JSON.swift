@@ -1,13 +1,10 @@
 import Foundation
 
 extension ModelTrace {
-  /// The trace as JSON with sorted keys, so the same trace always gives the same bytes.
+  /// The trace as JSON with sorted keys, so the same trace always gives the same bytes:
+  /// ``jsonText(pretty:)``, the portable writer the page uses too.
   public func jsonData(pretty: Bool = false) -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    // Every value in a trace is finite, so encoding cannot fail.
-    return try! encoder.encode(self)
+    Data(jsonText(pretty: pretty).utf8)
   }
 
   /// Reads a trace, refusing another format or version with a message that says which.

@@ -2,8 +2,6 @@
 // data: the header length, the JSON, every tensor entry, that the tensors tile the data
 // exactly, and that every weight is finite. Nothing here traps on bad input.
 
-import Foundation
-
 extension SafeTensorsFile {
   /// Reads and checks the bytes of a safetensors file.
   ///
@@ -74,15 +72,15 @@ extension SafeTensorsFile {
     guard header.first == UInt8(ascii: "{") else {
       throw CheckpointError(.headerNotJSON(reason: "it does not start with \"{\""))
     }
-    let object: Any
+    let object: JSONValue
     do {
-      object = try JSONSerialization.jsonObject(with: Data(header))
+      object = try JSONValue(parsing: Array(header))
     } catch {
-      throw CheckpointError(.headerNotJSON(reason: jsonErrorReason(error)))
+      throw CheckpointError(.headerNotJSON(reason: error.description))
     }
-    guard let fields = object as? [String: Any] else {
+    guard case .object(let fields) = object else {
       throw CheckpointError(
-        .headerNotJSON(reason: "the top level is \(describe(object)), not an object"))
+        .headerNotJSON(reason: "the top level is \(object.summary), not an object"))
     }
 
     var metadata: [String: String] = [:]
@@ -98,16 +96,16 @@ extension SafeTensorsFile {
     return (entries, metadata)
   }
 
-  private static func parseMetadata(_ value: Any) throws(CheckpointError) -> [String: String] {
-    guard let object = value as? [String: Any] else {
-      throw CheckpointError(.metadataMalformed(reason: "it is \(describe(value)), not an object"))
+  private static func parseMetadata(_ value: JSONValue) throws(CheckpointError) -> [String: String] {
+    guard case .object(let object) = value else {
+      throw CheckpointError(.metadataMalformed(reason: "it is \(value.summary), not an object"))
     }
     var metadata: [String: String] = [:]
     for key in object.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      guard let item = object[key], let text = item as? String else {
+      guard let item = object[key], case .string(let text) = item else {
         throw CheckpointError(
           .metadataMalformed(
-            reason: "the value of \(key.debugDescription) is \(describe(object[key] as Any)), "
+            reason: "the value of \(key.debugDescription) is \((object[key] ?? .null).summary), "
               + "not a string"))
       }
       metadata[key] = text
@@ -116,17 +114,17 @@ extension SafeTensorsFile {
   }
 
   private static func parseEntry(
-    named name: String, _ value: Any
+    named name: String, _ value: JSONValue
   ) throws(CheckpointError) -> TensorEntry {
     func malformed(_ reason: String) -> CheckpointError {
       CheckpointError(.tensorEntryMalformed(tensor: name, reason: reason))
     }
-    guard let fields = value as? [String: Any] else {
-      throw malformed("its entry is \(describe(value)), not an object")
+    guard case .object(let fields) = value else {
+      throw malformed("its entry is \(value.summary), not an object")
     }
     guard let dtypeValue = fields["dtype"] else { throw malformed("it has no dtype") }
-    guard let dtype = dtypeValue as? String else {
-      throw malformed("its dtype is \(describe(dtypeValue)), not a string")
+    guard case .string(let dtype) = dtypeValue else {
+      throw malformed("its dtype is \(dtypeValue.summary), not a string")
     }
     guard let shapeValue = fields["shape"] else { throw malformed("it has no shape") }
     let shape = try wholeNumbers(shapeValue, field: "shape", malformed)
@@ -156,66 +154,22 @@ extension SafeTensorsFile {
 
   /// A JSON array of whole numbers from 0 to `Int.max`.
   private static func wholeNumbers(
-    _ value: Any, field: String,
+    _ value: JSONValue, field: String,
     _ malformed: (String) -> CheckpointError
   ) throws(CheckpointError) -> [Int] {
-    guard let items = value as? [Any] else {
-      throw malformed("its \(field) is \(describe(value)), not an array")
+    guard case .array(let items) = value else {
+      throw malformed("its \(field) is \(value.summary), not an array")
     }
     var numbers: [Int] = []
     numbers.reserveCapacity(items.count)
     for item in items {
-      guard let number = wholeNumber(item) else {
+      guard let number = item.wholeNumber else {
         throw malformed(
-          "its \(field) holds \(describe(item)), not a whole number from 0 to \(Int.max)")
+          "its \(field) holds \(item.summary), not a whole number from 0 to \(Int.max)")
       }
       numbers.append(number)
     }
     return numbers
-  }
-
-  /// `value` as an `Int` if it is a JSON integer from 0 to `Int.max`.
-  ///
-  /// JSONSerialization gives every number and boolean as an NSNumber, and `as? Int`
-  /// accepts `true`, `2.0` and `1e3`; the Objective-C type code tells integers apart.
-  private static func wholeNumber(_ value: Any) -> Int? {
-    guard !(value is String), let number = value as? NSNumber else { return nil }
-    switch String(cString: number.objCType) {
-    case "s", "i", "l", "q":
-      let signed = number.int64Value
-      return signed >= 0 ? Int(exactly: signed) : nil
-    case "S", "I", "L", "Q":
-      return Int(exactly: number.uint64Value)
-    default:
-      // "c" is a boolean, "f" and "d" are fractions or integers too large for 64 bits.
-      return nil
-    }
-  }
-
-  /// A short description of a JSON value for an error message.
-  private static func describe(_ value: Any) -> String {
-    switch value {
-    case let text as String:
-      return "the string \(text.debugDescription)"
-    case let number as NSNumber:
-      if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
-      return number.stringValue
-    case is [Any]:
-      return "an array"
-    case is [String: Any]:
-      return "an object"
-    case is NSNull:
-      return "null"
-    default:
-      return "a \(type(of: value))"
-    }
-  }
-
-  /// The parser's own explanation on one line, when it gives one.
-  private static func jsonErrorReason(_ error: any Error) -> String {
-    let userInfo = (error as NSError).userInfo
-    let detail = (userInfo[NSDebugDescriptionErrorKey] as? String) ?? "the JSON parser refused it"
-    return detail.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 
   /// Checks that the tensors tile the data exactly: from byte 0, no overlap, no gap,

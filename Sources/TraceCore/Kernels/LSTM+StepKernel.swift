@@ -39,10 +39,10 @@ extension LSTM {
       z = projection
     } else {
       z = Matrix(rows: batch, columns: 4 * u)
-      Matrix.multiply(input, kernel, into: &z, accumulate: false)  // [B, I]·[I, 4U]
+      Matrix.multiply(input, kernel, into: &z, accumulate: false, arithmetic: arithmetic)  // [B, I]·[I, 4U]
     }
     if !startsFromZeros {
-      Matrix.multiply(state.hidden, recurrentKernel, into: &z, accumulate: true)  // [B, U]·[U, 4U]
+      Matrix.multiply(state.hidden, recurrentKernel, into: &z, accumulate: true, arithmetic: arithmetic)  // [B, U]·[U, 4U]
     }
     z.addToEveryRow(bias)
     activateGates(&z)

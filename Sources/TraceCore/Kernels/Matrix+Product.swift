@@ -11,9 +11,9 @@ extension Matrix {
   /// The matrix product `lhs · rhs`.
   ///
   /// Shapes: `[m, k] · [k, n] -> [m, n]`.
-  public static func product(_ lhs: Matrix, _ rhs: Matrix) -> Matrix {
+  public static func product(_ lhs: Matrix, _ rhs: Matrix, arithmetic: Arithmetic = .platform) -> Matrix {
     var result = Matrix(rows: lhs.rows, columns: rhs.columns)
-    multiply(lhs, rhs, into: &result, accumulate: false)
+    multiply(lhs, rhs, into: &result, accumulate: false, arithmetic: arithmetic)
     return result
   }
 
@@ -26,8 +26,13 @@ extension Matrix {
   /// product's shape.
   public static func multiply(
     _ lhs: Matrix, _ rhs: Matrix, into result: inout Matrix,
-    transposeLeft: Bool = false, transposeRight: Bool = false, accumulate: Bool
+    transposeLeft: Bool = false, transposeRight: Bool = false, accumulate: Bool, arithmetic: Arithmetic = .platform
   ) {
+    if arithmetic == .portable {
+      multiplyInOrder(
+        lhs, rhs, into: &result, transposeLeft: transposeLeft, transposeRight: transposeRight, accumulate: accumulate)
+      return
+    }
     let m = transposeLeft ? lhs.columns : lhs.rows
     let k = transposeLeft ? lhs.rows : lhs.columns
     let kRight = transposeRight ? rhs.columns : rhs.rows

@@ -13,8 +13,6 @@
 // allow; the compiler does not fuse a multiply and an add in Swift, so the bits do not
 // depend on the processor either.
 
-import Foundation
-
 /// An element-wise activation function, named as Keras names it.
 public enum Activation: String, Sendable, CaseIterable {
   /// `σ(x) = 1 / (1 + e^(-x))`, Keras's default recurrent activation.
@@ -82,6 +80,39 @@ public enum Activation: String, Sendable, CaseIterable {
     // The low bits of `shifted` hold n + 0x40_0000; 2^n has exponent field n + 127.
     let twoToN = Float(bitPattern: (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23)
     return er * twoToN
+  }
+
+  /// `ln x` for a positive normal `x`: Cephes's logf. Writes `x = m·2^e` with `m` in
+  /// [√½, √2), evaluates a degree-8 polynomial for `ln m` and adds `e·ln 2` in two parts.
+  /// Used where a recording needs a logarithm with the same bits everywhere (the loss).
+  @inlinable
+  public static func logarithm(_ x: Float) -> Float {
+    // x = fraction × 2^exponent with fraction in [0.5, 1), as frexpf gives it.
+    var exponent = Int(x.exponentBitPattern) - 126
+    var fraction = Float(sign: .plus, exponentBitPattern: 126, significandBitPattern: x.significandBitPattern)
+    if fraction < 0.707106781186547524 {
+      exponent -= 1
+      fraction = fraction + fraction - 1
+    } else {
+      fraction = fraction - 1
+    }
+    let z = fraction * fraction
+    var y: Float = 7.0376836292e-2
+    y = y * fraction - 1.1514610310e-1
+    y = y * fraction + 1.1676998740e-1
+    y = y * fraction - 1.2420140846e-1
+    y = y * fraction + 1.4249322787e-1
+    y = y * fraction - 1.6668057665e-1
+    y = y * fraction + 2.0000714765e-1
+    y = y * fraction - 2.4999993993e-1
+    y = y * fraction + 3.3333331174e-1
+    y = y * fraction * z
+    let e = Float(exponent)
+    y += -2.12194440e-4 * e
+    y += -0.5 * z
+    var result = fraction + y
+    result += 0.693359375 * e
+    return result
   }
 
   /// The derivative at the point whose activation is `y`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A fully connected layer applied to every decoder step (Keras `Dense`, wrapped in
 /// `TimeDistributed` when it follows a sequence).
 ///
@@ -14,6 +12,8 @@ public struct Dense: Equatable, Sendable {
   public var bias: [Float]
   /// What is applied to `x·W + b`.
   public var activation: DenseActivation
+  /// How the product and the softmax are computed (not stored in a checkpoint).
+  public var arithmetic: Arithmetic = .platform
 
   /// A layer with the given weights.
   public init(kernel: Matrix, bias: [Float], activation: DenseActivation) {
@@ -29,10 +29,10 @@ public struct Dense: Equatable, Sendable {
   /// The layer's output for a batch of inputs.
   public func callAsFunction(_ input: Matrix) -> Matrix {
     var output = Matrix(rows: input.rows, columns: kernel.columns)
-    Matrix.multiply(input, kernel, into: &output, accumulate: false)  // [B, I]·[I, N]
+    Matrix.multiply(input, kernel, into: &output, accumulate: false, arithmetic: arithmetic)  // [B, I]·[I, N]
     output.addToEveryRow(bias)
     switch activation {
-    case .softmax: return output.softmaxRows()
+    case .softmax: return output.softmaxRows(arithmetic: arithmetic)
     case .linear: return output
     }
   }
@@ -48,14 +48,14 @@ public enum DenseActivation: String, Sendable {
 
 extension Matrix {
   /// Softmax of every row, shifted by the row's maximum so `exp` never overflows.
-  public func softmaxRows() -> Matrix {
+  public func softmaxRows(arithmetic: Arithmetic = .platform) -> Matrix {
     var result = self
     for r in 0..<rows {
       let range = r * columns..<(r + 1) * columns
       let largest = values[range].max() ?? 0
       var sum: Float = 0
       for i in range {
-        let e = expf(values[i] - largest)
+        let e = arithmetic.exponential(values[i] - largest)
         result.values[i] = e
         sum += e
       }

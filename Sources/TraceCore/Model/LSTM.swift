@@ -24,6 +24,9 @@ public struct LSTM: Equatable, Sendable {
   public var recurrentActivation: Activation
   /// Whether the layer reads its input from the last step to the first.
   public var goBackwards: Bool
+  /// How the layer's products are computed (not stored in a checkpoint): ``Arithmetic/platform``
+  /// for training, ``Arithmetic/portable`` for a recording.
+  public var arithmetic: Arithmetic = .platform
 
   /// The size I of the vectors the layer reads.
   public var inputSize: Int { kernel.rows }

@@ -22,7 +22,7 @@ public struct LSTMSequenceRun: Sendable {
 
   /// The hidden states in the order Keras's `return_sequences` gives them: processing
   /// order (so reversed in time when the layer goes backwards).
-  public var outputs: [Matrix] { steps.map(\.hidden) }
+  public var outputs: [Matrix] { steps.map { $0.hidden } }
 }
 
 extension LSTM {

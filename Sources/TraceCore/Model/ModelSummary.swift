@@ -1,8 +1,6 @@
 // A Keras-style summary of a seq2seq model: one row per layer with its output shape and
 // parameter count, laid out like keras.Model.summary().
 
-import Foundation
-
 /// The layers of a model as `model.summary()` in Keras lists them.
 public struct ModelSummary: Equatable, Sendable {
   /// One layer of the summary.
@@ -133,8 +131,8 @@ public struct ModelSummary: Equatable, Sendable {
   /// The table as Keras prints it, with box-drawing borders and thousands separators.
   public var table: String {
     let headers = ["Layer (type)", "Output Shape", "Param #"]
-    let layerWidth: Int = rows.map(\.layer.count).max() ?? 0
-    let shapeWidth: Int = rows.map(\.outputShape.count).max() ?? 0
+    let layerWidth: Int = rows.map { $0.layer.count }.max() ?? 0
+    let shapeWidth: Int = rows.map { $0.outputShape.count }.max() ?? 0
     let countWidth: Int = rows.map { Self.grouped($0.parameters).count }.max() ?? 0
     let widths: [Int] = [
       max(headers[0].count, layerWidth) + 2, max(headers[1].count, shapeWidth) + 2, max(headers[2].count, countWidth) + 2,
@@ -144,8 +142,8 @@ public struct ModelSummary: Equatable, Sendable {
     }
     func cells(_ values: [String], _ bar: String) -> String {
       let padded = [
-        " " + values[0].padding(toLength: widths[0] - 1, withPad: " ", startingAt: 0),
-        " " + values[1].padding(toLength: widths[1] - 1, withPad: " ", startingAt: 0),
+        " " + values[0] + String(repeating: " ", count: max(0, widths[0] - 1 - values[0].count)),
+        " " + values[1] + String(repeating: " ", count: max(0, widths[1] - 1 - values[1].count)),
         String(repeating: " ", count: widths[2] - 1 - values[2].count) + values[2] + " ",
       ]
       return bar + padded.joined(separator: bar) + bar
@@ -182,7 +180,7 @@ public struct ModelSummary: Equatable, Sendable {
     let bytes = Double(count * 4)
     if bytes < 1024 { return "\(Int(bytes)).00 B" }
     let kb = bytes / 1024
-    if kb < 1024 { return String(format: "%.2f KB", kb) }
-    return String(format: "%.2f MB", kb / 1024)
+    if kb < 1024 { return DecimalText.fixed(kb, decimals: 2) + " KB" }
+    return DecimalText.fixed(kb / 1024, decimals: 2) + " MB"
   }
 }

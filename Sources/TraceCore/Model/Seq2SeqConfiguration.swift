@@ -313,6 +313,9 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
   /// What is wrong.
   public var message: String
   public var description: String { "invalid model: \(message)" }
+
+  /// An error saying `message`.
+  public init(message: String) { self.message = message }
 }
 
 #if !hasFeature(Embedded)

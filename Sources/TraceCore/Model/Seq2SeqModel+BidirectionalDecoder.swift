@@ -26,7 +26,7 @@ extension Seq2SeqModel {
       preconditionFailure("validate() allows a bidirectional decoder only after a bidirectional encoder")
     }
     let batch = sources.count
-    let length = targets.map(\.count).max() ?? 0
+    let length = targets.map { $0.count }.max() ?? 0
     let startID = configuration.startToken.flatMap { configuration.outputVocabulary.id(of: $0) } ?? 0
     var fed: [[Int?]] = []
     var inputs: [Matrix] = []
@@ -58,6 +58,6 @@ extension Seq2SeqModel {
     }
     return Seq2SeqForward(
       encoder: pass, handover: handover, decoderSteps: steps, feeding: .teacherForcing,
-      stepCounts: targets.map(\.count), decoderRuns: runs)
+      stepCounts: targets.map { $0.count }, arithmetic: output.arithmetic, decoderRuns: runs)
   }
 }

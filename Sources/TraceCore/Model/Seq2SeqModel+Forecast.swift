@@ -42,7 +42,7 @@ extension Seq2SeqModel {
     let stepCount = configuration.maxOutputLength
     var state = LSTMState.zeros(batch: batch, units: decoder.units)
     var steps: [DecoderStepCache] = []
-    let projection = Matrix.product(encoding, decoder.kernel)  // x·W, the same at every step
+    let projection = Matrix.product(encoding, decoder.kernel, arithmetic: decoder.arithmetic)  // x·W, the same at every step
     for t in 0..<stepCount {
       let cell = decoder.step(input: encoding, state: state, inputProjection: projection)
       state = LSTMState(hidden: cell.hidden, cell: cell.cell)

@@ -2,8 +2,6 @@
 // one implementation that training differentiates and that the recorder writes out.
 // B = batch rows, T = source positions, V = output vocabulary size.
 
-import Foundation
-
 /// The encoder's work over a batch.
 public struct EncoderPass: Sendable {
   /// Per row, the token ids the encoder read, after padding and reversal.
@@ -76,6 +74,8 @@ public struct Seq2SeqForward: Sendable {
   /// (state bridge) or every step RepeatVector repeats (repeat bridge); fed the target, the
   /// target's length.
   public var stepCounts: [Int]
+  /// The arithmetic of the pass's loss (its output layer's).
+  public var arithmetic: Arithmetic = .platform
   /// A bidirectional decoder's two runs over the fed sequence (their steps are also in
   /// ``decoderSteps``); `nil` for a one-directional decoder.
   public var decoderRuns: BidirectionalRun? = nil
@@ -89,7 +89,7 @@ public struct Seq2SeqForward: Sendable {
     let cache = decoderSteps[step]
     guard let target = cache.targets[row] else { return nil }
     let p = min(max(cache.probabilities[row, target], Self.probabilityEpsilon), 1 - Self.probabilityEpsilon)
-    return -logf(p)
+    return -arithmetic.logarithm(p)
   }
 
   /// Whether the pass is a series model's (its steps hold values, not probabilities).
@@ -166,7 +166,7 @@ extension Seq2SeqModel {
   /// Runs the encoder over a batch of already prepared token sequences (see ``Seq2SeqConfiguration/encoderTokens(forSourceIDs:)``).
   public func encode(_ tokens: [[Int]]) -> EncoderPass {
     let batch = tokens.count
-    let length = tokens.map(\.count).max() ?? 0
+    let length = tokens.map { $0.count }.max() ?? 0
     let inputSize = configuration.encoderInputSize
     var inputs: [Matrix] = []
     var mask: [[Bool]] = []
@@ -261,7 +261,7 @@ extension Seq2SeqModel {
     let stepLimit: Int
     switch (configuration.bridge, feeding) {
     case (.repeatVector, _), (_, .freeRunning): stepLimit = configuration.maxOutputLength
-    default: stepLimit = targets!.map(\.count).max() ?? 0
+    default: stepLimit = targets!.map { $0.count }.max() ?? 0
     }
 
     var state: LSTMState
@@ -273,7 +273,7 @@ extension Seq2SeqModel {
     // x·W is one product for all of them.
     var repeatedProjection: Matrix? = nil
     if case .repeated(let encoding) = handover, !kind.decoderReadsTokens {
-      repeatedProjection = Matrix.product(encoding, decoder.kernel)
+      repeatedProjection = Matrix.product(encoding, decoder.kernel, arithmetic: decoder.arithmetic)
     }
     var steps: [DecoderStepCache] = []
     var finished = [Bool](repeating: false, count: batch)
@@ -287,7 +287,7 @@ extension Seq2SeqModel {
           step: t, batch: batch, startID: startID ?? 0, targets: targets, previous: steps.last, feeding: feeding,
           generator: &generator)
         fedIDs = fed.ids
-        fedTokens = fed.ids
+        fedTokens = fed.ids.map { Optional($0) }
         sources = fed.sources
       }
       let input: Matrix
@@ -299,7 +299,7 @@ extension Seq2SeqModel {
         inputProjection = repeatedProjection
       case .states:
         input = decoderInput(for: fedIDs!)
-        if decoderEmbedding == nil { inputProjection = decoder.inputProjection(hotColumns: fedIDs!) }
+        if decoderEmbedding == nil { inputProjection = decoder.inputProjection(hotColumns: fedIDs!.map { Optional($0) }) }
       }
       let cell = decoder.step(
         input: input, state: state, inputProjection: inputProjection, startsFromZeros: t == 0 && handover.isRepeated)
@@ -331,7 +331,9 @@ extension Seq2SeqModel {
           predictions: predictions, targets: stepTargets))
       if feeding == .freeRunning && kind.stopsAtEndToken && !finished.contains(false) { break }
     }
-    return Seq2SeqForward(encoder: pass, handover: handover, decoderSteps: steps, feeding: feeding, stepCounts: stepCounts)
+    return Seq2SeqForward(
+      encoder: pass, handover: handover, decoderSteps: steps, feeding: feeding, stepCounts: stepCounts,
+      arithmetic: output.arithmetic)
   }
 }
 

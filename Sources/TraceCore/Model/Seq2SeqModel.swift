@@ -22,6 +22,27 @@ public struct Seq2SeqModel: Equatable, Sendable {
   /// for the usual one-directional decoder.
   public var decoderBackward: LSTM?
 
+  /// How every layer computes its products, softmax and loss: ``Arithmetic/platform`` for
+  /// training (the default), ``Arithmetic/portable`` for a recording that must have the same
+  /// bits natively and in the page.
+  public var arithmetic: Arithmetic {
+    get { output.arithmetic }
+    set {
+      switch encoder {
+      case .unidirectional(var lstm):
+        lstm.arithmetic = newValue
+        encoder = .unidirectional(lstm)
+      case .bidirectional(var layer):
+        layer.forward.arithmetic = newValue
+        layer.backward.arithmetic = newValue
+        encoder = .bidirectional(layer)
+      }
+      decoder.arithmetic = newValue
+      decoderBackward?.arithmetic = newValue
+      output.arithmetic = newValue
+    }
+  }
+
   /// A model built from its layers, which must match `configuration`.
   public init(
     configuration: Seq2SeqConfiguration, encoder: EncoderLayer, encoderEmbedding: Embedding? = nil,

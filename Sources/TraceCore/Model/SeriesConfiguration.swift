@@ -5,8 +5,6 @@
 // token models derive from a vocabulary (the encoder's input, the Dense layer's output)
 // is the number of values per step.
 
-import Foundation
-
 /// What makes a model read and write real values: how those values are written as text.
 ///
 /// A series model's input is a comma-separated list of numbers, `n × F` of them (`n`
@@ -30,8 +28,10 @@ public struct SeriesConfiguration: Equatable, Sendable {
 
   /// One value with ``decimals`` digits after the point (`-0.000` is written `0.000`).
   public func text(of value: Float) -> String {
-    let written = String(format: "%.\(max(0, decimals))f", Double(value))
-    return written.hasPrefix("-") && Double(written) == 0 ? String(written.dropFirst()) : written
+    let written = DecimalText.fixed(Double(value), decimals: decimals)
+    // Negative zero, or a negative value that rounds to zero: every digit is 0.
+    return written.hasPrefix("-") && written.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+      ? String(written.dropFirst()) : written
   }
 
   /// The numbers of a comma-separated list; throws naming the first piece that is not a
@@ -41,8 +41,8 @@ public struct SeriesConfiguration: Equatable, Sendable {
   /// try SeriesConfiguration.values(of: "0.1, -2,3e-1")  // [0.1, -2, 0.3]
   /// ```
   public static func values(of text: String) throws(SeriesTextError) -> [Float] {
-    let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces)
+    let pieces = text.split(separator: ",", omittingEmptySubsequences: false).map { piece in
+      String(piece.drop(while: { $0.isSpaceOrTab }).reversed().drop(while: { $0.isSpaceOrTab }).reversed())
     }
     if pieces.count == 1 && pieces[0].isEmpty { return [] }
     var values: [Float] = []
@@ -73,3 +73,8 @@ public struct SeriesTextError: Error, Equatable, CustomStringConvertible {
 #if !hasFeature(Embedded)
   extension SeriesConfiguration: Codable {}
 #endif
+
+extension Character {
+  /// A space or a tab: what `CharacterSet.whitespaces` trims around a list's numbers.
+  fileprivate var isSpaceOrTab: Bool { self == " " || self == "\t" }
+}
