@@ -59,6 +59,109 @@ public enum DecimalText {
   }
 }
 
+extension DecimalText {
+  /// The `Float` nearest to a decimal number written as `[+-]digits[.digits][e[+-]digits]`
+  /// (rounded half to even, as Swift's `Float(String)` rounds), or `nil` for anything else.
+  /// Portable Swift, so the page reads a series as `unrolled` does.
+  ///
+  /// ```
+  /// DecimalText.float("0.1")    // 0.1
+  /// DecimalText.float("-2e-3")  // -0.002
+  /// DecimalText.float("1,5")    // nil
+  /// ```
+  public static func float(_ text: Substring) -> Float? {
+    var bytes = Array(text.utf8)[...]
+    var negative = false
+    if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+      negative = first == UInt8(ascii: "-")
+      bytes = bytes.dropFirst()
+    }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    var digits: [UInt8] = []
+    var exponent = 0
+    var sawDigit = false
+    while let byte = bytes.first, isDigit(byte) {
+      sawDigit = true
+      if !(digits.isEmpty && byte == 48) { digits.append(byte - 48) }
+      bytes = bytes.dropFirst()
+    }
+    if bytes.first == UInt8(ascii: ".") {
+      bytes = bytes.dropFirst()
+      while let byte = bytes.first, isDigit(byte) {
+        sawDigit = true
+        if !(digits.isEmpty && byte == 48) { digits.append(byte - 48) }
+        exponent -= 1
+        bytes = bytes.dropFirst()
+      }
+    }
+    guard sawDigit else { return nil }
+    if let marker = bytes.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
+      bytes = bytes.dropFirst()
+      var exponentNegative = false
+      if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+        exponentNegative = sign == UInt8(ascii: "-")
+        bytes = bytes.dropFirst()
+      }
+      guard let first = bytes.first, isDigit(first) else { return nil }
+      var written = 0
+      while let byte = bytes.first, isDigit(byte) {
+        written = min(written * 10 + Int(byte - 48), 1_000_000)
+        bytes = bytes.dropFirst()
+      }
+      exponent += exponentNegative ? -written : written
+    }
+    guard bytes.isEmpty else { return nil }
+    let sign: FloatingPointSign = negative ? .minus : .plus
+    guard !digits.isEmpty else { return Float(sign: sign, exponent: 0, significand: 0) }
+    // Far outside Float's range (3.4e38 down to 1.4e-45): infinity or zero.
+    if digits.count + exponent > 40 { return negative ? -.infinity : .infinity }
+    if digits.count + exponent < -46 { return Float(sign: sign, exponent: 0, significand: 0) }
+    // The value is numerator / denominator exactly.
+    var numerator = WholeNumber(0)
+    for digit in digits {
+      numerator.multiply(by: 10)
+      numerator.add(UInt32(digit))
+    }
+    var denominator = WholeNumber(1)
+    if exponent >= 0 {
+      for _ in 0..<exponent { numerator.multiply(by: 10) }
+    } else {
+      for _ in 0..<(-exponent) { denominator.multiply(by: 10) }
+    }
+    // quotient = ⌊numerator · 2^shift / denominator⌋ with 26 bits: 24 for the significand,
+    // one to round by and one spare; the remainder says whether anything lies below.
+    var shift = 25 - (numerator.bitLength - denominator.bitLength)
+    var quotient: UInt64 = 0
+    var remainderIsZero = true
+    while true {
+      var scaledNumerator = numerator, scaledDenominator = denominator
+      if shift >= 0 { scaledNumerator.shiftLeft(by: shift) } else { scaledDenominator.shiftLeft(by: -shift) }
+      (quotient, remainderIsZero) = scaledNumerator.divided(by: scaledDenominator, quotientBits: 27)
+      if quotient >= 1 << 26 {
+        shift -= 1
+      } else if quotient < 1 << 25 {
+        shift += 1
+      } else {
+        break
+      }
+    }
+    // value = quotient · 2^-shift; its leading bit is 2^(25 - shift).
+    let leadingExponent = 25 - shift
+    // Bits of the quotient that do not fit the significand: 2 for a normal float, more for
+    // a subnormal one (below 2^-126 the significand has fewer bits).
+    var dropped = 2
+    if leadingExponent < -126 { dropped += -126 - leadingExponent }
+    if dropped > 27 { return Float(sign: sign, exponent: 0, significand: 0) }
+    var significand = quotient >> UInt64(dropped)
+    let rest = quotient & ((1 << UInt64(dropped)) - 1)
+    let half: UInt64 = 1 << UInt64(dropped - 1)
+    if rest > half || (rest == half && (!remainderIsZero || significand & 1 == 1)) { significand += 1 }
+    let scale = dropped - shift  // value ≈ significand · 2^scale
+    let magnitude = Float(sign: .plus, exponent: scale, significand: Float(significand))
+    return negative ? -magnitude : magnitude
+  }
+}
+
 /// A whole number of any size, little-endian in 32-bit limbs: just what ``DecimalText``
 /// needs.
 private struct WholeNumber {
@@ -83,6 +186,64 @@ private struct WholeNumber {
       carry = product >> 32
     }
     if carry > 0 { limbs.append(UInt32(carry)) }
+  }
+
+  var bitLength: Int {
+    guard let last = limbs.last else { return 0 }
+    return (limbs.count - 1) * 32 + (32 - last.leadingZeroBitCount)
+  }
+
+  mutating func add(_ value: UInt32) {
+    var carry = UInt64(value)
+    for index in limbs.indices where carry > 0 {
+      let sum = UInt64(limbs[index]) + carry
+      limbs[index] = UInt32(truncatingIfNeeded: sum)
+      carry = sum >> 32
+    }
+    if carry > 0 { limbs.append(UInt32(carry)) }
+  }
+
+  /// Whether this number is at least `other`.
+  func isAtLeast(_ other: WholeNumber) -> Bool {
+    if limbs.count != other.limbs.count { return limbs.count > other.limbs.count }
+    for index in limbs.indices.reversed() where limbs[index] != other.limbs[index] {
+      return limbs[index] > other.limbs[index]
+    }
+    return true
+  }
+
+  /// Subtracts `other`, which is at most this number.
+  mutating func subtract(_ other: WholeNumber) {
+    var borrow: Int64 = 0
+    for index in limbs.indices {
+      var difference = Int64(limbs[index]) - borrow - (index < other.limbs.count ? Int64(other.limbs[index]) : 0)
+      borrow = 0
+      if difference < 0 {
+        difference += 1 << 32
+        borrow = 1
+      }
+      limbs[index] = UInt32(difference)
+    }
+    trim()
+  }
+
+  /// `⌊self / divisor⌋` when it is below `2^quotientBits`, by binary long division, and
+  /// whether the division was exact.
+  func divided(by divisor: WholeNumber, quotientBits: Int) -> (quotient: UInt64, exact: Bool) {
+    var remainder = self
+    remainder.trim()
+    var quotient: UInt64 = 0
+    for bit in stride(from: quotientBits, through: 0, by: -1) {
+      var part = divisor
+      part.shiftLeft(by: bit)
+      part.trim()
+      if remainder.isAtLeast(part) {
+        remainder.subtract(part)
+        quotient |= 1 << UInt64(bit)
+      }
+    }
+    remainder.trim()
+    return (quotient, remainder.limbs.isEmpty)
   }
 
   mutating func addOne() {

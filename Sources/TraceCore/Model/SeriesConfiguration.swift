@@ -47,7 +47,7 @@ public struct SeriesConfiguration: Equatable, Sendable {
     if pieces.count == 1 && pieces[0].isEmpty { return [] }
     var values: [Float] = []
     for (index, piece) in pieces.enumerated() {
-      guard let value = Float(piece), value.isFinite else {
+      guard let value = DecimalText.float(Substring(piece)), value.isFinite else {
         throw SeriesTextError(piece: piece, position: index + 1)
       }
       values.append(value)

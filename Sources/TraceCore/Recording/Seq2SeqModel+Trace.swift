@@ -11,7 +11,15 @@ extension Seq2SeqModel {
   /// ```
   /// try model.trace(input: " 2+10", target: "12").freeRunning.output  // "12"
   /// ```
+  ///
+  /// The recording runs with ``Arithmetic/portable`` whatever the model's own arithmetic, so
+  /// a trace has the same bits natively and in the page's WebAssembly.
   public func trace(input: String, target: String? = nil) throws(TraceInputError) -> ModelTrace {
+    guard arithmetic == .portable else {
+      var portable = self
+      portable.arithmetic = .portable
+      return try portable.trace(input: input, target: target)
+    }
     let prepared = try configuration.prepare(input: input, target: target)
     let tokens: ModelInput.TokenInput
     switch prepared.content {
