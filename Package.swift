@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Lessons", targets: ["Lessons"]),
     .library(name: "Markup", targets: ["Markup"]),
     .library(name: "Figures", targets: ["Figures"]),
+    .library(name: "LiveTrace", targets: ["LiveTrace"]),
     .library(name: "Site", targets: ["Site"]),
     .executable(name: "fuzz-checkpoint", targets: ["fuzz-checkpoint"]),
     .executable(name: "fuzz-lessons", targets: ["fuzz-lessons"]),
@@ -52,6 +53,10 @@ let package = Package(
     // The figures and their narration for one trace, in portable Swift: the static build
     // writes them and the page's WebAssembly redraws them for a reader's input.
     .target(name: "Figures", dependencies: ["TraceCore", "Markup"]),
+    // A reader's input traced and drawn in the page: the portable session the page's
+    // WebAssembly runs (its exports and C runtime in WebAssembly/, built by
+    // Scripts/build-wasm.sh, not by SwiftPM).
+    .target(name: "LiveTrace", dependencies: ["TraceCore", "Markup", "Figures"], exclude: ["WebAssembly"]),
     // Markdown lessons -> typed lesson values; the only target that imports CCmark.
     .target(
       name: "Lessons",

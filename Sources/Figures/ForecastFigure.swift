@@ -164,7 +164,9 @@ public struct ForecastFigure: Sendable {
     let magnitude = NumberText.powerOfTen(atMost: rough)
     let step = [1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
     let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
-    return stride(from: first, through: last, by: 1).map { $0 * step }
+    // Whole numbers of steps from first to last (a stride over Double would need fma).
+    guard last >= first else { return [] }
+    return (0...Int(last - first)).map { (first + Double($0)) * step }
   }
 
   /// The marker shapes that tell the lines apart without colour.

@@ -54,6 +54,25 @@ public enum TracePage {
     return lede + " Step through every gate and state below."
   }
 
+  /// The inside of a trace page's `<article>`, as the built-in `trace` template lays it out:
+  /// the title, the lede, the list of sections when there are several, then the sections.
+  /// The page's WebAssembly redraws a trace page with it; a test holds it equal to the
+  /// template's output.
+  public static func article(_ trace: ModelTrace, idPrefix: String = "t", unit: Int = 0) -> HTML {
+    let sections = sections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true)
+    var html: HTML = "\n<h1>\(title(trace))</h1>\n<p class=\"lede\">\(lede(trace))</p>\n"
+    if sections.count > 1 {
+      html += "<nav class=\"toc\" aria-label=\"On this page\">\n<h2 class=\"toc-title\">On this page</h2>\n<ol>\n"
+      for section in sections { html += "<li><a href=\"#\(section.id)\">\(section.heading)</a></li>\n" }
+      html += "</ol>\n</nav>\n"
+    }
+    for section in sections {
+      html += "<section id=\"\(section.id)\" aria-labelledby=\"\(section.id)-h\">\n<h2 id=\"\(section.id)-h\">\(section.heading)</h2>\n"
+      html += section.html + "\n</section>\n"
+    }
+    return html
+  }
+
   /// The section of a model page for its example number `number` (from 1): the walk, then
   /// the decodes' comparison or the forecast, and both directions where the encoder reads
   /// them.
