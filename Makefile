@@ -11,15 +11,18 @@ RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/unrolled
 # This machine's vector width for release builds (see Scripts/release-flags.sh).
 RELEASE_FLAGS := $(shell Scripts/release-flags.sh)
 
-.PHONY: site test deps browser-deps venv build release models bench format lint clean
+.PHONY: site test deps browser-deps venv build release wasm models bench format lint clean
+
+# The page's WebAssembly module (the model and figures, compiled from the same Swift).
+WASM := .build/wasm/unrolled.wasm
 
 ## make site: install what is missing, build, write the tutorial site, print where it is.
-site: deps release
-	@"$(RELEASE_BIN)" site --out "$(SITE_DIR)"
+site: deps release wasm
+	@"$(RELEASE_BIN)" site --out "$(SITE_DIR)" --live-module "$(WASM)"
 
 ## make test: install what is missing, then run every test. The browser tests (tools/tests)
 ## write their pages through the Swift test `SiteFixture` and open them in headless Chromium.
-test: deps browser-deps venv
+test: deps browser-deps venv wasm
 	$(SWIFT) build --build-tests
 	SE_OFFLINE=true $(VENV)/bin/python -m pytest -q tools/tests
 	$(SWIFT) test --skip-build
@@ -42,6 +45,12 @@ $(VENV)/.installed: tools/requirements-test.txt bench/requirements.txt Makefile
 	$(VENV)/bin/pip install -q -r tools/requirements-test.txt
 	$(VENV)/bin/pip install -q --no-deps $(AXE_WHEEL)
 	touch $@
+
+## make wasm: build the page's WebAssembly module with the toolchain's Embedded Swift.
+wasm: $(WASM)
+
+$(WASM): Scripts/build-wasm.sh $(shell find Sources/TraceCore Sources/Markup Sources/Figures Sources/LiveTrace -name '*.swift' -o -name '*.c')
+	@Scripts/build-wasm.sh "$(WASM)"
 
 build: deps
 	$(SWIFT) build

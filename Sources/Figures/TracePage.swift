@@ -67,7 +67,8 @@ public enum TracePage {
       html += "</ol>\n</nav>\n"
     }
     for section in sections {
-      html += "<section id=\"\(section.id)\" aria-labelledby=\"\(section.id)-h\">\n<h2 id=\"\(section.id)-h\">\(section.heading)</h2>\n"
+      html +=
+        "<section id=\"\(section.id)\" aria-labelledby=\"\(section.id)-h\">\n<h2 id=\"\(section.id)-h\">\(section.heading)</h2>\n"
       html += section.html + "\n</section>\n"
     }
     return html
@@ -87,9 +88,14 @@ public enum TracePage {
         id: prefix, heading: "Example \(number): a series of \(trace.encoder.tokens.count) values",
         html: exampleFigures(trace, prefix: prefix))
     }
+    // The heading shows the input; a target, when the example has one, is said above the figures.
+    let target: HTML =
+      trace.target.map {
+        "<p class=\"example-target\" data-input=\"\(trace.input)\" data-target=\"\($0)\">Its target: “\(HTML.displayText($0, in: trace.model.outputVocabulary))”.</p>"
+      } ?? ""
     return FigureSection(
       id: prefix, heading: "Example \(number): “\(HTML.displayText(trace.input, in: trace.model.inputVocabulary))”",
-      html: exampleFigures(trace, prefix: prefix))
+      html: target + exampleFigures(trace, prefix: prefix))
   }
 
   /// The figures of a model page's example, their ids starting with `prefix`.

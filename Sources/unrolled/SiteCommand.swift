@@ -31,6 +31,12 @@ extension Unrolled {
         valueName: "dir"))
     var theme: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "The page's WebAssembly module (Scripts/build-wasm.sh; make site passes it): model pages then get an input field that runs the model in the page.",
+        valueName: "file"))
+    var liveModule: String?
+
     func validate() throws {
       if out.isEmpty { throw ValidationError("--out needs the name of a folder to write the site to, for example --out site") }
     }
@@ -47,11 +53,19 @@ extension Unrolled {
           Data("unrolled: \(TerminalText.escaped("\(warning.location): warning: \(warning.message)"))\n".utf8))
       }
       let materials = try LessonMaterials.gather(for: set, shelf: shelf)
-      let tutorial = TutorialSite(lessons: set, materials: materials, generator: "unrolled \(Unrolled.version)")
+      let module: [UInt8]? = try liveModule.map { path in
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw ValidationError("--live-module: cannot read \(path); build it with Scripts/build-wasm.sh \(path)")
+        }
+        return [UInt8](data)
+      }
+      let tutorial = TutorialSite(
+        lessons: set, materials: materials, generator: "unrolled \(Unrolled.version)", live: module != nil)
+      let live = try module.map { try tutorial.liveAssets(module: $0) }
       var protected = [OutputFolder.Protected(path: directory.path, role: "the lessons folder")]
       if let theme { protected.append(OutputFolder.Protected(path: theme, role: "the theme folder")) }
       let destination = try SiteBuilder(renderer: renderer, title: set.title).build(
-        tutorial.pages, into: URL(fileURLWithPath: out), protecting: protected)
+        tutorial.pages, into: URL(fileURLWithPath: out), protecting: protected, live: live)
       print("The site is in \(destination.path)/ — open \(destination.appendingPathComponent("index.html").path) in a browser.")
     }
   }

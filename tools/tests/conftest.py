@@ -31,10 +31,30 @@ def _write_fixture_site(directory: pathlib.Path) -> None:
     _write_tutorial_site(directory / "tutorial")
 
 
+def live_module() -> pathlib.Path:
+    """The page's WebAssembly module (make test builds it; built here when it is missing)."""
+    module = REPO / ".build/wasm/unrolled.wasm"
+    if not module.exists():
+        subprocess.run([str(REPO / "Scripts/build-wasm.sh"), str(module)], cwd=REPO, check=True)
+    return module
+
+
+def axe_results(driver) -> dict:
+    """axe-core's report on the current page (the wheel's axe.min.js, injected)."""
+    import axe_playwright_python
+    source = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    driver.execute_script(source)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations}), e => done({error: String(e)}));")
+
+
 def _write_tutorial_site(directory: pathlib.Path) -> None:
-    """The real tutorial: the built-in curriculum and models, through `unrolled site`."""
+    """The real tutorial: the built-in curriculum and models, through `unrolled site`, with
+    the model pages' input field (the page's WebAssembly module)."""
     binary = bin_path() / "unrolled"
-    result = subprocess.run([str(binary), "site", "--out", str(directory)], cwd=REPO, capture_output=True, text=True)
+    command = [str(binary), "site", "--out", str(directory), "--live-module", str(live_module())]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError("unrolled site failed:\n" + result.stderr[-3000:])
 

@@ -38,6 +38,8 @@ public struct Page: Sendable {
   public var showsContents: Bool
   /// Whether the page appears in the site's navigation.
   public var inNavigation: Bool
+  /// Whether the page holds an input field that runs the model in the page (live.js).
+  public var hasLiveInput = false
   /// HTML for the whole article body, built and escaped in Swift, for templates that lay
   /// out their own headings (lesson pages); `nil` for pages made of sections.
   public var body: HTML?

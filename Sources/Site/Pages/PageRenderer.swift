@@ -107,6 +107,7 @@ public struct PageRenderer: Sendable {
       "presentJs": resources.presentScript, "assetPrefix": prefix + "assets/",
       "svgDefinitions": SVGDefinitions.html.string, "nav": nav, "hasNav": !nav.isEmpty,
       "homeHref": home.map { SitePath.relative(from: page.path, to: $0) } ?? "#content",
+      "live": page.hasLiveInput,
     ]
     return library.render(context, withTemplate: "layout") ?? ""
   }

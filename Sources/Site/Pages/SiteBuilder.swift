@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Every file of the site, path → bytes, in path order; nothing is written.
-  public func files(for pages: [Page]) throws -> [(path: String, contents: String)] {
+  public func files(for pages: [Page], live: LiveAssets? = nil) throws -> [(path: String, contents: String)] {
     var pages = pages
     var seen: Set<String> = []
     for page in pages {
@@ -39,6 +39,10 @@ public struct SiteBuilder: Sendable {
     files.append((path: "assets/stepper.js", contents: renderer.resources.script))
     files.append((path: "assets/present.css", contents: renderer.resources.presentStylesheet))
     files.append((path: "assets/present.js", contents: renderer.resources.presentScript))
+    if let live {
+      files.append((path: "assets/live.js", contents: renderer.resources.liveScript))
+      files += live.files
+    }
     return files.sorted { $0.path < $1.path }
   }
 
@@ -50,8 +54,10 @@ public struct SiteBuilder: Sendable {
   /// It refuses `/`, the home folder, the current folder, every folder in `protecting` (the
   /// lessons folder, a theme) and any folder that contains one of them.
   @discardableResult
-  public func build(_ pages: [Page], into destination: URL, protecting: [OutputFolder.Protected] = []) throws -> URL {
-    let files = try self.files(for: pages).map { (path: $0.path, bytes: Array($0.contents.utf8)) }
+  public func build(
+    _ pages: [Page], into destination: URL, protecting: [OutputFolder.Protected] = [], live: LiveAssets? = nil
+  ) throws -> URL {
+    let files = try self.files(for: pages, live: live).map { (path: $0.path, bytes: Array($0.contents.utf8)) }
     do {
       let written = try OutputFolder(path: destination.relativePath, protecting: protecting).replace(with: files)
       return URL(fileURLWithPath: written)

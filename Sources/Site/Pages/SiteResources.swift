@@ -20,6 +20,8 @@ public struct SiteResources: Sendable {
   public var presentScript: String
   /// Every template's text by name (without `.mustache`).
   public var templates: [String: String]
+  /// `live.js`: the input field of model pages, which runs the page's WebAssembly module.
+  public var liveScript: String
 
   /// Built-in resources, overridden file by file from `theme` (a directory holding any of
   /// `site.css`, `stepper.js`, `present.css`, `present.js`, `templates/NAME.mustache` or
@@ -55,6 +57,7 @@ public struct SiteResources: Sendable {
     script = try read("stepper.js", themeCandidates: ["stepper.js"])
     presentStylesheet = try read("present.css", themeCandidates: ["present.css"])
     presentScript = try read("present.js", themeCandidates: ["present.js"])
+    liveScript = try read("live.js", themeCandidates: [])
     var templates: [String: String] = [:]
     for name in templateNames {
       templates[name] = try read(

@@ -18,12 +18,27 @@ public struct TutorialSite: Sendable {
   public var materials: LessonMaterials
   /// The name and version of the program that built the site, for the about page.
   public var generator: String
+  /// Whether model pages get an input field that runs the model in the page (the site is
+  /// then built with ``LiveAssets``, from ``liveAssets(module:)``).
+  public var live: Bool
 
   /// A tutorial of `lessons` drawn from `materials`.
-  public init(lessons: LessonSet, materials: LessonMaterials, generator: String) {
+  public init(lessons: LessonSet, materials: LessonMaterials, generator: String, live: Bool = false) {
     self.lessons = lessons
     self.materials = materials
     self.generator = generator
+    self.live = live
+  }
+
+  /// The assets the model pages' fields run on: `module` and the checkpoint of every model
+  /// with a page, as the site's models hold their weights.
+  public func liveAssets(module: [UInt8]) throws -> LiveAssets {
+    var checkpoints: [String: [UInt8]] = [:]
+    for name in modelNames {
+      guard let entry = materials.models[name] else { continue }
+      checkpoints[name] = try entry.model.checkpoint().serialized()
+    }
+    return LiveAssets(module: module, checkpoints: checkpoints)
   }
 
   /// Every page, in a stable order.
@@ -89,6 +104,15 @@ private extension TutorialSite {
     let description = entry?.model.description ?? examples[0].model
     var page = Page.model(
       description, summary: entry.map { ModelSummary($0.model) }, traces: Array(examples.prefix(2)), path: "models/\(name).html")
+    if live, let entry {
+      page.sections.insert(
+        PageSection(
+          id: "you", heading: "Your own input",
+          html: LiveInputMarkup.modelSection(
+            name: name, configuration: entry.model.configuration, example: examples.first?.input ?? "", pagePath: page.path)),
+        at: 1)
+      page.hasLiveInput = true
+    }
     if let history = entry?.history, let input = examples.first?.input {
       let accuracy: HTML =
         history.epochs.last?.validation.map { metrics -> HTML in

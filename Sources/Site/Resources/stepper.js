@@ -12,6 +12,7 @@
   var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
   var speeds = [["0.5", "slow"], ["1", "normal"], ["2", "fast"]];
   var steppers = [];
+  var made = 0; // figures made steppers so far: each one's number, for its controls' ids
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -249,13 +250,24 @@
     });
   }
 
-  function init() {
-    document.documentElement.classList.add("js");
-    Array.prototype.forEach.call(document.querySelectorAll("[data-stepper]"), function (figure, i) {
-      var stepper = new Stepper(figure, i + 1);
+  /* Turns the figures inside `container` into steppers: at load for the whole page, and
+     again for the figures live.js draws for a reader's input (the old ones are dropped). */
+  function attach(container) {
+    for (var k = steppers.length - 1; k >= 0; k--) {
+      if (!document.contains(steppers[k].figure)) { steppers[k].stop(); steppers.splice(k, 1); }
+    }
+    Array.prototype.forEach.call(container.querySelectorAll("[data-stepper]"), function (figure) {
+      made += 1;
+      var stepper = new Stepper(figure, made);
       if (stepper.steps.length) steppers.push(stepper);
     });
-    Array.prototype.forEach.call(document.querySelectorAll("table[data-grid]"), gridKeys);
+    Array.prototype.forEach.call(container.querySelectorAll("table[data-grid]"), gridKeys);
+  }
+  window.unrolledStepper = { attach: attach };
+
+  function init() {
+    document.documentElement.classList.add("js");
+    attach(document);
     document.addEventListener("mouseover", showReadout);
     document.addEventListener("focusin", showReadout);
     window.addEventListener("hashchange", openHash);

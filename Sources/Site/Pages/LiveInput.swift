@@ -1,0 +1,127 @@
+// The input field of a model page, and the assets it runs on: the page's WebAssembly module
+// and each model's checkpoint, as base64 inside script files (a page opened from disk cannot
+// fetch a local file, but it can add a <script>). live.js is the other half of the contract
+// written here.
+
+import Figures
+import Foundation
+import Markup
+import Trace
+
+/// The files that let a page run a model: the module and the models' checkpoints.
+///
+/// ```
+/// LiveAssets(module: wasm, checkpoints: ["addition": bytes]).files
+/// // assets/live-module.js, assets/live-models/addition.js
+/// ```
+public struct LiveAssets: Sendable {
+  /// The WebAssembly module's bytes (Scripts/build-wasm.sh).
+  public var module: [UInt8]
+  /// Each model's checkpoint bytes, by the model's name on the site.
+  public var checkpoints: [String: [UInt8]]
+
+  /// Assets from their bytes.
+  public init(module: [UInt8], checkpoints: [String: [UInt8]]) {
+    self.module = module
+    self.checkpoints = checkpoints
+  }
+
+  /// The script asset of a model's checkpoint, from the site's root.
+  public static func modelAsset(_ name: String) -> String { "assets/live-models/\(HTML.slug(name)).js" }
+
+  /// The module's script asset, from the site's root.
+  public static let moduleAsset = "assets/live-module.js"
+
+  /// The files to write, path → text.
+  public var files: [(path: String, contents: String)] {
+    var files = [
+      (path: Self.moduleAsset, contents: "window.unrolledLiveModule = \"\(Data(module).base64EncodedString())\";\n")
+    ]
+    for name in checkpoints.keys.sorted() {
+      let bytes = checkpoints[name] ?? []
+      files.append(
+        (
+          path: Self.modelAsset(name),
+          contents:
+            "(window.unrolledLiveModels = window.unrolledLiveModels || {})[\(Self.jsString(name))] = \"\(Data(bytes).base64EncodedString())\";\n"
+        ))
+    }
+    return files
+  }
+
+  /// `text` as a double-quoted JavaScript string literal.
+  static func jsString(_ text: String) -> String {
+    var literal = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": literal += "\\\""
+      case "\\": literal += "\\\\"
+      case "<": literal += "\\u003c"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+          literal +=
+            "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+            + String(scalar.value, radix: 16)
+        } else {
+          literal.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return literal + "\""
+  }
+}
+
+/// The markup of a model page's "your own input" section.
+public enum LiveInputMarkup {
+  /// The section's body: a form (hidden until live.js shows it), the place the figures are
+  /// drawn, and what to do without JavaScript.
+  ///
+  /// ```
+  /// LiveInputMarkup.modelSection(name: "addition", configuration: c, example: " 2+10", pagePath: "models/addition.html")
+  /// // <p data-live-fallback>…</p><form class="live-input" data-live-model="addition" … hidden>…</form><div id="you-figures" …>
+  /// ```
+  public static func modelSection(
+    name: String, configuration: Seq2SeqConfiguration, example: String, pagePath: String, prefix: String = "you"
+  ) -> HTML {
+    let root = SitePath.prefix(toRootFrom: pagePath)
+    let kind = configuration.kind
+    let output = "\(prefix)-figures"
+    var html: HTML =
+      "<p data-live-fallback>With JavaScript on, type an input here and the model runs on it in your browser. Without it, trace one from the command line: <code>unrolled trace --model \(name) \"\(example)\" --format html --out trace.html</code>.</p>"
+    html +=
+      "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\(root + LiveAssets.moduleAsset)\" data-live-asset=\"\(root + LiveAssets.modelAsset(name))\" data-live-view=\"1\" data-live-prefix=\"\(prefix)\" data-live-output=\"\(output)\" hidden>"
+    html +=
+      "<p class=\"live-lede\">Type an input and press <em>Trace it</em>: the model runs on it here, in this page, by the Swift code that trained it (compiled to WebAssembly), and every figure below is drawn for it. Nothing is sent anywhere.</p>"
+    html += "<div class=\"live-fields\">"
+    html +=
+      "<p class=\"live-field\"><label for=\"\(prefix)-input\">Input</label> <input id=\"\(prefix)-input\" name=\"input\" type=\"text\" value=\"\(example)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-help \(prefix)-error\"></p>"
+    do {
+      let optional: String
+      switch kind.decoding {
+      case .teacherForcedOnly: optional = "needed: this model decodes only teacher-forced"
+      case .freeRunning: optional = "optional: adds the teacher-forced decode beside the free-running one"
+      }
+      html +=
+        "<p class=\"live-field\"><label for=\"\(prefix)-target\">Target <span class=\"live-optional\">(\(optional))</span></label> <input id=\"\(prefix)-target\" name=\"target\" type=\"text\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-error\"></p>"
+    }
+    html += "<p class=\"live-field\"><button type=\"submit\">Trace it</button></p></div>"
+    html += "<p id=\"\(prefix)-help\" class=\"live-help\">\(help(configuration))</p>"
+    html += "<p id=\"\(prefix)-error\" class=\"live-error\" data-live-error role=\"alert\" hidden></p>"
+    html += "<p class=\"live-status\" data-live-status role=\"status\" aria-live=\"polite\"></p>"
+    html += "</form>"
+    html += "<div id=\"\(output)\" class=\"live-figures\" hidden></div>"
+    return html
+  }
+
+  /// What the model reads, in words: the tokens it knows and how many.
+  static func help(_ configuration: Seq2SeqConfiguration) -> String {
+    if configuration.series != nil {
+      return
+        "It reads \(configuration.maxInputLength * configuration.valuesPerStep) numbers separated by commas, like 0.1,0.4,-0.2."
+    }
+    let allowed = configuration.allowedTokens(isTarget: false).map { $0 == " " ? "␣ (space)" : $0 }
+    let unit = configuration.inputVocabulary.unit == .word ? "words" : "characters"
+    return
+      "It reads at most \(configuration.maxInputLength) \(unit), from these: \(allowed.joined(separator: " "))."
+  }
+}
