@@ -34,6 +34,9 @@ public struct TraceFigure: Hashable, Sendable {
   public var caption: String
   /// Where the block's opening fence is.
   public var location: SourceLocation
+  /// Whether the page gives the figure an input field that redraws it for a reader's own
+  /// input (`live: false` turns it off); a `history` view never has one.
+  public var live = true
 
   /// Creates a figure.
   ///

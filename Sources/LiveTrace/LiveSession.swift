@@ -36,6 +36,8 @@ public struct LiveSession {
     case modelExample(prefix: String)
     /// The inside of a trace page's `<article>`: title, lede, contents and sections.
     case tracePage
+    /// A lesson's trace figure, with the lesson's view and options, its id `id`.
+    case lessonFigure(id: String, drawing: TraceFigureDrawing)
   }
 
   /// The text of `view` for `trace`.
@@ -44,6 +46,7 @@ public struct LiveSession {
     case .json: return trace.jsonText(pretty: true) + "\n"
     case .modelExample(let prefix): return TracePage.exampleFigures(trace, prefix: prefix).string
     case .tracePage: return TracePage.article(trace).string
+    case .lessonFigure(let id, let drawing): return drawing.html(trace, id: id).string
     }
   }
 }

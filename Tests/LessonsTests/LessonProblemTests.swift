@@ -167,7 +167,7 @@ struct LessonProblemTests {
     Case(
       "trace: unknown key",
       body: trace("model: reverse\ninput: abc\nview: encoder\ncolor: red\ncaption: C\n"),
-      "a.md:12:1: unknown key `color` in the `trace` block; expected one of: model, input, target, view, steps, units, unit, epochs, caption"
+      "a.md:12:1: unknown key `color` in the `trace` block; expected one of: model, input, target, view, steps, units, unit, epochs, caption, live"
     ),
     Case(
       "trace: misspelt key", body: trace("model: reverse\ninput: abc\nview: encoder\ncaptoin: C\n"),

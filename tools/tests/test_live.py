@@ -185,6 +185,47 @@ def test_the_module_draws_a_trace_page_as_the_cli_writes_it(unrolled, name, text
     assert answer["text"] == article
 
 
+def test_the_module_redraws_every_lesson_figure_byte_for_byte(fixture_root):
+    """Every live figure of the built-in lessons, drawn again by the module from the lesson's
+    own input, target, view and options, equals the figure the static build wrote."""
+    lessons = sorted((fixture_root / "tutorial" / "lessons").glob("*.html"))
+    requests, expected, where = [], [], []
+    pattern = re.compile(
+        r'<div class="live-figure" id="([^"]+)-live">(.*?)</div><form class="live-input live-figure-input" '
+        r'data-live-model="([^"]+)"[^>]*data-live-drawing="([^"]*)" data-live-prefix="([^"]+)"[^>]*>(.*?)</form>', re.S)
+    for lesson in lessons:
+        for figure_id, html, model, drawing, prefix, form in pattern.findall(lesson.read_text()):
+            assert prefix == figure_id
+            value = lambda name: unescape(re.search(r'name="' + name + r'" type="text" value="([^"]*)"', form).group(1))
+            target = value("target") or None
+            requests.append({"checkpoint": str(REPO / f"Sources/Trace/Resources/Models/{model}.safetensors"),
+                             "input": value("input"), "target": target, "drawing": unescape(drawing),
+                             "prefix": figure_id})
+            expected.append(html)
+            where.append(f"{lesson.name} {figure_id}")
+    assert len(requests) >= 20, "the lessons' trace figures should have fields"
+    for answer, html, place in zip(run_module(live_module(), requests), expected, where):
+        assert answer["status"] == 0, (place, answer["text"])
+        assert answer["text"] == html, f"{place}: the page's figure differs from the static build's"
+
+
+def test_a_learner_redraws_a_lesson_figure_for_their_input(open_page, fixture_root):
+    page = fixture_root / "tutorial" / "lessons" / "02-one-lstm-step.html"
+    driver = open_page(page)
+    form = driver.find_element(By.CSS_SELECTOR, "form.live-figure-input")
+    output = driver.find_element(By.ID, form.get_attribute("data-live-output"))
+    before = output.get_attribute("innerHTML")
+    field = form.find_element(By.NAME, "input")
+    field.clear()
+    field.send_keys(" 7+5")
+    field.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 30).until(lambda d: form.get_attribute("data-live-milliseconds"))
+    assert output.get_attribute("innerHTML") != before
+    assert "7" in output.text
+    results = axe_results(driver)
+    assert not [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
 # In the browser.
 
 def submit(driver, page, text, target=None):

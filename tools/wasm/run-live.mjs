@@ -1,6 +1,7 @@
 // Runs the page's WebAssembly module outside a browser, for tests: reads requests as JSON
 // lines on stdin ({"checkpoint": path, "input": text, "target": text|null, "view": 0|1|2,
-// "prefix": text}) and writes one JSON line per request: {"status": n, "text": result}.
+// "prefix": text}, or with "drawing": a lesson figure's data-live-drawing and "prefix" its
+// id) and writes one JSON line per request: {"status": n, "text": result}.
 // Usage: node tools/wasm/run-live.mjs MODULE.wasm < requests.jsonl
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -37,7 +38,9 @@ for await (const line of lines) {
   const prefix = encoder.encode(request.prefix || "");
   const status = withBytes(input, (ip, il) =>
     withBytes(target || new Uint8Array(0), (tp, tl) =>
-      withBytes(prefix, (pp, pl) =>
-        wasm.unrolled_trace(loaded.slot, ip, il, tp, target ? tl : -1, request.view || 0, pp, pl))));
+      withBytes(prefix, (pp, pl) => request.drawing === undefined
+        ? wasm.unrolled_trace(loaded.slot, ip, il, tp, target ? tl : -1, request.view || 0, pp, pl)
+        : withBytes(encoder.encode(request.drawing), (dp, dl) =>
+          wasm.unrolled_trace_figure(loaded.slot, ip, il, tp, target ? tl : -1, pp, pl, dp, dl)))));
   console.log(JSON.stringify({ status, text: resultText() }));
 }

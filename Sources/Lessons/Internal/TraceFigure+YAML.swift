@@ -1,6 +1,6 @@
 extension TraceFigure {
   static let keys = [
-    "model", "input", "target", "view", "steps", "units", "unit", "epochs", "caption",
+    "model", "input", "target", "view", "steps", "units", "unit", "epochs", "caption", "live",
   ]
 
   /// Reads the YAML body of a ```` ```trace ```` block and checks it against the catalog.
@@ -82,10 +82,13 @@ extension TraceFigure {
     if let unit, unit < 0 {
       problems.report("`unit` counts from 0", at: fields.valueLocation("unit"))
     }
+    let live = fields.bool("live") ?? true
     guard let model, input != nil || view == .history, let view, let caption else { return nil }
-    return TraceFigure(
+    var figure = TraceFigure(
       model: model, input: input, target: target, view: view, steps: steps, units: units,
       unit: unit,
       epochs: epochs, caption: caption, location: location)
+    figure.live = live
+    return figure
   }
 }

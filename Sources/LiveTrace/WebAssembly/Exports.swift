@@ -91,6 +91,34 @@ public func unrolledTrace(
   }
 }
 
+/// Traces an input and draws a lesson's trace figure for it: `drawing` is the figure's
+/// ``TraceFigureDrawing/encoded`` text (the page's `data-live-drawing`), `id` its element id.
+@_expose(wasm, "unrolled_trace_figure")
+@_cdecl("unrolled_trace_figure")
+public func unrolledTraceFigure(
+  _ slot: Int32, _ input: UnsafePointer<UInt8>?, _ inputCount: Int32, _ target: UnsafePointer<UInt8>?,
+  _ targetCount: Int32, _ id: UnsafePointer<UInt8>?, _ idCount: Int32, _ drawing: UnsafePointer<UInt8>?,
+  _ drawingCount: Int32
+) -> Int32 {
+  guard slot >= 0, Int(slot) < sessions.count else {
+    setResult("no model in slot \(slot)")
+    return 3
+  }
+  guard let figure = TraceFigureDrawing(encoded: text(drawing, drawingCount)) else {
+    setResult("not a figure drawing: \(text(drawing, drawingCount))")
+    return 3
+  }
+  do {
+    let trace = try sessions[Int(slot)].trace(
+      input: text(input, inputCount), target: targetCount < 0 ? nil : text(target, targetCount))
+    setResult(LiveSession.render(trace, as: .lessonFigure(id: text(id, idCount), drawing: figure)))
+    return 0
+  } catch {
+    setResult(error.description)
+    return 1
+  }
+}
+
 /// Where the last result's bytes are.
 @_expose(wasm, "unrolled_result_bytes")
 @_cdecl("unrolled_result_bytes")

@@ -113,6 +113,30 @@ public enum LiveInputMarkup {
     return html
   }
 
+  /// The field under a lesson's trace figure: it redraws that figure, with the lesson's view
+  /// and options (`drawing`), for a reader's input. Hidden until live.js shows it, so a page
+  /// without JavaScript is as before.
+  public static func figureForm(
+    name: String, configuration: Seq2SeqConfiguration, drawing: TraceFigureDrawing, figureID: String, input: String,
+    target: String?, pagePath: String
+  ) -> HTML {
+    let root = SitePath.prefix(toRootFrom: pagePath)
+    let prefix = figureID
+    var html: HTML =
+      "<form class=\"live-input live-figure-input\" data-live-model=\"\(name)\" data-live-module=\"\(root + LiveAssets.moduleAsset)\" data-live-asset=\"\(root + LiveAssets.modelAsset(name))\" data-live-drawing=\"\(drawing.encoded)\" data-live-prefix=\"\(prefix)\" data-live-output=\"\(prefix)-live\" aria-label=\"Redraw this figure for your own input\" hidden>"
+    html += "<div class=\"live-fields\">"
+    html +=
+      "<p class=\"live-field\"><label for=\"\(prefix)-input\">Your own input</label> <input id=\"\(prefix)-input\" name=\"input\" type=\"text\" value=\"\(input)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-help \(prefix)-error\"></p>"
+    html +=
+      "<p class=\"live-field\"><label for=\"\(prefix)-target\">Target <span class=\"live-optional\">(optional)</span></label> <input id=\"\(prefix)-target\" name=\"target\" type=\"text\" value=\"\(target ?? "")\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-error\"></p>"
+    html += "<p class=\"live-field\"><button type=\"submit\">Redraw</button></p></div>"
+    html +=
+      "<p id=\"\(prefix)-help\" class=\"live-help\">Redraws the figure above for your input, computed in this page by the model itself. \(help(configuration))</p>"
+    html += "<p id=\"\(prefix)-error\" class=\"live-error\" data-live-error role=\"alert\" hidden></p>"
+    html += "<p class=\"live-status\" data-live-status role=\"status\" aria-live=\"polite\"></p>"
+    return html + "</form>\n"
+  }
+
   /// What the model reads, in words: the tokens it knows and how many.
   static func help(_ configuration: Seq2SeqConfiguration) -> String {
     if configuration.series != nil {

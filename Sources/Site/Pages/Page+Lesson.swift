@@ -13,7 +13,10 @@ extension Page {
   /// Page.lesson(lesson, in: set, materials: materials)
   /// // path "lessons/02-one-step.html", body with <figure id="l2-f1" data-stepper> …
   /// ```
-  public static func lesson(_ lesson: Lesson, in set: LessonSet, materials: LessonMaterials) -> Page {
+  ///
+  /// With `live`, every trace figure but a history (and one marked `live: false`) gets an
+  /// input field that redraws it for a reader's own input, in the page.
+  public static func lesson(_ lesson: Lesson, in set: LessonSet, materials: LessonMaterials, live: Bool = false) -> Page {
     let position = set.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
     let values = materials.factValues[lesson.slug] ?? []
     var body: HTML =
@@ -30,6 +33,7 @@ extension Page {
     var figureNumber = 0
     var quizNumber = 0
     var lastFigureID: String?
+    var usesLiveInput = false
     for block in lesson.blocks {
       switch block {
       case .prose(let html):
@@ -47,7 +51,19 @@ extension Page {
       case .trace(let figure):
         figureNumber += 1
         let id = "l\(lesson.order)-f\(figureNumber)"
-        body += figureHTML(figure, id: id, materials: materials)
+        let drawn = figureHTML(figure, id: id, materials: materials)
+        if live, figure.live, figure.view != .history, let input = figure.input,
+          let model = materials.models[figure.model]
+        {
+          let drawing = Self.drawing(of: figure)
+          body += "<div class=\"live-figure\" id=\"\(id)-live\">\(drawn)</div>"
+          body += LiveInputMarkup.figureForm(
+            name: figure.model, configuration: model.model.configuration, drawing: drawing, figureID: id, input: input,
+            target: figure.target, pagePath: "lessons/\(lesson.slug).html")
+          usesLiveInput = true
+        } else {
+          body += drawn
+        }
         lastFigureID = id
       }
     }
@@ -65,6 +81,7 @@ extension Page {
       path: "lessons/\(lesson.slug).html", title: lesson.title, lede: lesson.summary, template: .lesson, sections: [],
       showsContents: false)
     page.body = body
+    page.hasLiveInput = usesLiveInput
     return page
   }
 }
@@ -104,42 +121,14 @@ extension Page {
     guard let input = figure.input,
       let trace = materials.traces[TraceRequest(model: figure.model, input: input, target: figure.target)]
     else { return "" }  // gather() made every one or failed
-    let steps = figure.steps
-    let unit = figure.unit ?? figure.units?.first ?? 0
-    let units = figure.units ?? Array(0..<min(8, trace.model.encoderUnits))
-    switch figure.view {
-    case .cell:
-      let step = steps?.first ?? 0
-      return LSTMCellFigure(trace: trace, step: .encoder(step), unit: unit, caption: caption, id: id).html
-    case .encoder:
-      let chosen = (steps ?? Array(trace.encoder.forward.indices)).map { TraceStep.encoder($0) }
-      return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: chosen).html
-        + HeatmapFigure(
-          trace: trace, part: .encoder, units: units, caption: "Every encoder step at once: " + caption, follows: id,
-          id: id + "-heat"
-        ).html
-    case .bridge:
-      let last = trace.encoder.forward.indices.last.map { [TraceStep.encoder($0)] } ?? []
-      return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, steps: last + [.bridge, .decoder(0)]).html
-    case .decoder:
-      let feeding: DecodeRecord.Feeding = trace.teacherForced != nil && figure.target != nil ? .teacherForced : .freeRunning
-      let decode = feeding == .teacherForced ? trace.teacherForced! : trace.primaryDecode
-      let chosen = (steps ?? Array(decode.steps.indices)).map {
-        feeding == .teacherForced ? TraceStep.teacherForced($0) : TraceStep.decoder($0)
-      }
-      return TraceWalkFigure(trace: trace, feeding: feeding, unit: unit, id: id, caption: caption, steps: chosen).html
-    case .comparison:
-      return DecodeComparisonFigure(trace: trace, caption: caption, id: id).html
-    case .bidirectional:
-      return BidirectionalFigure(trace: trace, caption: caption, id: id).html
-    case .forecast:
-      return ForecastFigure(trace: trace, caption: caption, id: id).html
-    case .bidirectionalDecoder:
-      return BidirectionalDecoderFigure(trace: trace, caption: caption, id: id).html
-    case .history:
-      // Drawn above when there is a history; gather() refuses a history figure without one.
-      return TraceWalkFigure(trace: trace, unit: unit, id: id, caption: caption, detail: .compact).html
-    }
+    return drawing(of: figure).html(trace, id: id)
+  }
+
+  /// A lesson figure's view and options, as the page's WebAssembly reads them too.
+  static func drawing(of figure: TraceFigure) -> TraceFigureDrawing {
+    TraceFigureDrawing(
+      view: TraceFigureDrawing.View(rawValue: figure.view.rawValue) ?? .encoder, steps: figure.steps, units: figure.units,
+      unit: figure.unit, caption: figure.caption, targetGiven: figure.target != nil)
   }
 }
 

@@ -34,7 +34,7 @@ public struct TutorialSite: Sendable {
   /// with a page, as the site's models hold their weights.
   public func liveAssets(module: [UInt8]) throws -> LiveAssets {
     var checkpoints: [String: [UInt8]] = [:]
-    for name in modelNames {
+    for name in materials.models.keys.sorted() {
       guard let entry = materials.models[name] else { continue }
       checkpoints[name] = try entry.model.checkpoint().serialized()
     }
@@ -44,7 +44,7 @@ public struct TutorialSite: Sendable {
   /// Every page, in a stable order.
   public var pages: [Page] {
     var pages = [home]
-    pages += lessons.lessons.map { Page.lesson($0, in: lessons, materials: materials) }
+    pages += lessons.lessons.map { Page.lesson($0, in: lessons, materials: materials, live: live) }
     if let glossary = glossaryPage { pages.append(glossary) }
     pages += modelNames.map(modelPage)
     pages.append(about)

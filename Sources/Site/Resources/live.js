@@ -9,8 +9,10 @@
    form[data-live-model]   the field's form; data-live-model names the model,
                            data-live-asset the model's script, data-live-module the module's,
                            data-live-view 1 (a model page's example figures, ids from
-                           data-live-prefix) or 2 (a trace page's article), data-live-output
-                           the id of the element whose content is redrawn.
+                           data-live-prefix) or 2 (a trace page's article), or
+                           data-live-drawing a lesson figure's view and options
+                           (TraceFigureDrawing.encoded; its id is data-live-prefix);
+                           data-live-output the id of the element whose content is redrawn.
    [data-live-error]       inside the form: where a refused input's message goes (role=alert).
    [data-live-status]      inside the form: progress and results, a polite live region.
    The URL's ?input=…&target=… fills the form and runs it when the page opens. */
@@ -88,10 +90,14 @@
         var prefix = encoder.encode(form.getAttribute("data-live-prefix") || "");
         var view = Number(form.getAttribute("data-live-view"));
         var inputBytes = encoder.encode(input), targetBytes = encoder.encode(target || "");
+        var drawing = form.getAttribute("data-live-drawing");
         var code = withBytes(wasm, inputBytes, function (ip, il) {
           return withBytes(wasm, targetBytes, function (tp, tl) {
             return withBytes(wasm, prefix, function (pp, pl) {
-              return wasm.unrolled_trace(modelSlot, ip, il, tp, target === null ? -1 : tl, view, pp, pl);
+              if (drawing === null) return wasm.unrolled_trace(modelSlot, ip, il, tp, target === null ? -1 : tl, view, pp, pl);
+              return withBytes(wasm, encoder.encode(drawing), function (dp, dl) {
+                return wasm.unrolled_trace_figure(modelSlot, ip, il, tp, target === null ? -1 : tl, pp, pl, dp, dl);
+              });
             });
           });
         });
