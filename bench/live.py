@@ -26,7 +26,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 INPUTS = {
     "addition": [" 2+10", " 9+9", " 1+1", "10+10", " 3+7"],
-    "addition3": ["909+91", "123+45", "  1+1", "999+999", " 50+50"],
+    "addition3": ["909+91", "123+45", "1+1", "999+999", "50+50"],
     "phrasebook": ["Hello!", "Thank you.", "Good night.", "I am tired.", "Help!"],
 }
 
@@ -43,11 +43,11 @@ def chrome():
 
 def submit(driver, text):
     form = driver.find_element(By.CSS_SELECTOR, "form[data-live-model]")
-    driver.execute_script("arguments[0].removeAttribute('data-live-milliseconds')", form)
+    driver.execute_script("arguments[0].removeAttribute('data-live-milliseconds');"
+                          "arguments[0].removeAttribute('data-live-refused')", form)
     field = form.find_element(By.NAME, "input")
     driver.execute_script("arguments[0].value = arguments[1]", field, text)
     driver.execute_script("arguments[0].requestSubmit()", form)
-    driver.execute_script("arguments[0].removeAttribute('data-live-refused')", form)
     WebDriverWait(driver, 60).until(
         lambda d: form.get_attribute("data-live-milliseconds") or form.get_attribute("data-live-refused"))
     if form.get_attribute("data-live-refused"):

@@ -297,3 +297,35 @@ def test_without_javascript_the_page_says_how_to_trace_from_the_command_line(dri
     driver.get((fixture_root / "tutorial" / "models" / "addition.html").as_uri())
     assert not driver.find_element(By.CSS_SELECTOR, "form[data-live-model]").is_displayed()
     assert "unrolled trace --model addition" in driver.find_element(By.CSS_SELECTOR, "[data-live-fallback]").text
+
+
+def test_a_teacher_traces_the_rooms_input_in_present_mode(open_page, fixture_root):
+    page = fixture_root / "tutorial" / "lessons" / "03-the-encoder-reads.html"
+    driver = open_page(page)
+    # The first live figure that is a stepper, so it is a slide.
+    figure_id = driver.execute_script(
+        "var f = document.querySelector('.live-figure > [data-stepper]'); return f ? f.id : null;")
+    assert figure_id
+    driver.get(page.as_uri() + f"#present/{figure_id}")
+    driver.refresh()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".present").is_displayed())
+    stage = driver.find_element(By.CSS_SELECTOR, ".present-stage")
+    before = stage.get_attribute("innerHTML")
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys("i")
+    field = driver.find_element(By.ID, "present-ask-input")
+    assert field == driver.switch_to.active_element
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("9x")
+    field.send_keys(Keys.ENTER)
+    error = driver.find_element(By.CSS_SELECTOR, ".present-ask .live-error")
+    WebDriverWait(driver, 30).until(lambda d: error.is_displayed())
+    assert "does not know" in error.text, error.text
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("17+5")
+    field.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 30).until(lambda d: not d.find_element(By.CSS_SELECTOR, ".present-ask").is_displayed())
+    assert stage.get_attribute("innerHTML") != before
+    assert "7" in stage.text
+    live = driver.find_element(By.CSS_SELECTOR, ".present-live")
+    assert "Traced “17+5” for the class" in live.get_attribute("textContent")

@@ -102,7 +102,7 @@
           });
         });
         var text = result(wasm);
-        if (code === 1) return refuse(form, text);
+        if (code === 1) { refuse(form, text); return { refused: true, message: text }; }
         if (code !== 0) throw new Error(text);
         error.hidden = true;
         error.textContent = "";
@@ -115,11 +115,17 @@
         form.setAttribute("data-live-milliseconds", String(Math.round(performance.now() - started)));
         if (updateURL) remember(form, input, target);
         output.dispatchEvent(new CustomEvent("unrolled:redrawn", { bubbles: true }));
+        return { refused: false, message: "" };
       });
     }).catch(function (problem) {
       status.textContent = "The model could not run here: " + problem.message;
-    }).then(function () { button.disabled = false; });
+      return { refused: true, message: "The model could not run here: " + problem.message };
+    }).then(function (outcome) { button.disabled = false; return outcome; });
   }
+
+  /* For present mode's class input: run `form` with its current fields; resolves to
+     {refused, message} once the figures are redrawn or the input is refused. */
+  window.unrolledLive = { run: function (form) { form.removeAttribute("data-live-refused"); return run(form, true); } };
 
   /* A refused input: the CLI's own message beside the field, announced; the figures stay. */
   function refuse(form, message) {

@@ -6,7 +6,9 @@
  * question slide and an answer slide; a [data-slide] is one slide. The P key or a figure's
  * Present button opens a full-viewport dialog (and asks for full screen when the browser
  * allows it). Keys: Right, Space, PageDown next; Left, PageUp previous; Home, End; a number
- * then Enter jumps; N notes; B blanks; C high contrast; F full screen; Esc leaves. The URL holds the slide
+ * then Enter jumps; N notes; B blanks; C high contrast; F full screen; I class input (on a
+ * figure with a live field: type the room's suggestion, the figure is traced again in the
+ * page and its slides rebuilt); Esc leaves. The URL holds the slide
  * (#present/<figure-id>/<step>, or ?present=<figure-id>/<step>), so a reload or a shared
  * link returns to it. ?focus=gates,cell hides every panel not named (data-panel), on any
  * page. One polite live region reads each slide: its announcement and its narration.
@@ -113,8 +115,10 @@
       contrast: button("High contrast", "Contrast", "C", function () { toggleContrast(); }, false),
       blank: button("Blank the screen", "Blank", "B", function () { toggleBlank(); }, false),
       full: button("Full screen", "Full screen", "F", function () { toggleFullscreen(); }, false),
+      ask: button("Class input: trace the room's suggestion", "Input", "I", function () { openAsk(); }),
       exit: button("Leave present mode", "✕ Exit", "Esc", function () { leave(); }),
     };
+    if (!document.querySelector("form[data-live-model]")) buttons.ask.hidden = true;
     Object.keys(buttons).forEach(function (key) { tools.appendChild(buttons[key]); });
     bar.appendChild(title);
     bar.appendChild(count);
@@ -134,11 +138,25 @@
     var live = el("p", { "class": "present-live vh", role: "status", "aria-live": "polite", "aria-atomic": "true" });
     var blank = el("div", { "class": "present-blank", hidden: "" });
     blank.appendChild(el("p", { "class": "vh" }, "The screen is blank. Press B to show the slide again."));
-    [bar, progress, stage, notes, live, blank].forEach(function (node) { root.appendChild(node); });
+    /* Class input: the teacher types the room's suggestion and the figure on the slide is
+       traced again for it, in the page (live.js), and its slides rebuilt. */
+    var ask = el("form", { "class": "present-ask", "aria-label": "Class input", hidden: "" });
+    ask.appendChild(el("label", { "for": "present-ask-input" }, "An input from the room"));
+    var askInput = el("input", { id: "present-ask-input", type: "text", autocomplete: "off", spellcheck: "false" });
+    ask.appendChild(askInput);
+    ask.appendChild(el("button", { type: "submit", "class": "present-btn" }, "Trace it"));
+    var askCancel = el("button", { type: "button", "class": "present-btn" }, "Cancel");
+    askCancel.addEventListener("click", function () { closeAsk(); });
+    ask.appendChild(askCancel);
+    var askError = el("p", { "class": "live-error", role: "alert", hidden: "" });
+    ask.appendChild(askError);
+    ask.addEventListener("submit", function (event) { event.preventDefault(); traceAsked(); });
+    [bar, ask, progress, stage, notes, live, blank].forEach(function (node) { root.appendChild(node); });
     document.body.appendChild(root);
     ui = {
       root: root, title: title, position: position, typed: typed, buttons: buttons, progress: progress, fill: fill,
       stage: stage, prompt: prompt, notes: notes, notesBody: notesBody, live: live, blank: blank,
+      ask: ask, askInput: askInput, askError: askError,
     };
   }
 
@@ -415,8 +433,63 @@
     ui.typed.textContent = text ? "go to " + text + "…" : "";
   }
 
+  /* The input field that redraws the presented figure (it sits beside the figure's home,
+     which the placeholder marks while the figure is on the stage), or null. */
+  function liveFormFor() {
+    var home = state.placeholder && state.placeholder.parentNode;
+    var container = home && home.closest ? home.closest(".live-figure, .live-figures") : null;
+    return container ? document.querySelector("form[data-live-output='" + container.id + "']") : null;
+  }
+
+  function openAsk() {
+    var form = window.unrolledLive ? liveFormFor() : null;
+    if (!form) { ui.live.textContent = "This slide has no input to trace again."; return; }
+    state.askForm = form;
+    ui.ask.hidden = false;
+    ui.askError.hidden = true;
+    ui.askInput.value = form.elements.input.value;
+    ui.askInput.focus();
+    ui.askInput.select();
+  }
+
+  function closeAsk() {
+    ui.ask.hidden = true;
+    state.askForm = null;
+    ui.root.focus();
+  }
+
+  function traceAsked() {
+    var form = state.askForm, slide = slides[state.index];
+    if (!form || !slide) return;
+    var itemId = slide.item.id, text = ui.askInput.value;
+    putBack();
+    form.elements.input.value = text;
+    window.unrolledLive.run(form).then(function (outcome) {
+      if (outcome.refused) {
+        ui.askError.textContent = outcome.message;
+        ui.askError.hidden = false;
+        go(state.index, { keepHash: true });
+        return;
+      }
+      closeAsk();
+      slides.length = 0;
+      byId = {};
+      collect();
+      var index = 0;
+      for (var i = 0; i < slides.length; i++) { if (slides[i].item.id === itemId) { index = i; break; } }
+      go(index);
+      ui.live.textContent = "Traced “" + text + "” for the class. " + spoken(slides[index]);
+    });
+  }
+
   function presentKey(event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target && event.target.closest && event.target.closest(".present-ask")) {
+      // Typing the room's input: only Escape leaves it; Enter submits the form.
+      if (event.key === "Escape") { closeAsk(); event.preventDefault(); }
+      event.stopPropagation();
+      return;
+    }
     var key = event.key;
     var handled = true;
     if (key === "ArrowRight" || key === " " || key === "PageDown") go(state.index + 1);
@@ -430,6 +503,7 @@
     else if (key === "b" || key === "B" || key === ".") toggleBlank();
     else if (key === "c" || key === "C") toggleContrast();
     else if (key === "f" || key === "F") toggleFullscreen();
+    else if (key === "i" || key === "I") openAsk();
     else if (key === "Escape") leave();
     else if (key === "Tab") { trapTab(event); return; }
     else handled = false;
