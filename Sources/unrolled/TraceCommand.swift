@@ -43,6 +43,12 @@ extension Unrolled {
     @Option(help: "text (a table for the terminal), json (the trace format) or html (one self-contained page).")
     var format: Format = .text
 
+    @Option(
+      help: ArgumentHelp(
+        "With --format html: the page's WebAssembly module (Scripts/build-wasm.sh), inlined with the checkpoint so the page traces a reader's own input (about a megabyte more).",
+        valueName: "file"))
+    var liveModule: String?
+
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
@@ -64,6 +70,9 @@ extension Unrolled {
       case (.some, .some): throw ValidationError("give either an input or --example, not both")
       case (nil, .some) where target != nil: throw ValidationError("--example brings its own target: leave out --target")
       default: break
+      }
+      if liveModule != nil && format != .html {
+        throw ValidationError("--live-module adds an input field to an html page: use it with --format html")
       }
       try CommandOutput.validate(out, example: "trace.\(format.rawValue == "text" ? "txt" : format.rawValue)")
     }
@@ -90,8 +99,16 @@ extension Unrolled {
       case .text: try CommandOutput.write(Data(trace.textTable.utf8), to: out)
       case .json: try CommandOutput.write(trace.jsonData(pretty: true) + Data("\n".utf8), to: out)
       case .html:
+        let live = try liveModule.map { path -> LiveTracePage in
+          guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("--live-module: cannot read \(path); build it with Scripts/build-wasm.sh \(path)")
+          }
+          return LiveTracePage(
+            name: model.configuration.name, configuration: model.configuration, input: input, target: target,
+            module: [UInt8](data), checkpoint: try model.checkpoint().serialized())
+        }
         try CommandOutput.write(
-          Data(try PageRenderer().standaloneTracePage(trace, outsideTraining: outside).utf8), to: out)
+          Data(try PageRenderer().standaloneTracePage(trace, outsideTraining: outside, live: live).utf8), to: out)
       }
     }
   }

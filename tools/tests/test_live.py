@@ -329,3 +329,27 @@ def test_a_teacher_traces_the_rooms_input_in_present_mode(open_page, fixture_roo
     assert "7" in stage.text
     live = driver.find_element(By.CSS_SELECTOR, ".present-live")
     assert "Traced “17+5” for the class" in live.get_attribute("textContent")
+
+
+def test_a_standalone_trace_page_with_the_module_redraws_itself(unrolled, driver, tmp_path):
+    page = tmp_path / "trace.html"
+    made = subprocess.run([str(unrolled), "trace", "--model", "addition3", "--format", "html", "--live-module",
+                           str(live_module()), "--out", str(page), "--", "123+45"], cwd=REPO, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    driver.get("about:blank")
+    driver.get(page.as_uri())
+    form = driver.find_element(By.CSS_SELECTOR, "form[data-live-model]")
+    field = form.find_element(By.NAME, "input")
+    field.clear()
+    field.send_keys("909+91", Keys.ENTER)
+    WebDriverWait(driver, 30).until(lambda d: form.get_attribute("data-live-milliseconds"))
+    # The markup is the CLI's byte for byte (test_the_module_draws_a_trace_page_as_the_cli_writes_it);
+    # here: the page redrew itself, its stepper works, and nothing was fetched.
+    expected = cli(unrolled, "addition3", "909+91", None, form="html").stdout
+    lede = unescape(re.search(r'<p class="lede">(.*?)</p>', expected).group(1))
+    assert driver.find_element(By.CSS_SELECTOR, "#live-article .lede").text == lede
+    assert "909+91" in driver.find_element(By.CSS_SELECTOR, "#live-article h1").text
+    assert driver.find_element(By.CSS_SELECTOR, "#live-article [data-stepper] .stepper-controls")
+    requests = [json.loads(e["message"])["message"] for e in driver.get_log("performance")]
+    urls = [r["params"]["request"]["url"] for r in requests if r["method"] == "Network.requestWillBeSent"]
+    assert all(u.startswith("file://") or u.startswith("data:") for u in urls), urls

@@ -71,6 +71,36 @@ public struct LiveAssets: Sendable {
   }
 }
 
+/// A standalone trace page's input field, with the module and the model's checkpoint inline
+/// (`unrolled trace --format html --live-module FILE`): one file, no other asset.
+public struct LiveTracePage: Sendable {
+  /// The form above the article, which the reader's trace redraws.
+  public var form: HTML
+  /// The scripts that set the module and the checkpoint (base64), inline in the page.
+  public var inlineScripts: String
+
+  /// The field for `name`'s model, with the module's and the checkpoint's bytes.
+  public init(
+    name: String, configuration: Seq2SeqConfiguration, input: String, target: String?, module: [UInt8], checkpoint: [UInt8]
+  ) {
+    let assets = LiveAssets(module: module, checkpoints: [name: checkpoint])
+    inlineScripts = assets.files.map { $0.contents }.joined()
+    var html: HTML =
+      "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\" data-live-asset=\"\" data-live-view=\"2\" data-live-prefix=\"t\" data-live-output=\"live-article\" aria-label=\"Trace your own input\" hidden>"
+    html += "<div class=\"live-fields\">"
+    html +=
+      "<p class=\"live-field\"><label for=\"live-input\">Your own input</label> <input id=\"live-input\" name=\"input\" type=\"text\" value=\"\(input)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"live-help live-error\"></p>"
+    html +=
+      "<p class=\"live-field\"><label for=\"live-target\">Target <span class=\"live-optional\">(optional)</span></label> <input id=\"live-target\" name=\"target\" type=\"text\" value=\"\(target ?? "")\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"live-error\"></p>"
+    html += "<p class=\"live-field\"><button type=\"submit\">Trace it</button></p></div>"
+    html +=
+      "<p id=\"live-help\" class=\"live-help\">Traces your input in this page, by the model itself compiled to WebAssembly, and redraws the page for it. \(LiveInputMarkup.help(configuration))</p>"
+    html += "<p id=\"live-error\" class=\"live-error\" data-live-error role=\"alert\" hidden></p>"
+    html += "<p class=\"live-status\" data-live-status role=\"status\" aria-live=\"polite\"></p>"
+    form = html + "</form>"
+  }
+}
+
 /// The markup of a model page's "your own input" section.
 public enum LiveInputMarkup {
   /// The section's body: a form (hidden until live.js shows it), the place the figures are

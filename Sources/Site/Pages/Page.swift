@@ -40,6 +40,8 @@ public struct Page: Sendable {
   public var inNavigation: Bool
   /// Whether the page holds an input field that runs the model in the page (live.js).
   public var hasLiveInput = false
+  /// A standalone trace page's input field and its inline assets, when it has one.
+  public var liveTrace: LiveTracePage? = nil
   /// HTML for the whole article body, built and escaped in Swift, for templates that lay
   /// out their own headings (lesson pages); `nil` for pages made of sections.
   public var body: HTML?

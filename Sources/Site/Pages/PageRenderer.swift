@@ -67,8 +67,18 @@ public struct PageRenderer: Sendable {
   ///
   /// `outsideTraining`, when given, says how the input lies outside what the model was
   /// trained on (``Trace/BuiltInModel/outsideTrainingNotice(for:)``); the page says it first.
-  public func standaloneTracePage(_ trace: ModelTrace, unit: Int = 0, outsideTraining: String? = nil) -> String {
+  ///
+  /// `live`, when given, adds an input field that traces the reader's input in the page and
+  /// redraws the article, with the module and the checkpoint inline (the page is then about a
+  /// megabyte or more).
+  public func standaloneTracePage(
+    _ trace: ModelTrace, unit: Int = 0, outsideTraining: String? = nil, live: LiveTracePage? = nil
+  ) -> String {
     var page = Page.trace(trace, unit: unit)
+    if let live {
+      page.liveTrace = live
+      page.hasLiveInput = true
+    }
     if let outsideTraining {
       page.lede = "Outside its training: \(outsideTraining), so its answer is a guess. " + (page.lede ?? "")
     }
@@ -88,6 +98,7 @@ public struct PageRenderer: Sendable {
     ]
     if let lede = page.lede { context["lede"] = lede }
     if let body = page.body { context["body"] = body.string }
+    if let live = page.liveTrace { context["liveForm"] = live.form.string }
     return library.render(context, withTemplate: page.template.rawValue) ?? ""
   }
 
@@ -107,7 +118,8 @@ public struct PageRenderer: Sendable {
       "presentJs": resources.presentScript, "assetPrefix": prefix + "assets/",
       "svgDefinitions": SVGDefinitions.html.string, "nav": nav, "hasNav": !nav.isEmpty,
       "homeHref": home.map { SitePath.relative(from: page.path, to: $0) } ?? "#content",
-      "live": page.hasLiveInput,
+      "live": page.hasLiveInput, "liveInline": page.liveTrace?.inlineScripts ?? "",
+      "liveJs": page.liveTrace == nil ? "" : resources.liveScript,
     ]
     return library.render(context, withTemplate: "layout") ?? ""
   }

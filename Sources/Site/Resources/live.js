@@ -42,7 +42,8 @@
 
   function module(form) {
     if (!modulePromise) {
-      modulePromise = loadScript(form.getAttribute("data-live-module")).then(function () {
+      var ready = window.unrolledLiveModule ? Promise.resolve() : loadScript(form.getAttribute("data-live-module"));
+      modulePromise = ready.then(function () {
         return WebAssembly.instantiate(bytesOf(window.unrolledLiveModule), {});
       }).then(function (result) { return result.instance.exports; });
     }
