@@ -33,7 +33,8 @@ done
 "$bin/clang" --target=wasm32-unknown-unknown -nostdlib -Os -ffreestanding -fno-builtin \
   -c Sources/LiveTrace/WebAssembly/runtime.c -o "$work/runtime.o"
 
-exports=(unrolled_allocate unrolled_release unrolled_load_model unrolled_trace unrolled_trace_figure unrolled_result_bytes
+exports=(unrolled_allocate unrolled_release unrolled_load_model unrolled_set_domain unrolled_training_note
+  unrolled_trace unrolled_trace_figure unrolled_result_bytes
   unrolled_result_length)
 "$bin/wasm-ld" --no-entry --gc-sections --strip-all "${exports[@]/#/--export=}" \
   "${objects[@]}" "$work/runtime.o" "$unicode" -o "$work/unrolled.wasm"

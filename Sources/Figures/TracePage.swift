@@ -58,9 +58,16 @@ public enum TracePage {
   /// the title, the lede, the list of sections when there are several, then the sections.
   /// The page's WebAssembly redraws a trace page with it; a test holds it equal to the
   /// template's output.
-  public static func article(_ trace: ModelTrace, idPrefix: String = "t", unit: Int = 0) -> HTML {
+  ///
+  /// `outsideTraining`, when given, says how the input lies outside what the model was
+  /// trained on (``TraceCore/TrainingDomain/notice(for:model:)``); the lede says it first.
+  public static func article(
+    _ trace: ModelTrace, idPrefix: String = "t", unit: Int = 0, outsideTraining: String? = nil
+  ) -> HTML {
     let sections = sections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true)
-    var html: HTML = "\n<h1>\(title(trace))</h1>\n<p class=\"lede\">\(lede(trace))</p>\n"
+    let plainLede = lede(trace)
+    let shownLede = outsideTraining.map { outsideTrainingLede($0) + plainLede } ?? plainLede
+    var html: HTML = "\n<h1>\(title(trace))</h1>\n<p class=\"lede\">\(shownLede)</p>\n"
     if sections.count > 1 {
       html += "<nav class=\"toc\" aria-label=\"On this page\">\n<h2 class=\"toc-title\">On this page</h2>\n<ol>\n"
       for section in sections { html += "<li><a href=\"#\(section.id)\">\(section.heading)</a></li>\n" }
@@ -72,6 +79,11 @@ public enum TracePage {
       html += section.html + "\n</section>\n"
     }
     return html
+  }
+
+  /// The lede's first sentence for an input outside the model's training data.
+  public static func outsideTrainingLede(_ notice: String) -> String {
+    "Outside its training: \(notice), so its answer is a guess. "
   }
 
   /// The section of a model page for its example number `number` (from 1): the walk, then

@@ -12,11 +12,13 @@ import TraceCore
 /// ```
 /// let session = try LiveSession(checkpoint: bytes)
 /// let trace = try session.trace(input: "909+91", target: nil)
-/// LiveSession.render(trace, as: .modelExample(prefix: "you"))  // the walk, the decodes, …
+/// session.render(trace, as: .modelExample(prefix: "you"))  // the walk, the decodes, …
 /// ```
 public struct LiveSession {
   /// The model.
   public let model: Seq2SeqModel
+  /// What the model was trained on, for the note on an input outside it.
+  public var domain: TrainingDomain = .anything
 
   /// Reads a checkpoint as the page does: ``TraceCore/Seq2SeqModel/init(portableCheckpoint:)``.
   public init(checkpoint bytes: [UInt8]) throws(CheckpointError) {
@@ -26,6 +28,12 @@ public struct LiveSession {
   /// Traces `input` (and `target`), with the CLI's own checks and messages.
   public func trace(input: String, target: String?) throws(TraceInputError) -> ModelTrace {
     try model.trace(input: input, target: target)
+  }
+
+  /// The note on an input outside the model's training data, as `unrolled trace` prints it
+  /// (`note: …`), or `nil`.
+  public func note(for input: String) -> String? {
+    domain.notice(for: input, model: model.configuration.name)
   }
 
   /// What to draw of a trace.
@@ -41,11 +49,11 @@ public struct LiveSession {
   }
 
   /// The text of `view` for `trace`.
-  public static func render(_ trace: ModelTrace, as view: View) -> String {
+  public func render(_ trace: ModelTrace, as view: View) -> String {
     switch view {
     case .json: return trace.jsonText(pretty: true) + "\n"
     case .modelExample(let prefix): return TracePage.exampleFigures(trace, prefix: prefix).string
-    case .tracePage: return TracePage.article(trace).string
+    case .tracePage: return TracePage.article(trace, outsideTraining: note(for: trace.input)).string
     case .lessonFigure(let id, let drawing): return drawing.html(trace, id: id).string
     }
   }

@@ -105,7 +105,8 @@ extension Unrolled {
           }
           return LiveTracePage(
             name: model.configuration.name, configuration: model.configuration, input: input, target: target,
-            module: [UInt8](data), checkpoint: try model.checkpoint().serialized())
+            module: [UInt8](data), checkpoint: try model.checkpoint().serialized(),
+            domain: modelOptions.model.flatMap(BuiltInModel.init(rawValue:))?.trainingDomain ?? .anything)
         }
         try CommandOutput.write(
           Data(try PageRenderer().standaloneTracePage(trace, outsideTraining: outside, live: live).utf8), to: out)

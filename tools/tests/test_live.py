@@ -168,8 +168,13 @@ def test_the_module_draws_the_model_pages_examples_byte_for_byte(fixture_root):
     assert checked >= 8
 
 
+# What the site hands the page (BuiltInModel.trainingDomain, as TrainingDomain.text).
+DOMAINS = {"addition": "sums 1 10", "addition3": "sums 0 999", "dates": "years 1950 2049"}
+
+
 @pytest.mark.parametrize("name,text,target", [
-    ("addition", " 2+10", "12"), ("addition3", "909+91", None), ("dates", "12/25/2019", None),
+    ("addition", " 2+10", "12"), ("addition", "23+19", None), ("addition3", "909+91", None),
+    ("dates", "12/25/2019", None), ("dates", "12/25/2150", None),
     ("dates-bidirectional-decoder", "12/25/2019", "2019-12-25"), ("commands", "turn on the lamp", None),
     ("sines", ",".join(["0.5"] * 24), None),
 ])
@@ -178,9 +183,9 @@ def test_the_module_draws_a_trace_page_as_the_cli_writes_it(unrolled, name, text
     page = cli(unrolled, name, text, target, form="html")
     assert page.returncode == 0, page.stderr
     article = re.search(r'<article class="page">(.*)</article>', page.stdout, re.S).group(1)
-    if "Outside its training" in article:
-        pytest.skip("the CLI's note on inputs outside the training data is not drawn in the page")
-    answer = run_module(live_module(), [{"checkpoint": str(checkpoint), "input": text, "target": target, "view": 2}])[0]
+    domain = DOMAINS.get(name, "anything")
+    answer = run_module(live_module(), [
+        {"checkpoint": str(checkpoint), "input": text, "target": target, "view": 2, "domain": domain}])[0]
     assert answer["status"] == 0, answer["text"]
     assert answer["text"] == article
 
@@ -353,3 +358,12 @@ def test_a_standalone_trace_page_with_the_module_redraws_itself(unrolled, driver
     requests = [json.loads(e["message"])["message"] for e in driver.get_log("performance")]
     urls = [r["params"]["request"]["url"] for r in requests if r["method"] == "Network.requestWillBeSent"]
     assert all(u.startswith("file://") or u.startswith("data:") for u in urls), urls
+
+
+def test_an_input_outside_the_training_data_is_said_to_be(open_page, fixture_root, unrolled):
+    driver = open_page(fixture_root / "tutorial" / "models" / "addition.html")
+    form = submit(driver, None, "23+19")
+    status = form.find_element(By.CSS_SELECTOR, "[data-live-status]").text
+    note = cli(unrolled, "addition", "23+19", None).stderr.strip().splitlines()[0]
+    assert note.startswith("note: ")
+    assert f"Outside its training: {note[len('note: '):]}, so its answer is a guess." in status

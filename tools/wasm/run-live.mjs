@@ -19,19 +19,20 @@ function resultText() {
   return decoder.decode(new Uint8Array(wasm.memory.buffer, wasm.unrolled_result_bytes(), wasm.unrolled_result_length()));
 }
 const slots = new Map();
-function slotFor(path) {
+function slotFor(path, domain) {
   if (!slots.has(path)) {
     const status = withBytes(readFileSync(path), (p, n) => wasm.unrolled_load_model(p, n));
     if (status !== 0) return { status, text: resultText() };
     slots.set(path, Number(resultText()));
   }
+  if (domain) withBytes(encoder.encode(domain), (p, n) => wasm.unrolled_set_domain(slots.get(path), p, n));
   return { slot: slots.get(path) };
 }
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (!line.trim()) continue;
   const request = JSON.parse(line);
-  const loaded = slotFor(request.checkpoint);
+  const loaded = slotFor(request.checkpoint, request.domain);
   if (loaded.slot === undefined) { console.log(JSON.stringify(loaded)); continue; }
   const input = encoder.encode(request.input);
   const target = request.target == null ? null : encoder.encode(request.target);

@@ -83,7 +83,7 @@ public func unrolledTrace(
   do {
     let trace = try sessions[Int(slot)].trace(
       input: text(input, inputCount), target: targetCount < 0 ? nil : text(target, targetCount))
-    setResult(LiveSession.render(trace, as: shown))
+    setResult(sessions[Int(slot)].render(trace, as: shown))
     return 0
   } catch {
     setResult(error.description)
@@ -111,12 +111,39 @@ public func unrolledTraceFigure(
   do {
     let trace = try sessions[Int(slot)].trace(
       input: text(input, inputCount), target: targetCount < 0 ? nil : text(target, targetCount))
-    setResult(LiveSession.render(trace, as: .lessonFigure(id: text(id, idCount), drawing: figure)))
+    setResult(sessions[Int(slot)].render(trace, as: .lessonFigure(id: text(id, idCount), drawing: figure)))
     return 0
   } catch {
     setResult(error.description)
     return 1
   }
+}
+
+/// Tells the model in `slot` what it was trained on (``TraceCore/TrainingDomain/text``);
+/// 0 when read, 3 when not.
+@_expose(wasm, "unrolled_set_domain")
+@_cdecl("unrolled_set_domain")
+public func unrolledSetDomain(_ slot: Int32, _ domain: UnsafePointer<UInt8>?, _ count: Int32) -> Int32 {
+  guard slot >= 0, Int(slot) < sessions.count, let read = TrainingDomain(text: text(domain, count)) else {
+    setResult("not a model slot and training domain")
+    return 3
+  }
+  sessions[Int(slot)].domain = read
+  setResult("")
+  return 0
+}
+
+/// The note on `input` when it lies outside the training data of the model in `slot` (the
+/// CLI's `note:` line without `note: `); an empty result when it does not.
+@_expose(wasm, "unrolled_training_note")
+@_cdecl("unrolled_training_note")
+public func unrolledTrainingNote(_ slot: Int32, _ input: UnsafePointer<UInt8>?, _ inputCount: Int32) -> Int32 {
+  guard slot >= 0, Int(slot) < sessions.count else {
+    setResult("no model in slot \(slot)")
+    return 3
+  }
+  setResult(sessions[Int(slot)].note(for: text(input, inputCount)) ?? "")
+  return 0
 }
 
 /// Where the last result's bytes are.

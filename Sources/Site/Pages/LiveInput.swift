@@ -19,11 +19,14 @@ public struct LiveAssets: Sendable {
   public var module: [UInt8]
   /// Each model's checkpoint bytes, by the model's name on the site.
   public var checkpoints: [String: [UInt8]]
+  /// What each model was trained on, for the note on an input outside it.
+  public var domains: [String: TrainingDomain]
 
   /// Assets from their bytes.
-  public init(module: [UInt8], checkpoints: [String: [UInt8]]) {
+  public init(module: [UInt8], checkpoints: [String: [UInt8]], domains: [String: TrainingDomain] = [:]) {
     self.module = module
     self.checkpoints = checkpoints
+    self.domains = domains
   }
 
   /// The script asset of a model's checkpoint, from the site's root.
@@ -44,6 +47,7 @@ public struct LiveAssets: Sendable {
           path: Self.modelAsset(name),
           contents:
             "(window.unrolledLiveModels = window.unrolledLiveModels || {})[\(Self.jsString(name))] = \"\(Data(bytes).base64EncodedString())\";\n"
+            + "(window.unrolledLiveDomains = window.unrolledLiveDomains || {})[\(Self.jsString(name))] = \(Self.jsString((domains[name] ?? .anything).text));\n"
         ))
     }
     return files
@@ -81,9 +85,10 @@ public struct LiveTracePage: Sendable {
 
   /// The field for `name`'s model, with the module's and the checkpoint's bytes.
   public init(
-    name: String, configuration: Seq2SeqConfiguration, input: String, target: String?, module: [UInt8], checkpoint: [UInt8]
+    name: String, configuration: Seq2SeqConfiguration, input: String, target: String?, module: [UInt8], checkpoint: [UInt8],
+    domain: TrainingDomain = .anything
   ) {
-    let assets = LiveAssets(module: module, checkpoints: [name: checkpoint])
+    let assets = LiveAssets(module: module, checkpoints: [name: checkpoint], domains: [name: domain])
     inlineScripts = assets.files.map { $0.contents }.joined()
     var html: HTML =
       "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\" data-live-asset=\"\" data-live-view=\"2\" data-live-prefix=\"t\" data-live-output=\"live-article\" aria-label=\"Trace your own input\" hidden>"

@@ -80,7 +80,7 @@ public struct PageRenderer: Sendable {
       page.hasLiveInput = true
     }
     if let outsideTraining {
-      page.lede = "Outside its training: \(outsideTraining), so its answer is a guess. " + (page.lede ?? "")
+      page.lede = TracePage.outsideTrainingLede(outsideTraining) + (page.lede ?? "")
     }
     return standalone(page)
   }

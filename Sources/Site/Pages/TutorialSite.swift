@@ -38,7 +38,9 @@ public struct TutorialSite: Sendable {
       guard let entry = materials.models[name] else { continue }
       checkpoints[name] = try entry.model.checkpoint().serialized()
     }
-    return LiveAssets(module: module, checkpoints: checkpoints)
+    var domains: [String: TrainingDomain] = [:]
+    for name in checkpoints.keys { domains[name] = BuiltInModel(rawValue: name)?.trainingDomain ?? .anything }
+    return LiveAssets(module: module, checkpoints: checkpoints, domains: domains)
   }
 
   /// Every page, in a stable order.

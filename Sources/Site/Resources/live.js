@@ -70,6 +70,8 @@
       var status = withBytes(wasm, checkpoint, function (p, n) { return wasm.unrolled_load_model(p, n); });
       if (status !== 0) throw new Error(result(wasm));
       slots[name] = Number(result(wasm));
+      var domain = (window.unrolledLiveDomains || {})[name];
+      if (domain) withBytes(wasm, encoder.encode(domain), function (p, n) { return wasm.unrolled_set_domain(slots[name], p, n); });
       return slots[name];
     });
   }
@@ -112,7 +114,12 @@
         output.innerHTML = text;
         output.hidden = false;
         if (window.unrolledStepper) window.unrolledStepper.attach(output);
-        status.textContent = "Traced “" + input + "”: the figures below are redrawn for it.";
+        var note = withBytes(wasm, inputBytes, function (ip, il) {
+          wasm.unrolled_training_note(modelSlot, ip, il);
+          return result(wasm);
+        });
+        status.textContent = "Traced “" + input + "”: the figures are redrawn for it." +
+          (note ? " Outside its training: " + note + ", so its answer is a guess." : "");
         form.setAttribute("data-live-milliseconds", String(Math.round(performance.now() - started)));
         if (updateURL) remember(form, input, target);
         output.dispatchEvent(new CustomEvent("unrolled:redrawn", { bubbles: true }));

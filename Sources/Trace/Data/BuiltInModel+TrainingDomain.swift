@@ -1,8 +1,23 @@
 // What each built-in model was trained on, so that an input outside it is said to be
 // outside it: a model asked about numbers it never saw still answers, and a learner should
 // know that answer is a guess ("23 is outside 1–10, the numbers this model was trained on").
+// The rule is TraceCore's TrainingDomain, which the page runs too; here is what each
+// built-in model was trained on.
 
 extension BuiltInModel {
+  /// What this model was trained on (its task's data), for ``outsideTrainingNotice(for:)``
+  /// and for the page, which is handed it as ``TraceCore/TrainingDomain/text``.
+  public var trainingDomain: TrainingDomain {
+    switch task {
+    case .addition: return .sums(1...10)
+    case .addition3: return .sums(0...999)
+    case .dates: return .years(1950...2049)
+    case .autoencoder: return .length(Dataset.autoencoderLength)
+    case .phrasebook: return .sentences(recipe().dataset.training.map { $0.source })
+    case .commands, .sines: return .anything
+    }
+  }
+
   /// One sentence saying how `input` lies outside what this model was trained on, or `nil`
   /// when it lies inside (or the model's task declares no narrower domain than its vocabulary).
   ///
@@ -18,69 +33,6 @@ extension BuiltInModel {
   /// learned by heart. `commands` and `sines` are bounded by their vocabularies and lengths
   /// alone, which `trace` already enforces.
   public func outsideTrainingNotice(for input: String) -> String? {
-    switch task {
-    case .addition: return Self.sumNotice(input, range: 1...10, model: rawValue)
-    case .addition3: return Self.sumNotice(input, range: 0...999, model: rawValue)
-    case .dates:
-      let outside = Self.numbers(in: input).filter { $0.digits == 4 && !(1950...2049).contains($0.value) }.map(\.value)
-      guard !outside.isEmpty else { return nil }
-      return
-        "\(Self.listed(outside)) \(outside.count == 1 ? "is" : "are") outside 1950–2049, the years the \(rawValue) model was trained on"
-    case .autoencoder:
-      let length = input.count
-      guard length != Dataset.autoencoderLength else { return nil }
-      return
-        "the \(rawValue) model was trained on strings of exactly \(Dataset.autoencoderLength) letters; this one has \(length)"
-    case .phrasebook:
-      let training = recipe().dataset.training.map(\.source)
-      guard !training.contains(input) else { return nil }
-      return
-        "“\(input)” is not one of the \(training.count) sentences the \(rawValue) model was trained on, and it learned those by heart"
-    case .commands, .sines:
-      return nil
-    }
+    trainingDomain.notice(for: input, model: rawValue)
   }
-}
-
-extension BuiltInModel {
-  /// A sum `a+b` whose operands must lie in `range`.
-  fileprivate static func sumNotice(_ input: String, range: ClosedRange<Int>, model: String) -> String? {
-    let domain = "\(range.lowerBound)–\(range.upperBound)"
-    let pieces = input.trimmingPrefixSpaces.split(separator: "+", omittingEmptySubsequences: false)
-    let operands = pieces.compactMap { Int($0) }
-    guard pieces.count == 2, operands.count == 2 else {
-      return "the \(model) model was trained on sums a+b of two numbers \(domain); this input is not one"
-    }
-    let outside = operands.filter { !range.contains($0) }
-    guard !outside.isEmpty else { return nil }
-    let verb = outside.count == 1 ? "is" : "are"
-    return "\(listed(outside)) \(verb) outside \(domain), the numbers the \(model) model was trained on"
-  }
-
-  /// The runs of digits in `text`, with how many digits each has.
-  fileprivate static func numbers(in text: String) -> [(value: Int, digits: Int)] {
-    var found: [(value: Int, digits: Int)] = []
-    var run = ""
-    for character in text + " " {
-      if character.isASCII && character.isNumber {
-        run.append(character)
-      } else if !run.isEmpty {
-        if let value = Int(run) { found.append((value, run.count)) }
-        run = ""
-      }
-    }
-    return found
-  }
-
-  /// "23", "23 and 19", "2, 3 and 4".
-  fileprivate static func listed(_ values: [Int]) -> String {
-    let texts = values.map(String.init)
-    guard texts.count > 1 else { return texts.first ?? "" }
-    return texts.dropLast().joined(separator: ", ") + " and " + texts[texts.count - 1]
-  }
-}
-
-extension String {
-  /// The text without its leading spaces (the padding a right-justified sum carries).
-  fileprivate var trimmingPrefixSpaces: Substring { drop { $0 == " " } }
 }
