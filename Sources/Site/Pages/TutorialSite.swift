@@ -80,6 +80,10 @@ private extension TutorialSite {
       </ul></section>
 
       """
+    if live {
+      body +=
+        "<p class=\"how-live\">Or trace it here: every model page has a field, <em>Your own input</em>, and every lesson figure one under it, that run the model in this page (the same Swift code, compiled to WebAssembly) and redraw the figures for what you type. Nothing is sent anywhere. In present mode, <kbd>I</kbd> traces the room's suggestion.</p>\n"
+    }
     var page = Page(
       path: "index.html", title: lessons.title, lede: "Step through a real LSTM encoder-decoder, one timestep at a time.",
       template: .lesson, sections: [], showsContents: false)
