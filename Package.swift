@@ -73,7 +73,7 @@ let package = Package(
     .executableTarget(
       name: "unrolled",
       dependencies: [
-        "Trace", "Lessons", "Site", "Output",
+        "Trace", "Figures", "Lessons", "Site", "Output",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

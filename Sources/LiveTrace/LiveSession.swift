@@ -46,6 +46,9 @@ public struct LiveSession {
     case tracePage
     /// A lesson's trace figure, with the lesson's view and options, its id `id`.
     case lessonFigure(id: String, drawing: TraceFigureDrawing)
+    /// The inside of a walkthrough deck's `<article>`: every slide (`unrolled walkthrough`),
+    /// working out `unit`'s arithmetic.
+    case walkthrough(unit: Int)
   }
 
   /// The text of `view` for `trace`.
@@ -55,6 +58,7 @@ public struct LiveSession {
     case .modelExample(let prefix): return TracePage.exampleFigures(trace, prefix: prefix).string
     case .tracePage: return TracePage.article(trace, outsideTraining: note(for: trace.input)).string
     case .lessonFigure(let id, let drawing): return drawing.html(trace, id: id).string
+    case .walkthrough(let unit): return Walkthrough(trace: trace, unit: unit).articleContent.string
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Foundation
 import Site
 import Trace
@@ -36,6 +37,12 @@ extension Unrolled {
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var out: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "The page's WebAssembly module (Scripts/build-wasm.sh), inlined with the checkpoint so that present mode's class input (I) rebuilds the deck for the room's input (about a megabyte more).",
+        valueName: "file"))
+    var liveModule: String?
+
     func validate() throws {
       guard unit >= 0 else { throw ValidationError("--unit counts from 0; try --unit 0") }
       try CommandOutput.validate(out, example: handout ? "handout.html" : "deck.html")
@@ -47,7 +54,17 @@ extension Unrolled {
       let widest = max(model.configuration.encoder.units, model.configuration.decoder.units)
       guard unit < widest else { throw ValidationError("--unit \(unit) is past the model's units; choose 0 to \(widest - 1)") }
       let trace = try model.trace(input: input, target: target)
-      let html = try PageRenderer().walkthroughDeck(trace: trace, unit: unit, handout: handout)
+      let live = try liveModule.map { path -> LiveTracePage in
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw ValidationError("--live-module: cannot read \(path); build it with Scripts/build-wasm.sh \(path)")
+        }
+        return LiveTracePage(
+          name: model.configuration.name, configuration: model.configuration, input: input, target: target,
+          module: [UInt8](data), checkpoint: try model.checkpoint().serialized(),
+          domain: modelOptions.model.flatMap(BuiltInModel.init(rawValue:))?.trainingDomain ?? .anything, deck: true,
+          unit: unit)
+      }
+      let html = try PageRenderer().walkthroughDeck(Walkthrough(trace: trace, unit: unit), handout: handout, live: live)
       try CommandOutput.write(Data(html.utf8), to: out)
     }
   }

@@ -367,3 +367,40 @@ def test_an_input_outside_the_training_data_is_said_to_be(open_page, fixture_roo
     note = cli(unrolled, "addition", "23+19", None).stderr.strip().splitlines()[0]
     assert note.startswith("note: ")
     assert f"Outside its training: {note[len('note: '):]}, so its answer is a guess." in status
+
+
+@pytest.mark.parametrize("name,text,target,unit", [
+    ("addition", " 2+10", "12", 0), ("addition3", "909+91", None, 3),
+    ("dates-bidirectional-decoder", "22 Nov 2026", "2026-11-22", 0), ("sines", ",".join(["0.25"] * 24), None, 1),
+])
+def test_the_module_rebuilds_a_walkthrough_deck_as_the_cli_writes_it(unrolled, name, text, target, unit):
+    command = [str(unrolled), "walkthrough", "--model", name, "--unit", str(unit)]
+    if target is not None:
+        command += ["--target=" + target]
+    deck = subprocess.run(command + ["--", text], cwd=REPO, capture_output=True, text=True)
+    assert deck.returncode == 0, deck.stderr
+    article = re.search(r'<article class="deck" data-deck="present">(.*)</article>', deck.stdout, re.S).group(1)
+    checkpoint = REPO / f"Sources/Trace/Resources/Models/{name}.safetensors"
+    answer = run_module(live_module(), [
+        {"checkpoint": str(checkpoint), "input": text, "target": target, "view": 3, "prefix": str(unit)}])[0]
+    assert answer["status"] == 0, answer["text"]
+    assert answer["text"] == article
+
+
+def test_a_walkthrough_deck_is_rebuilt_for_the_rooms_input(unrolled, driver, tmp_path):
+    deck = tmp_path / "deck.html"
+    made = subprocess.run([str(unrolled), "walkthrough", "--model", "addition", "--live-module", str(live_module()),
+                           "--out", str(deck), "--", " 2+10"], cwd=REPO, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    driver.get("about:blank")
+    driver.get(deck.as_uri())
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".present").is_displayed())
+    driver.find_element(By.TAG_NAME, "body").send_keys("i")
+    field = driver.find_element(By.ID, "present-ask-input")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(" 7+5", Keys.ENTER)
+    WebDriverWait(driver, 30).until(lambda d: not d.find_element(By.CSS_SELECTOR, ".present-ask").is_displayed())
+    live = driver.find_element(By.CSS_SELECTOR, ".present-live")
+    assert "Traced “ 7+5” for the class" in live.get_attribute("textContent")
+    title = driver.execute_script("return document.getElementById('w-title-h').textContent")
+    assert "7+5" in title

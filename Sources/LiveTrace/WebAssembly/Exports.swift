@@ -59,7 +59,8 @@ public func unrolledLoadModel(_ bytes: UnsafePointer<UInt8>?, _ count: Int32) ->
 }
 
 /// Traces an input through the model in `slot` and draws `view` of it: 0 the trace's JSON,
-/// 1 a model page's example figures (ids from `prefix`), 2 a trace page's article. A
+/// 1 a model page's example figures (ids from `prefix`), 2 a trace page's article, 3 a
+/// walkthrough deck's slides (`prefix` is then the worked unit's number). A
 /// negative `targetCount` means no target.
 @_expose(wasm, "unrolled_trace")
 @_cdecl("unrolled_trace")
@@ -76,6 +77,7 @@ public func unrolledTrace(
   case 0: shown = .json
   case 1: shown = .modelExample(prefix: text(prefix, prefixCount))
   case 2: shown = .tracePage
+  case 3: shown = .walkthrough(unit: Int(text(prefix, prefixCount)) ?? 0)
   default:
     setResult("no view \(view)")
     return 3

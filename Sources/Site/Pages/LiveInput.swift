@@ -86,12 +86,15 @@ public struct LiveTracePage: Sendable {
   /// The field for `name`'s model, with the module's and the checkpoint's bytes.
   public init(
     name: String, configuration: Seq2SeqConfiguration, input: String, target: String?, module: [UInt8], checkpoint: [UInt8],
-    domain: TrainingDomain = .anything
+    domain: TrainingDomain = .anything, deck: Bool = false, unit: Int = 0
   ) {
     let assets = LiveAssets(module: module, checkpoints: [name: checkpoint], domains: [name: domain])
     inlineScripts = assets.files.map { $0.contents }.joined()
+    // A deck's field stays hidden: present mode's class input (I) fills and runs it.
+    let view = deck ? "3" : "2", output = deck ? "deck-live" : "live-article"
+    let stays: HTML = deck ? " data-live-hidden" : ""
     var html: HTML =
-      "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\" data-live-asset=\"\" data-live-view=\"2\" data-live-prefix=\"t\" data-live-output=\"live-article\" aria-label=\"Trace your own input\" hidden>"
+      "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\" data-live-asset=\"\" data-live-view=\"\(view)\" data-live-prefix=\"\(deck ? String(unit) : "t")\" data-live-output=\"\(output)\"\(stays) aria-label=\"Trace your own input\" hidden>"
     html += "<div class=\"live-fields\">"
     html +=
       "<p class=\"live-field\"><label for=\"live-input\">Your own input</label> <input id=\"live-input\" name=\"input\" type=\"text\" value=\"\(input)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"live-help live-error\"></p>"

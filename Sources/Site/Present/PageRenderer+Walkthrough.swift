@@ -12,10 +12,16 @@ extension PageRenderer {
   /// // <!DOCTYPE html>…<main id="content" tabindex="-1"><article class="deck" data-deck="present">
   /// //   <section class="slide title-slide" id="w-title" data-slide …><h1 …>“␣2+10” through addition</h1>…
   /// ```
-  public func walkthroughDeck(_ walkthrough: Walkthrough, handout: Bool = false) -> String {
-    let page = Page(path: "walkthrough.html", title: walkthrough.title, template: .page, sections: [])
+  ///
+  /// `live`, when given, lets present mode's class input (I) rebuild the deck for the room's
+  /// input in the page, with the module and the checkpoint inline.
+  public func walkthroughDeck(_ walkthrough: Walkthrough, handout: Bool = false, live: LiveTracePage? = nil) -> String {
+    var page = Page(path: "walkthrough.html", title: walkthrough.title, template: .page, sections: [])
+    page.liveTrace = live
+    page.hasLiveInput = live != nil
     return layout(
-      page: page, content: deckContent(walkthrough, handout: handout), inlineAssets: true, navigation: [], home: nil)
+      page: page, content: deckContent(walkthrough, handout: handout, live: live), inlineAssets: true, navigation: [],
+      home: nil)
   }
 
   /// The deck for `trace`: ``walkthroughDeck(_:handout:)`` over a ``Walkthrough``.
@@ -24,12 +30,13 @@ extension PageRenderer {
   }
 
   /// The HTML inside `<main>` for a deck (what golden tests compare).
-  public func deckContent(_ walkthrough: Walkthrough, handout: Bool = false) -> String {
+  public func deckContent(_ walkthrough: Walkthrough, handout: Bool = false, live: LiveTracePage? = nil) -> String {
     let slides: [[String: Any]] = walkthrough.slides.map { ["id": $0.id, "heading": $0.heading, "html": $0.html.string] }
-    let context: [String: Any] = [
+    var context: [String: Any] = [
       "title": walkthrough.title, "lede": walkthrough.lede, "titleID": Walkthrough.titleID,
       "titleHTML": walkthrough.titleHTML.string, "slides": slides, "handout": handout, "mode": handout ? "handout" : "present",
     ]
+    if let live { context["liveForm"] = live.form.string }
     return library.render(context, withTemplate: "deck") ?? ""
   }
 }

@@ -162,7 +162,7 @@
     var forms = document.querySelectorAll("form[data-live-model]");
     var params = new URLSearchParams(location.search);
     Array.prototype.forEach.call(forms, function (form, index) {
-      form.hidden = false;
+      if (!form.hasAttribute("data-live-hidden")) form.hidden = false;
       var fallback = form.parentNode.querySelector("[data-live-fallback]");
       if (fallback) fallback.hidden = true;
       form.addEventListener("submit", function (event) {

@@ -468,17 +468,17 @@
       if (outcome.refused) {
         ui.askError.textContent = outcome.message;
         ui.askError.hidden = false;
-        go(state.index, { keepHash: true });
-        return;
+        if (document.contains(slide.item)) { go(state.index, { keepHash: true }); return; }
+        // The figures were redrawn before the failure: collect the slides again.
       }
-      closeAsk();
+      if (!outcome.refused) closeAsk();
       slides.length = 0;
       byId = {};
       collect();
       var index = 0;
       for (var i = 0; i < slides.length; i++) { if (slides[i].item.id === itemId) { index = i; break; } }
       go(index);
-      ui.live.textContent = "Traced “" + text + "” for the class. " + spoken(slides[index]);
+      if (!outcome.refused) ui.live.textContent = "Traced “" + text + "” for the class. " + spoken(slides[index]);
     });
   }
 

@@ -254,7 +254,8 @@
      again for the figures live.js draws for a reader's input (the old ones are dropped). */
   function attach(container) {
     for (var k = steppers.length - 1; k >= 0; k--) {
-      if (!document.contains(steppers[k].figure)) { steppers[k].stop(); steppers.splice(k, 1); }
+      // A one-step figure has no controls and never plays: only a playing one has a timer.
+      if (!document.contains(steppers[k].figure)) { window.clearInterval(steppers[k].timer); steppers.splice(k, 1); }
     }
     Array.prototype.forEach.call(container.querySelectorAll("[data-stepper]"), function (figure) {
       made += 1;

@@ -1,6 +1,5 @@
-import Figures
 import Markup
-import Trace
+import TraceCore
 
 /// A deck for one input: a title slide, the encoder's steps, the bridge, the decoder's steps
 /// (teacher-forced, then free-running, when there is a target), the two decodes side by
@@ -25,6 +24,21 @@ public struct Walkthrough: Sendable {
     self.trace = trace
     self.unit = unit
     self.notes = notes
+  }
+
+  /// The inside of the deck's `<article>`, as the built-in `deck` template lays it out: the
+  /// title slide, then a slide per step. The page's WebAssembly rebuilds a deck with it for
+  /// the room's input; a test holds it equal to the template's output.
+  public var articleContent: HTML {
+    var html: HTML =
+      "\n<section class=\"slide title-slide\" id=\"\(Self.titleID)\" data-slide aria-labelledby=\"\(Self.titleID)-h\">\n<h1 id=\"\(Self.titleID)-h\">\(title)</h1>\n<p class=\"lede\">\(lede)</p>\n"
+    html += titleHTML + "\n</section>\n"
+    for slide in slides {
+      html +=
+        "<section class=\"slide\" id=\"\(slide.id)\" data-slide aria-labelledby=\"\(slide.id)-h\">\n<h2 id=\"\(slide.id)-h\">\(slide.heading)</h2>\n"
+      html += slide.html + "\n</section>\n"
+    }
+    return html
   }
 
   /// The id of the title slide.
@@ -80,7 +94,7 @@ public struct Walkthrough: Sendable {
   }
 
   /// Every slide after the title, in order.
-  public var slides: [PageSection] {
+  public var slides: [FigureSection] {
     let forward = trace.encoder.forward.indices.map { TraceStep.encoder($0) }
     let backward = (trace.encoder.backward ?? []).indices.map { TraceStep.backward($0) }
     var slides = [
@@ -182,7 +196,7 @@ public struct Walkthrough: Sendable {
     ).html
   }
 
-  private func section(_ id: String, _ heading: String, _ html: HTML) -> PageSection {
-    PageSection(id: id, heading: heading, html: html)
+  private func section(_ id: String, _ heading: String, _ html: HTML) -> FigureSection {
+    FigureSection(id: id, heading: heading, html: html)
   }
 }
