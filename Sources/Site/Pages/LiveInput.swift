@@ -95,16 +95,12 @@ public struct LiveTracePage: Sendable {
     let stays: HTML = deck ? " data-live-hidden" : ""
     var html: HTML =
       "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\" data-live-asset=\"\" data-live-view=\"\(view)\" data-live-prefix=\"\(deck ? String(unit) : "t")\" data-live-output=\"\(output)\"\(stays) aria-label=\"Trace your own input\" hidden>"
-    html += "<div class=\"live-fields\">"
-    html +=
-      "<p class=\"live-field\"><label for=\"live-input\">Your own input</label> <input id=\"live-input\" name=\"input\" type=\"text\" value=\"\(input)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"live-help live-error\"></p>"
-    html +=
-      "<p class=\"live-field\"><label for=\"live-target\">Target <span class=\"live-optional\">(optional)</span></label> <input id=\"live-target\" name=\"target\" type=\"text\" value=\"\(target ?? "")\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"live-error\"></p>"
-    html += "<p class=\"live-field\"><button type=\"submit\">Trace it</button></p></div>"
-    html +=
-      "<p id=\"live-help\" class=\"live-help\">Traces your input in this page, by the model itself compiled to WebAssembly, and redraws the page for it. \(LiveInputMarkup.help(configuration))</p>"
-    html += "<p id=\"live-error\" class=\"live-error\" data-live-error role=\"alert\" hidden></p>"
-    html += "<p class=\"live-status\" data-live-status role=\"status\" aria-live=\"polite\"></p>"
+    html += LiveInputMarkup.fields(
+      prefix: "live", inputLabel: "Your own input", input: input, target: target ?? "", targetNote: "optional",
+      button: "Trace it",
+      help:
+        "Traces your input in this page, by the model itself compiled to WebAssembly, and redraws the page for it. \(LiveInputMarkup.help(configuration))"
+    )
     form = html + "</form>"
   }
 }
@@ -130,22 +126,14 @@ public enum LiveInputMarkup {
       "<form class=\"live-input\" data-live-model=\"\(name)\" data-live-module=\"\(root + LiveAssets.moduleAsset)\" data-live-asset=\"\(root + LiveAssets.modelAsset(name))\" data-live-view=\"1\" data-live-prefix=\"\(prefix)\" data-live-output=\"\(output)\" hidden>"
     html +=
       "<p class=\"live-lede\">Type an input and press <em>Trace it</em>: the model runs on it here, in this page, by the Swift code that trained it (compiled to WebAssembly), and every figure below is drawn for it. Nothing is sent anywhere.</p>"
-    html += "<div class=\"live-fields\">"
-    html +=
-      "<p class=\"live-field\"><label for=\"\(prefix)-input\">Input</label> <input id=\"\(prefix)-input\" name=\"input\" type=\"text\" value=\"\(example)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-help \(prefix)-error\"></p>"
-    do {
-      let optional: String
-      switch kind.decoding {
-      case .teacherForcedOnly: optional = "needed: this model decodes only teacher-forced"
-      case .freeRunning: optional = "optional: adds the teacher-forced decode beside the free-running one"
-      }
-      html +=
-        "<p class=\"live-field\"><label for=\"\(prefix)-target\">Target <span class=\"live-optional\">(\(optional))</span></label> <input id=\"\(prefix)-target\" name=\"target\" type=\"text\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-error\"></p>"
+    let targetNote: String
+    switch kind.decoding {
+    case .teacherForcedOnly: targetNote = "needed: this model decodes only teacher-forced"
+    case .freeRunning: targetNote = "optional: adds the teacher-forced decode beside the free-running one"
     }
-    html += "<p class=\"live-field\"><button type=\"submit\">Trace it</button></p></div>"
-    html += "<p id=\"\(prefix)-help\" class=\"live-help\">\(help(configuration))</p>"
-    html += "<p id=\"\(prefix)-error\" class=\"live-error\" data-live-error role=\"alert\" hidden></p>"
-    html += "<p class=\"live-status\" data-live-status role=\"status\" aria-live=\"polite\"></p>"
+    html += fields(
+      prefix: prefix, inputLabel: "Input", input: example, target: nil, targetNote: targetNote, button: "Trace it",
+      help: help(configuration))
     html += "</form>"
     html += "<div id=\"\(output)\" class=\"live-figures\" hidden></div>"
     return html
@@ -162,17 +150,29 @@ public enum LiveInputMarkup {
     let prefix = figureID
     var html: HTML =
       "<form class=\"live-input live-figure-input\" data-live-model=\"\(name)\" data-live-module=\"\(root + LiveAssets.moduleAsset)\" data-live-asset=\"\(root + LiveAssets.modelAsset(name))\" data-live-drawing=\"\(drawing.encoded)\" data-live-prefix=\"\(prefix)\" data-live-output=\"\(prefix)-live\" aria-label=\"Redraw this figure for your own input\" hidden>"
-    html += "<div class=\"live-fields\">"
+    html += fields(
+      prefix: prefix, inputLabel: "Your own input", input: input, target: target ?? "", targetNote: "optional", button: "Redraw",
+      help: "Redraws the figure above for your input, computed in this page by the model itself. \(help(configuration))")
+    return html + "</form>\n"
+  }
+
+  /// The fields every live form has, as live.js reads them: the input and target fields, the
+  /// button, the help line, the refusal (`role=alert`) and the status (a polite live region).
+  /// Ids start with `prefix`; a `nil` target leaves the target field without a value.
+  static func fields(
+    prefix: String, inputLabel: String, input: String, target: String?, targetNote: String, button: String, help: String
+  ) -> HTML {
+    var html: HTML = "<div class=\"live-fields\">"
     html +=
-      "<p class=\"live-field\"><label for=\"\(prefix)-input\">Your own input</label> <input id=\"\(prefix)-input\" name=\"input\" type=\"text\" value=\"\(input)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-help \(prefix)-error\"></p>"
+      "<p class=\"live-field\"><label for=\"\(prefix)-input\">\(inputLabel)</label> <input id=\"\(prefix)-input\" name=\"input\" type=\"text\" value=\"\(input)\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-help \(prefix)-error\"></p>"
+    let value: HTML = target.map { " value=\"\($0)\"" } ?? ""
     html +=
-      "<p class=\"live-field\"><label for=\"\(prefix)-target\">Target <span class=\"live-optional\">(optional)</span></label> <input id=\"\(prefix)-target\" name=\"target\" type=\"text\" value=\"\(target ?? "")\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-error\"></p>"
-    html += "<p class=\"live-field\"><button type=\"submit\">Redraw</button></p></div>"
-    html +=
-      "<p id=\"\(prefix)-help\" class=\"live-help\">Redraws the figure above for your input, computed in this page by the model itself. \(help(configuration))</p>"
+      "<p class=\"live-field\"><label for=\"\(prefix)-target\">Target <span class=\"live-optional\">(\(targetNote))</span></label> <input id=\"\(prefix)-target\" name=\"target\" type=\"text\"\(value) autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"\(prefix)-error\"></p>"
+    html += "<p class=\"live-field\"><button type=\"submit\">\(button)</button></p></div>"
+    html += "<p id=\"\(prefix)-help\" class=\"live-help\">\(help)</p>"
     html += "<p id=\"\(prefix)-error\" class=\"live-error\" data-live-error role=\"alert\" hidden></p>"
     html += "<p class=\"live-status\" data-live-status role=\"status\" aria-live=\"polite\"></p>"
-    return html + "</form>\n"
+    return html
   }
 
   /// What the model reads, in words: the tokens it knows and how many.

@@ -14,7 +14,7 @@ extension Page {
   public static func trace(_ trace: ModelTrace, path: String = "trace.html", idPrefix: String = "t", unit: Int = 0) -> Page {
     Page(
       path: path, title: TracePage.title(trace), lede: TracePage.lede(trace), template: .trace,
-      sections: TracePage.sections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true).map(PageSection.init))
+      sections: TracePage.sections(trace, idPrefix: idPrefix, unit: unit, includeArchitecture: true))
   }
 
   /// The page for a model: its architecture and summary, then each prepared trace with its
@@ -32,7 +32,7 @@ extension Page {
         id: "architecture", heading: "Architecture", html: ArchitectureFigure(model: model, summary: summary, id: "arch").html)
     ]
     for (index, trace) in traces.enumerated() {
-      sections.append(PageSection(TracePage.example(trace, number: index + 1)))
+      sections.append(TracePage.example(trace, number: index + 1))
     }
     let kind = model.kind
     var defaultLede = "\(model.name): \(ModelSummary.grouped(model.parameterCount)) parameters, "
@@ -48,9 +48,4 @@ extension Page {
     }
     return Page(path: path, title: "Model: \(model.name)", lede: lede ?? defaultLede, template: .model, sections: sections)
   }
-}
-
-extension PageSection {
-  /// A page section holding a figure section.
-  init(_ section: FigureSection) { self.init(id: section.id, heading: section.heading, html: section.html) }
 }

@@ -62,19 +62,6 @@ public struct Page: Sendable {
 }
 
 /// A section of a page: a heading and HTML that the caller built and escaped (prose
-/// fragments from a lesson, figures from `Figures/`).
-public struct PageSection: Sendable {
-  /// The section's element id (also its `#` link).
-  public var id: String
-  /// The heading (plain text; escaped when rendered).
-  public var heading: String
-  /// The body: trusted HTML, already escaped where it holds text.
-  public var html: HTML
-
-  /// A section with `heading` and trusted `html`.
-  public init(id: String, heading: String, html: HTML) {
-    self.id = id
-    self.heading = heading
-    self.html = html
-  }
-}
+/// fragments from a lesson, figures from `Figures/`). The same type as the figures' own
+/// sections, so a trace page's sections reach the template as Figures made them.
+public typealias PageSection = FigureSection
